@@ -118,7 +118,7 @@ export function validatePipelineConfig(raw: unknown, file: string): PipelineConf
       throw new ConfigError(`${file}: stages.${i}.options (${entry.stage}): ${messages.join('; ')}`);
     }
   });
-  return { name: path.basename(file, '.json'), ...config, file };
+  return { ...config, name: config.name ?? path.basename(file, ".json"), file };
 }
 
 /** Options the CLI adds on top of a pipeline file, per stage name. */
