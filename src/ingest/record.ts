@@ -101,12 +101,15 @@ export interface DocAnchors {
   fileDate?: string;
 }
 
-/** With a title, the text is `title + "\n\n" + body`; without one it is exactly the body. */
-export function recordToDoc(record: ArticleRecord, source: SourceInfo, anchors: DocAnchors = {}, line?: number): Doc {
+/**
+ * With a title, the text is `title + "\n\n" + body`; without one it is exactly the body.
+ * Without a record id, the id derives from `idPath` (the path relative to the input root), else `source.path`.
+ */
+export function recordToDoc(record: ArticleRecord, source: SourceInfo, anchors: DocAnchors = {}, line?: number, idPath?: string): Doc {
   const title = record.title?.trim() ? record.title : undefined;
   const text = title !== undefined ? `${title}\n\n${record.text}` : record.text;
   const doc = createDoc({
-    id: record.id ?? deriveId(source.path, source.record),
+    id: record.id ?? deriveId(idPath ?? source.path, source.record),
     source,
     text,
     url: record.url ?? null,
