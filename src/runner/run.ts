@@ -1,0 +1,291 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir, readFile, stat } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import PQueue from 'p-queue';
+import { Piscina } from 'piscina';
+import { DEFAULT_MAX_FILE_BYTES, formatOf, sha256, toPosix, type ReadFailure } from '../ingest/readers.js';
+import { loadPipelineConfig, type StageOverrides } from '../pipeline.js';
+import { DATA_FILES, writeDataFiles } from '../sinks/writer.js';
+import { writeFileAtomic } from './atomic.js';
+import { discoverInputs } from './discover.js';
+import { acquireLock } from './lock.js';
+import type { Reporter } from './progress.js';
+import { loadState, saveState, type InputState, type RunState } from './state.js';
+import { FragmentStore } from './store.js';
+import type { FileResult, FileTask } from './task.js';
+import { VERSION } from '../version.js';
+
+export interface RunOptions {
+  inputs: string[];
+  outputDir: string;
+  pipeline?: string;
+  concurrency?: number;
+  full?: boolean;
+  referenceDate?: string;
+  gazetteers?: string[];
+  reporter: Reporter;
+}
+
+export interface RunSummary {
+  started_at: string;
+  finished_at: string;
+  elapsed_ms: number;
+  warta_version: string;
+  pipeline: { name: string; file: string; stages: string[] };
+  output: string;
+  concurrency: number;
+  counts: {
+    files: number;
+    files_changed: number;
+    files_unchanged: number;
+    files_deleted: number;
+    seen: number;
+    processed: number;
+    unchanged: number;
+    failed: number;
+    written: number;
+  };
+  failures: ReadFailure[];
+  input_bytes: number;
+  docs_per_second: number;
+  mb_per_second: number;
+  stage_ms: Record<string, number>;
+  outputs_rewritten: boolean;
+  peak_rss_bytes: number;
+}
+
+const STATE_DIR = '.warta';
+
+function fingerprintOf(pipelineFile: string, overrides: StageOverrides, referenceDate: string | undefined): string {
+  const hash = createHash('sha256');
+  hash.update(VERSION);
+  hash.update(readFileSync(pipelineFile));
+  for (const file of overrides.entities?.gazetteers as string[] | undefined ?? []) {
+    hash.update(file);
+    if (existsSync(file)) hash.update(readFileSync(file));
+  }
+  hash.update(JSON.stringify(overrides));
+  hash.update(referenceDate ?? '');
+  return hash.digest('hex');
+}
+
+export async function run(options: RunOptions): Promise<RunSummary> {
+  const startedAt = new Date();
+  const t0 = performance.now();
+  const { reporter } = options;
+  const config = loadPipelineConfig(options.pipeline);
+  const overrides: StageOverrides = {};
+  if (options.gazetteers?.length) overrides.entities = { gazetteers: options.gazetteers.map((g) => path.resolve(g)) };
+  const concurrency = Math.max(1, options.concurrency ?? os.availableParallelism());
+  const outputDir = path.resolve(options.outputDir);
+  const stateDir = path.join(outputDir, STATE_DIR);
+
+  const inputs = await discoverInputs(options.inputs, outputDir);
+  await mkdir(stateDir, { recursive: true });
+  const release = acquireLock(path.join(stateDir, 'lock'), (pid) =>
+    reporter.warn(`taking over a stale lock left by a run that is gone (pid ${Number.isNaN(pid) ? 'unknown' : pid})`),
+  );
+  const onSignal = (signal: NodeJS.Signals) => {
+    release();
+    process.kill(process.pid, signal);
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  try {
+    return await runLocked();
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    release();
+  }
+
+  async function runLocked(): Promise<RunSummary> {
+    const fingerprint = fingerprintOf(config.file, overrides, options.referenceDate);
+    const stateFile = path.join(stateDir, 'state.json');
+    const previous: RunState = options.full ? { version: 1, fingerprint, inputs: {} } : loadState(stateFile, fingerprint);
+    const next: RunState = { version: previous.version, fingerprint, inputs: {} };
+    const store = new FragmentStore(path.join(stateDir, 'docs'));
+    const maxBytes = config.max_file_bytes ?? DEFAULT_MAX_FILE_BYTES;
+
+    reporter.phase(`${inputs.length} input file${inputs.length === 1 ? '' : 's'} found`);
+    const failures: ReadFailure[] = [];
+    const stageMs: Record<string, number> = {};
+    let filesChanged = 0;
+    let filesUnchanged = 0;
+    let processed = 0;
+    let unchanged = 0;
+    let inputBytes = 0;
+    const staleKeys = new Set<string>();
+
+    const pool = new Piscina({
+      filename: new URL('./worker.js', import.meta.url).href,
+      minThreads: concurrency,
+      maxThreads: concurrency,
+      idleTimeout: 1000,
+    });
+    // Reads are bounded so memory stays flat however many files there are.
+    const queue = new PQueue({ concurrency: concurrency * 4 });
+    reporter.start(inputs.length);
+
+    const handle = async ({ file, root }: { file: string; root: string }) => {
+      const displayPath = toPosix(path.relative(process.cwd(), file) || file);
+      const old = previous.inputs[file];
+      const failFile = (error: string) => {
+        failures.push({ path: displayPath, record: null, error });
+        if (old) for (const doc of old.docs) staleKeys.add(doc.key);
+      };
+      let info;
+      try {
+        info = await stat(file);
+      } catch (error) {
+        failFile(`cannot read: ${(error as Error).message}`);
+        return;
+      }
+      if (old && old.size === info.size && old.mtimeMs === info.mtimeMs) {
+        keepUnchanged(file, old);
+        return;
+      }
+      if (info.size > maxBytes) {
+        failFile(`file too large: ${info.size} bytes (limit ${maxBytes}; set max_file_bytes in the pipeline)`);
+        return;
+      }
+      let buffer: Buffer;
+      try {
+        buffer = await readFile(file);
+      } catch (error) {
+        failFile(`cannot read: ${(error as Error).message}`);
+        return;
+      }
+      const hash = sha256(buffer);
+      if (old && old.sha256 === hash) {
+        keepUnchanged(file, { ...old, mtimeMs: info.mtimeMs });
+        return;
+      }
+      filesChanged++;
+      inputBytes += buffer.length;
+      const task: FileTask = {
+        buffer,
+        displayPath,
+        idPath: toPosix(path.relative(root, file) || path.basename(file)),
+        format: formatOf(file)!,
+        sha256: hash,
+        fileDate: info.mtime.toISOString().slice(0, 10),
+        pipelineFile: config.file,
+        overrides,
+        fields: config.fields,
+        maxBytes,
+        referenceDate: options.referenceDate,
+      };
+      const result = (await pool.run(task)) as FileResult;
+      const docs: InputState['docs'] = [];
+      for (const fragment of result.fragments) {
+        const key = FragmentStore.keyOf(file, fragment.record);
+        await store.put(key, fragment);
+        docs.push({ id: fragment.id, record: fragment.record, key });
+      }
+      if (old) {
+        const kept = new Set(docs.map((d) => d.key));
+        for (const doc of old.docs) if (!kept.has(doc.key)) staleKeys.add(doc.key);
+      }
+      for (const [stage, ms] of Object.entries(result.stageMs)) stageMs[stage] = (stageMs[stage] ?? 0) + ms;
+      failures.push(...result.failures);
+      processed += docs.length;
+      // A file that produced nothing at all is not remembered, so it is retried next run.
+      if (docs.length > 0) next.inputs[file] = { size: info.size, mtimeMs: info.mtimeMs, sha256: hash, docs, failures: result.failures };
+    };
+
+    function keepUnchanged(file: string, state: InputState) {
+      filesUnchanged++;
+      unchanged += state.docs.length;
+      failures.push(...state.failures);
+      next.inputs[file] = state;
+    }
+
+    try {
+      for (const input of inputs) {
+        await queue.onSizeLessThan(concurrency * 8);
+        queue.add(async () => {
+          await handle(input);
+          reporter.tick(processed + unchanged);
+        });
+      }
+      await queue.onIdle();
+    } finally {
+      await pool.destroy();
+    }
+    reporter.stop();
+
+    let filesDeleted = 0;
+    const present = new Set(inputs.map((i) => i.file));
+    for (const [file, old] of Object.entries(previous.inputs)) {
+      if (!next.inputs[file]) {
+        if (!present.has(file)) filesDeleted++;
+        for (const doc of old.docs) staleKeys.add(doc.key);
+      }
+    }
+
+    // Sorted by id; an id claimed twice keeps its first claimant (by path, then record) and fails the rest.
+    const claims: { id: string; file: string; record: number | null; key: string }[] = [];
+    for (const [file, state] of Object.entries(next.inputs)) for (const doc of state.docs) claims.push({ ...doc, file });
+    claims.sort((a, b) =>
+      a.id < b.id ? -1 : a.id > b.id ? 1 : a.file < b.file ? -1 : a.file > b.file ? 1 : (a.record ?? -1) - (b.record ?? -1),
+    );
+    const keys: string[] = [];
+    for (let i = 0; i < claims.length; i++) {
+      const claim = claims[i];
+      if (i > 0 && claims[i - 1].id === claim.id) {
+        failures.push({
+          path: toPosix(path.relative(process.cwd(), claim.file)),
+          record: claim.record,
+          error: `duplicate article id ${JSON.stringify(claim.id)} (already used by ${toPosix(path.relative(process.cwd(), claims[i - 1].file))}); this record was not written`,
+        });
+        continue;
+      }
+      keys.push(claim.key);
+    }
+
+    const outputsMissing = DATA_FILES.some((f) => !existsSync(path.join(outputDir, f)));
+    const rewrite = outputsMissing || filesChanged > 0 || staleKeys.size > 0 || options.full === true;
+    if (rewrite) {
+      reporter.phase(`writing ${keys.length} article${keys.length === 1 ? '' : 's'} to ${toPosix(path.relative(process.cwd(), outputDir) || '.')}`);
+      await writeDataFiles(outputDir, keys, (key) => store.get(key));
+    }
+    await saveState(path.join(stateDir, 'state.json'), next);
+    const live = new Set(keys);
+    for (const key of staleKeys) if (!live.has(key)) await store.delete(key);
+
+    failures.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : (a.record ?? -1) - (b.record ?? -1)));
+    const elapsed = performance.now() - t0;
+    const summary: RunSummary = {
+      started_at: startedAt.toISOString(),
+      finished_at: new Date().toISOString(),
+      elapsed_ms: Math.round(elapsed),
+      warta_version: VERSION,
+      pipeline: { name: config.name, file: toPosix(path.relative(process.cwd(), config.file)), stages: config.stages.map((s) => s.stage) },
+      output: toPosix(path.relative(process.cwd(), outputDir) || '.'),
+      concurrency,
+      counts: {
+        files: inputs.length,
+        files_changed: filesChanged,
+        files_unchanged: filesUnchanged,
+        files_deleted: filesDeleted,
+        seen: processed + unchanged,
+        processed,
+        unchanged,
+        failed: failures.length,
+        written: keys.length,
+      },
+      failures,
+      input_bytes: inputBytes,
+      docs_per_second: elapsed > 0 ? Math.round((processed / elapsed) * 1000 * 10) / 10 : 0,
+      mb_per_second: elapsed > 0 ? Math.round((inputBytes / 1e6 / (elapsed / 1000)) * 100) / 100 : 0,
+      stage_ms: Object.fromEntries(Object.entries(stageMs).map(([k, v]) => [k, Math.round(v)])),
+      outputs_rewritten: rewrite,
+      peak_rss_bytes: process.resourceUsage().maxRSS * 1024,
+    };
+    await writeFileAtomic(path.join(outputDir, 'run.json'), JSON.stringify(summary, null, 2) + '\n');
+    return summary;
+  }
+}

@@ -1,0 +1,34 @@
+import type { InputFormat } from '../doc.js';
+import type { ReadFailure } from '../ingest/readers.js';
+import type { FieldMapping, StageOverrides } from '../pipeline.js';
+import type { CsvFile } from '../sinks/rows.js';
+
+/** What the main thread sends a worker: one input file's bytes and how to analyse them. */
+export interface FileTask {
+  buffer: Uint8Array;
+  displayPath: string;
+  idPath: string;
+  format: InputFormat;
+  sha256: string;
+  fileDate?: string;
+  pipelineFile: string;
+  overrides: StageOverrides;
+  fields?: FieldMapping;
+  maxBytes?: number;
+  referenceDate?: string;
+}
+
+/** One article's finished output, pre-rendered so the writer only concatenates. */
+export interface Fragment {
+  id: string;
+  record: number | null;
+  json: string;
+  csv: Record<CsvFile, string>;
+}
+
+export interface FileResult {
+  fragments: Fragment[];
+  failures: ReadFailure[];
+  /** Milliseconds per stage summed over this file's articles. */
+  stageMs: Record<string, number>;
+}

@@ -1,0 +1,47 @@
+import { createAnalyzer, type Analyzer } from '../analyze.js';
+import { parseArticles } from '../ingest/readers.js';
+import { csvRows } from '../sinks/rows.js';
+import type { FileResult, FileTask, Fragment } from './task.js';
+
+/**
+ * A worker thread: parse one file, run the pipeline over each article, render
+ * its output. The analyser (and so every stage's setup: gazetteers, models) is
+ * built once per worker and pipeline.
+ */
+const analyzers = new Map<string, Promise<Analyzer>>();
+
+function analyzerFor(task: FileTask): Promise<Analyzer> {
+  const key = `${task.pipelineFile}\0${JSON.stringify(task.overrides)}`;
+  let analyzer = analyzers.get(key);
+  if (!analyzer) {
+    analyzer = createAnalyzer(task.pipelineFile, task.overrides);
+    analyzers.set(key, analyzer);
+  }
+  return analyzer;
+}
+
+export default async function analyseFile(task: FileTask): Promise<FileResult> {
+  const analyzer = await analyzerFor(task);
+  const buffer = Buffer.from(task.buffer.buffer, task.buffer.byteOffset, task.buffer.byteLength);
+  const { docs, failures } = await parseArticles(
+    { buffer, displayPath: task.displayPath, idPath: task.idPath, format: task.format, sha256: task.sha256, fileDate: task.fileDate },
+    { fields: task.fields, maxBytes: task.maxBytes, referenceDate: task.referenceDate },
+  );
+  const stageMs: Record<string, number> = {};
+  const fragments: Fragment[] = [];
+  for (const doc of docs) {
+    try {
+      const record = analyzer.analyze(doc, stageMs);
+      fragments.push({ id: record.id, record: record.source.record, json: JSON.stringify(record), csv: csvRows(record) });
+    } catch (error) {
+      const where = doc.source.record === null ? '' : `record ${doc.source.record}: `;
+      failures.push({
+        path: task.displayPath,
+        record: doc.source.record,
+        ...(doc.meta.line !== undefined ? { line: doc.meta.line } : {}),
+        error: `${where}analysis failed: ${error instanceof Error ? error.message : String(error)}`,
+      });
+    }
+  }
+  return { fragments, failures, stageMs };
+}

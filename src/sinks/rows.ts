@@ -1,0 +1,65 @@
+import { stringify } from 'csv-stringify/sync';
+import type { DocumentRecord } from './serialize.js';
+
+/**
+ * The flat CSV files: one row per item, `article_id` first. Cells that a
+ * spreadsheet would run as a formula (leading `=`, `+`, `-`, `@`, tab, CR) are
+ * prefixed with `'` by csv-stringify's `escape_formulas`; documents.jsonl keeps
+ * the original text.
+ */
+export const CSV_COLUMNS = {
+  articles: [
+    'article_id', 'source_path', 'source_format', 'source_record', 'source_sha256', 'url', 'title', 'published_at',
+    'source_name', 'dateline', 'author', 'language', 'language_confidence', 'characters', 'sentences', 'entities',
+    'dates', 'warnings',
+  ],
+  sentences: ['article_id', 'index', 'start', 'end', 'section', 'text'],
+  entities: ['article_id', 'type', 'text', 'canonical', 'entity_id', 'start', 'end', 'sentence', 'section'],
+  dates: ['article_id', 'text', 'start', 'end', 'sentence', 'section', 'value', 'granularity', 'resolution', 'end_value', 'time', 'timezone'],
+} as const;
+
+export type CsvFile = keyof typeof CSV_COLUMNS;
+export const CSV_FILES: readonly CsvFile[] = ['articles', 'sentences', 'entities', 'dates'];
+
+const CSV_OPTIONS = { escape_formulas: true, record_delimiter: '\r\n' } as const;
+
+export function csvHeader(file: CsvFile): string {
+  return stringify([CSV_COLUMNS[file] as unknown as string[]], CSV_OPTIONS);
+}
+
+type Cell = string | number | null | undefined;
+
+function rows(data: Cell[][]): string {
+  return data.length === 0 ? '' : stringify(data, CSV_OPTIONS);
+}
+
+/** Code-point slicing for sentence text, matching the code-point offsets written next to it. */
+function codePointSlicer(text: string): (start: number, end: number) => string {
+  if (!/[\uD800-\uDBFF]/.test(text)) return (start, end) => text.slice(start, end);
+  const points = Array.from(text);
+  return (start, end) => points.slice(start, end).join('');
+}
+
+export function csvRows(record: DocumentRecord): Record<CsvFile, string> {
+  const id = record.id;
+  const slice = codePointSlicer(record.text);
+  return {
+    articles: rows([
+      [
+        id, record.source.path, record.source.format, record.source.record, record.source.sha256, record.url,
+        record.title, record.published_at, record.source_name, record.dateline, record.author, record.language,
+        record.language_confidence, [...record.text].length, record.sentences.length, record.entities.length,
+        record.dates.length, record.warnings.map((w) => `${w.stage}/${w.code}: ${w.message}`).join(' | '),
+      ],
+    ]),
+    sentences: rows(record.sentences.map((s) => [id, s.index, s.start, s.end, s.section, slice(s.start, s.end)])),
+    entities: rows(
+      record.entities.map((e) => [id, e.type, e.text, e.canonical, e.entity_id, e.start, e.end, e.sentence, e.section]),
+    ),
+    dates: rows(
+      record.dates.map((d) => [
+        id, d.text, d.start, d.end, d.sentence, d.section, d.value, d.granularity, d.resolution, d.end_value, d.time, d.timezone,
+      ]),
+    ),
+  };
+}
