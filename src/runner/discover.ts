@@ -39,13 +39,22 @@ export async function discoverInputs(inputs: string[], outputDir: string): Promi
       throw new ConfigError(`--input ${input}: no such file or folder`);
     }
     if (info.isDirectory()) {
+      const outputs = await otherOutputFolders(abs);
       const matches = await glob(SUPPORTED, { cwd: abs, absolute: true, onlyFiles: true, dot: false, ignore: ['**/node_modules/**'] });
-      for (const file of matches.sort()) add(path.resolve(file), abs);
+      for (const file of matches.sort()) {
+        if (!outputs.some((dir) => file.startsWith(dir))) add(path.resolve(file), abs);
+      }
     } else {
       add(abs, path.dirname(abs));
     }
   }
   return [...found.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+}
+
+/** Folders under `dir` that hold a warta run's output (they have a `.warta` state folder): never input. */
+async function otherOutputFolders(dir: string): Promise<string[]> {
+  const states = await glob('**/.warta', { cwd: dir, absolute: true, onlyDirectories: true, dot: true, ignore: ['**/node_modules/**'] });
+  return states.map((state) => path.dirname(path.resolve(state)) + path.sep);
 }
 
 /** The static folder prefix of a glob (`news/2025/*.txt` → `news/2025`). */
