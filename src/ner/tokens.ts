@@ -1,0 +1,66 @@
+/**
+ * Word tokens for entity recognition. A token is a run of letters, marks and
+ * digits, optionally joined by inner hyphens or apostrophes (`Kim Jong-un`,
+ * `al-Assad`, `O'Neil`, `anak-anak`); every other non-space character is a
+ * one-character punctuation token. Offsets are UTF-16 indices into the text.
+ */
+
+export const WORD_RE = /[\p{L}\p{M}\p{N}]+(?:['’\-‐][\p{L}\p{M}\p{N}]+)*|[^\s\p{L}\p{M}\p{N}]/gu;
+
+export interface Token {
+  start: number;
+  end: number;
+  text: string;
+  /** Lower-cased lookup key (’ → ', ‐ → -). */
+  key: string;
+}
+
+const QUOTE_RE = /[’‐]/g;
+
+export function tokenKey(text: string): string {
+  const lower = text.toLowerCase();
+  return lower.includes('’') || lower.includes('‐') ? lower.replace(QUOTE_RE, (c) => (c === '’' ? "'" : '-')) : lower;
+}
+
+/** Tokens of `text.slice(start, end)`, with absolute offsets. */
+export function tokenize(text: string, start = 0, end = text.length): Token[] {
+  const out: Token[] = [];
+  const re = new RegExp(WORD_RE.source, 'gu');
+  re.lastIndex = start;
+  const part = end === text.length ? text : text.slice(0, end);
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(part)) !== null) {
+    const t = m[0];
+    out.push({ start: m.index, end: m.index + t.length, text: t, key: tokenKey(t) });
+  }
+  return out;
+}
+
+/** Keys of a phrase, as the gazetteer stores them. */
+export function phraseKeys(phrase: string): string[] {
+  return tokenize(phrase).map((t) => t.key);
+}
+
+/** `Kim Jong-un` → `kim-jong-un`: ASCII, lower case, dashes. */
+export function slugify(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/['’]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+/** `KABUPATEN ACEH SELATAN` → `Kabupaten Aceh Selatan`; keeps short acronyms listed in `keepUpper`. */
+export function titleCase(text: string, keepUpper: ReadonlySet<string> = new Set(), lowerWords: ReadonlySet<string> = new Set()): string {
+  let first = true;
+  return text.replace(/[\p{L}\p{M}\p{N}]+/gu, (w) => {
+    const wasFirst = first;
+    first = false;
+    if (keepUpper.has(w)) return w;
+    const lower = w.toLowerCase();
+    if (!wasFirst && lowerWords.has(lower)) return lower;
+    return lower.charAt(0).toUpperCase() + lower.slice(1);
+  });
+}
