@@ -1,0 +1,133 @@
+/**
+ * Token "atoms" (the strings features are built from) and feature templates.
+ *
+ * Every token gets one atom per kind. Type-level kinds (word, shape, affixes,
+ * lexical class) depend only on the token string, so the tagger caches their
+ * ids per distinct string; position-level kinds (sentence position, gazetteer
+ * tag) are computed per sentence. A template is a list of (kind, offset)
+ * pairs; its features are the combinations of atom ids found at those
+ * offsets, looked up as one number per template (mixed radix), so tagging
+ * builds no strings per token.
+ */
+import { rootClass } from './lexicon.js';
+
+export const K_LW = 0; // lowercased word, digits as 0
+export const K_SH = 1; // word shape, runs capped at 2 (Xxx, XX, dd, Xx-x)
+export const K_P2 = 2;
+export const K_P3 = 3;
+export const K_P4 = 4;
+export const K_S2 = 5;
+export const K_S3 = 6;
+export const K_S4 = 7;
+export const K_LEX = 8; // case class + root-dictionary class
+/** Number of kinds that depend only on the token string. */
+export const TYPE_KINDS = 9;
+export const K_POS = 9; // sentence position
+export const K_GAZ = 10; // gazetteer BIO tag (reserved)
+export const NUM_KINDS = 11;
+
+export const KIND_NAMES = ['lw', 'sh', 'p2', 'p3', 'p4', 's2', 's3', 's4', 'lex', 'pos', 'gaz'];
+
+/** Reserved atom ids in every kind's vocabulary. */
+export const UNK = 0;
+export const BOS = 1;
+export const EOS = 2;
+export const RESERVED = 3;
+
+export type Template = Array<[kind: number, offset: number]>;
+
+export function parseTemplate(spec: string): Template {
+  if (spec === 'bias') return [];
+  return spec.split('+').map((part) => {
+    const m = /^([a-z0-9]+)@(-?\d+)$/.exec(part);
+    if (!m) throw new Error(`bad template part ${part}`);
+    const k = KIND_NAMES.indexOf(m[1]);
+    if (k < 0) throw new Error(`unknown atom kind ${m[1]}`);
+    return [k, Number(m[2])] as [number, number];
+  });
+}
+
+export const DEFAULT_TEMPLATES = [
+  'bias',
+  'lw@-2', 'lw@-1', 'lw@0', 'lw@1', 'lw@2',
+  'sh@-1', 'sh@0', 'sh@1',
+  'sh@-1+sh@0', 'sh@0+sh@1', 'sh@-1+sh@0+sh@1',
+  'p2@0', 'p3@0', 'p4@0', 's2@0', 's3@0', 's4@0',
+  'lex@-2', 'lex@-1', 'lex@0', 'lex@1', 'lex@2',
+  'lex@-1+lex@0', 'lex@0+lex@1', 'lex@-1+lex@0+lex@1',
+  'lw@-1+lw@0', 'lw@0+lw@1',
+  'lw@-1+lex@0', 'lex@0+lw@1', 'lw@-2+lex@0', 'lex@0+lw@2',
+  'pos@0+lex@0', 'pos@0+lw@0',
+];
+
+function charClass(c: number, ch: string): string {
+  if (c >= 48 && c <= 57) return 'd';
+  if (c >= 97 && c <= 122) return 'x';
+  if (c >= 65 && c <= 90) return 'X';
+  if (c < 128) return ch;
+  const lo = ch.toLowerCase();
+  const up = ch.toUpperCase();
+  if (lo !== up) return ch === up ? 'X' : 'x';
+  if (/\p{N}/u.test(ch)) return 'd';
+  if (/\p{L}/u.test(ch)) return 'x';
+  return ch;
+}
+
+export function wordShape(word: string): string {
+  let out = '';
+  let prev = '';
+  let run = 0;
+  for (let i = 0; i < word.length; i++) {
+    const cls = charClass(word.charCodeAt(i), word[i]);
+    if (cls === prev) {
+      run++;
+      if (run >= 2) continue;
+    } else {
+      prev = cls;
+      run = 0;
+    }
+    out += cls;
+  }
+  return out.length > 12 ? out.slice(0, 12) : out;
+}
+
+function caseClass(word: string): string {
+  const c0 = word[0];
+  const lo0 = c0.toLowerCase();
+  const up0 = c0.toUpperCase();
+  if (lo0 === up0) {
+    if (/\p{N}/u.test(c0)) return 'D';
+    if (/\p{L}/u.test(c0)) return 'O'; // caseless letter
+    return 'P';
+  }
+  if (c0 === lo0) return 'L';
+  if (word.length === 1 || (word.length === 2 && word[1] === '.')) return 'I';
+  const lower = word.toLowerCase();
+  const upper = word.toUpperCase();
+  if (word === upper) return 'A';
+  if (word.slice(1) === lower.slice(1)) return 'T';
+  return 'M';
+}
+
+/** The type-level atom strings of one token. */
+export function typeAtoms(word: string, dict: Set<string>): string[] {
+  const lower = word.toLowerCase().replace(/[0-9]/g, '0');
+  const cc = caseClass(word);
+  const rc = cc === 'P' || cc === 'D' ? '' : rootClass(lower, dict);
+  return [
+    lower,
+    wordShape(word),
+    lower.slice(0, 2),
+    lower.slice(0, 3),
+    lower.slice(0, 4),
+    lower.slice(-2),
+    lower.slice(-3),
+    lower.slice(-4),
+    cc + rc,
+  ];
+}
+
+/** Position atom: sentence-initial or not. */
+export function positionAtom(i: number): string {
+  return i === 0 ? 'F' : 'M';
+}

@@ -1,0 +1,185 @@
+/**
+ * Learned named-entity tagger for Indonesian: a BILOU linear-chain model
+ * (averaged structured perceptron, see `trainer.ts`) over hashed-free numeric
+ * features, decoded with Viterbi. The weights live in `models/ner-id.json`,
+ * written by `npm run train:ner`.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { EntityType } from '../../doc.js';
+import { PACKAGE_ROOT } from '../../lang/data.js';
+import { NUM_KINDS } from './features.js';
+import { rootWords } from './lexicon.js';
+import { FeatureSpace, NL, TYPES, Vocab, labelsToSpans, outsideMargins, viterbi } from './model.js';
+import { tokenize } from './tokenize.js';
+
+export interface TaggedSpan {
+  start: number;
+  end: number;
+  type: EntityType;
+  score: number;
+} // UTF-16 offsets into the text passed in, within [start, end)
+
+export interface NerTagger {
+  tag(text: string, start: number, end: number): TaggedSpan[];
+} // tags one sentence text.slice(start,end)
+
+export const DEFAULT_MODEL_PATH = path.join(PACKAGE_ROOT, 'models', 'ner-id.json');
+
+/** The serialised model (`models/ner-id.json`). */
+export interface ModelFile {
+  format: 'warta-ner-tagger';
+  version: 1;
+  labels: string[];
+  templates: string[];
+  /** Atom strings per kind; id = index + 3 (0 unknown, 1 before, 2 after the sentence). */
+  vocab: string[][];
+  /** Per template, base64 little-endian Int32 atom ids, one group per feature row. */
+  features: string[];
+  /** base64 little-endian Int16 weights, NL per row, in feature order; real weight = value * weightScale. */
+  weights: string;
+  weightScale: number;
+  /** (NL + 1) * NL transition weights, row NL = sentence start. */
+  trans: number[];
+  end: number[];
+  /** Span score = 1 / (1 + exp(-(a * margin + b))). */
+  calibration: { a: number; b: number };
+  meta?: Record<string, unknown>;
+}
+
+export class LinearTagger implements NerTagger {
+  private toks: number[] = [];
+  private cap = 0;
+  private atoms = new Int32Array(0);
+  private E = new Float64Array(0);
+  private delta = new Float64Array(0);
+  private beta = new Float64Array(0);
+  private bp = new Int32Array(0);
+  private labels = new Int32Array(0);
+  private margins = new Float64Array(0);
+  /** When true, `score` is the raw max-marginal margin instead of a calibrated probability (for calibration). */
+  rawMargins = false;
+
+  constructor(
+    readonly space: FeatureSpace,
+    readonly W: Float32Array | Float64Array,
+    readonly trans: ArrayLike<number>,
+    readonly endW: ArrayLike<number>,
+    readonly calibration: { a: number; b: number } = { a: 1, b: 0 },
+  ) {}
+
+  private ensure(n: number): void {
+    if (n <= this.cap) return;
+    const cap = Math.max(64, n * 2);
+    this.cap = cap;
+    this.atoms = new Int32Array(cap * NUM_KINDS);
+    this.E = new Float64Array(cap * NL);
+    this.delta = new Float64Array(cap * NL);
+    this.beta = new Float64Array(cap * NL);
+    this.bp = new Int32Array(cap * NL);
+    this.labels = new Int32Array(cap);
+    this.margins = new Float64Array(cap);
+  }
+
+  /** Tokens of the last `tag` call as start/end pairs (shared buffer). */
+  get lastTokens(): readonly number[] {
+    return this.toks;
+  }
+
+  /** Fills emissions for n tokens whose atoms are in this.atoms. */
+  private emissions(n: number): void {
+    const { space, W, E, atoms } = this;
+    const nt = space.templates.length;
+    E.fill(0, 0, n * NL);
+    for (let i = 0; i < n; i++) {
+      const b = i * NL;
+      for (let t = 0; t < nt; t++) {
+        const key = space.key(t, atoms, n, i);
+        if (key < 0) continue;
+        const r = space.rowMaps[t].get(key);
+        if (r === undefined) continue;
+        const w = r * NL;
+        for (let y = 0; y < NL; y++) E[b + y] += W[w + y];
+      }
+    }
+  }
+
+  /** Label indices for the tokens of text.slice(start, end) (for training and tests). */
+  decode(text: string, start: number, end: number): { n: number; labels: Int32Array; best: number } {
+    const n = tokenize(text, start, end, this.toks);
+    this.ensure(n);
+    if (n === 0) return { n, labels: this.labels, best: 0 };
+    this.space.atoms(text, this.toks, n, this.atoms);
+    this.emissions(n);
+    const best = viterbi(this.E, n, this.trans, this.endW, this.labels, this.delta, this.bp);
+    return { n, labels: this.labels, best };
+  }
+
+  tag(text: string, start: number, end: number): TaggedSpan[] {
+    const { n, best } = this.decode(text, start, end);
+    if (n === 0) return [];
+    const spans = labelsToSpans(this.labels, n);
+    if (spans.length === 0) return [];
+    outsideMargins(this.E, n, this.trans, this.endW, this.delta, this.beta, best, this.margins);
+    const { a, b } = this.calibration;
+    const out: TaggedSpan[] = [];
+    for (const [first, last, t] of spans) {
+      let m = Infinity;
+      for (let i = first; i <= last; i++) if (this.margins[i] < m) m = this.margins[i];
+      const score = this.rawMargins ? m : 1 / (1 + Math.exp(-(a * m + b)));
+      out.push({ start: this.toks[2 * first], end: this.toks[2 * last + 1], type: TYPES[t], score: Math.round(score * 1e4) / 1e4 });
+    }
+    return out;
+  }
+}
+
+function decodeInt32(b64: string): Int32Array {
+  const buf = Buffer.from(b64, 'base64');
+  const out = new Int32Array(buf.length >> 2);
+  for (let i = 0; i < out.length; i++) out[i] = buf.readInt32LE(i * 4);
+  return out;
+}
+
+function decodeInt16(b64: string): Int16Array {
+  const buf = Buffer.from(b64, 'base64');
+  const out = new Int16Array(buf.length >> 1);
+  for (let i = 0; i < out.length; i++) out[i] = buf.readInt16LE(i * 2);
+  return out;
+}
+
+/** Builds a tagger from a parsed model file. */
+export function taggerFromModel(model: ModelFile): LinearTagger {
+  if (model.format !== 'warta-ner-tagger' || model.version !== 1) throw new Error('unsupported NER model format');
+  const vocabs = model.vocab.map((list) => new Vocab(list));
+  while (vocabs.length < NUM_KINDS) vocabs.push(new Vocab());
+  const space = new FeatureSpace(model.templates, rootWords(), vocabs);
+  space.freeze();
+  let row = 0;
+  for (let t = 0; t < space.templates.length; t++) {
+    const parts = space.templates[t];
+    const ids = decodeInt32(model.features[t]);
+    const m = parts.length;
+    const map = space.rowMaps[t];
+    if (m === 0) {
+      if (ids.length > 0) map.set(0, row++); // the bias row is stored as one dummy id
+      continue;
+    }
+    for (let j = 0; j < ids.length; j += m) {
+      let key = 0;
+      for (let q = 0; q < m; q++) key = key * vocabs[parts[q][0]].size + ids[j + q];
+      map.set(key, row++);
+    }
+  }
+  space.nRows = row;
+  const q = decodeInt16(model.weights);
+  if (q.length !== row * NL) throw new Error('NER model weights do not match its features');
+  const W = new Float32Array(q.length);
+  for (let i = 0; i < q.length; i++) W[i] = q[i] * model.weightScale;
+  return new LinearTagger(space, W, Float64Array.from(model.trans), Float64Array.from(model.end), model.calibration);
+}
+
+/** Loads the tagger, or returns null when the model file is absent. */
+export function loadNerTagger(modelPath: string = DEFAULT_MODEL_PATH): NerTagger | null {
+  if (!existsSync(modelPath)) return null;
+  return taggerFromModel(JSON.parse(readFileSync(modelPath, 'utf8')) as ModelFile);
+}

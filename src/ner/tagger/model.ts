@@ -1,0 +1,294 @@
+/**
+ * Linear-chain sequence model over BILOU labels: feature rows (one weight per
+ * label) looked up by numeric keys per template, first-order transitions with
+ * hard BILOU constraints, Viterbi decoding, and max-marginal span margins.
+ * Shared by training (growing rows) and tagging (frozen, Float32 weights).
+ */
+import type { EntityType } from '../../doc.js';
+import {
+  BOS, EOS, K_POS, NUM_KINDS, RESERVED, TYPE_KINDS, UNK, parseTemplate, positionAtom, typeAtoms, type Template,
+} from './features.js';
+
+export const TYPES: EntityType[] = ['PERSON', 'LOCATION', 'ORGANIZATION'];
+/** Labels: 0 = O; for type t: B = 1+4t, I = 2+4t, L = 3+4t, U = 4+4t. */
+export const NL = 1 + 4 * TYPES.length;
+export const LABELS: string[] = ['O'];
+for (const t of TYPES) for (const p of ['B', 'I', 'L', 'U']) LABELS.push(`${p}-${t}`);
+
+const NEG = -1e30;
+
+/** allowed[p * NL + y]: label y may follow p; row NL is the sentence start, ALLOWED_END[y] the end. */
+export const ALLOWED = new Uint8Array((NL + 1) * NL);
+export const ALLOWED_END = new Uint8Array(NL);
+{
+  const kind = (y: number) => (y === 0 ? 'O' : 'BILU'[(y - 1) % 4]);
+  const type = (y: number) => (y === 0 ? -1 : Math.floor((y - 1) / 4));
+  for (let p = 0; p <= NL; p++) {
+    for (let y = 0; y < NL; y++) {
+      const pk = p === NL ? 'O' : kind(p);
+      const yk = kind(y);
+      let ok: boolean;
+      if (pk === 'B' || pk === 'I') ok = (yk === 'I' || yk === 'L') && type(y) === type(p);
+      else ok = yk === 'O' || yk === 'B' || yk === 'U';
+      ALLOWED[p * NL + y] = ok ? 1 : 0;
+    }
+  }
+  for (let y = 0; y < NL; y++) {
+    const k = kind(y);
+    ALLOWED_END[y] = k === 'O' || k === 'L' || k === 'U' ? 1 : 0;
+  }
+}
+
+export class Vocab {
+  readonly map = new Map<string, number>();
+  readonly list: string[] = [];
+  constructor(strings: Iterable<string> = []) {
+    for (const s of strings) this.add(s);
+  }
+  get size(): number {
+    return this.list.length + RESERVED;
+  }
+  get(s: string): number {
+    return this.map.get(s) ?? UNK;
+  }
+  add(s: string): number {
+    let id = this.map.get(s);
+    if (id === undefined) {
+      id = this.list.length + RESERVED;
+      this.map.set(s, id);
+      this.list.push(s);
+    }
+    return id;
+  }
+  string(id: number): string {
+    return this.list[id - RESERVED];
+  }
+}
+
+/** Everything about a model except its weight storage. */
+export class FeatureSpace {
+  readonly templates: Template[];
+  readonly templateSpecs: string[];
+  /** Flattened template parts: kinds and offsets, with start indices. */
+  readonly tKinds: Int32Array;
+  readonly tOffs: Int32Array;
+  readonly tStart: Int32Array;
+  readonly rowMaps: Array<Map<number, number>>;
+  readonly vocabs: Vocab[];
+  private readonly cache = new Map<string, Int32Array>();
+  private frozen = false;
+  nRows = 0;
+
+  constructor(templateSpecs: string[], readonly dict: Set<string>, vocabs?: Vocab[]) {
+    this.templateSpecs = templateSpecs;
+    this.templates = templateSpecs.map(parseTemplate);
+    const kinds: number[] = [];
+    const offs: number[] = [];
+    const starts: number[] = [0];
+    for (const t of this.templates) {
+      for (const [k, o] of t) {
+        kinds.push(k);
+        offs.push(o);
+      }
+      starts.push(kinds.length);
+    }
+    this.tKinds = Int32Array.from(kinds);
+    this.tOffs = Int32Array.from(offs);
+    this.tStart = Int32Array.from(starts);
+    this.rowMaps = this.templates.map(() => new Map<number, number>());
+    this.vocabs = vocabs ?? Array.from({ length: NUM_KINDS }, () => new Vocab());
+  }
+
+  /** Stop adding atoms; unknown atoms become UNK from now on. */
+  freeze(): void {
+    this.frozen = true;
+    this.cache.clear();
+    // keys are mixed-radix numbers over vocabulary sizes; they must stay exact
+    for (let t = 0; t < this.templates.length; t++) {
+      let max = 1;
+      for (const [k] of this.templates[t]) max *= this.vocabs[k].size;
+      if (max > Number.MAX_SAFE_INTEGER) throw new Error(`template ${this.templateSpecs[t]} key space too large`);
+    }
+  }
+
+  private typeIds(word: string): Int32Array {
+    let ids = this.cache.get(word);
+    if (ids) return ids;
+    const atoms = typeAtoms(word, this.dict);
+    ids = new Int32Array(TYPE_KINDS);
+    for (let k = 0; k < TYPE_KINDS; k++) ids[k] = this.frozen ? this.vocabs[k].get(atoms[k]) : this.vocabs[k].add(atoms[k]);
+    if (this.frozen) {
+      if (this.cache.size >= 200_000) this.cache.clear();
+      this.cache.set(word, ids);
+    }
+    return ids;
+  }
+
+  /** Atom ids of the tokens (`toks` holds start/end pairs) into `out` (n * NUM_KINDS). */
+  atoms(text: string, toks: ArrayLike<number>, n: number, out: Int32Array): void {
+    for (let i = 0; i < n; i++) {
+      const ids = this.typeIds(text.slice(toks[2 * i], toks[2 * i + 1]));
+      const b = i * NUM_KINDS;
+      for (let k = 0; k < TYPE_KINDS; k++) out[b + k] = ids[k];
+      const pos = positionAtom(i);
+      out[b + K_POS] = this.frozen ? this.vocabs[K_POS].get(pos) : this.vocabs[K_POS].add(pos);
+      for (let k = K_POS + 1; k < NUM_KINDS; k++) out[b + k] = UNK;
+    }
+  }
+
+  /** Key of template t at token i, or -1 when an atom is unknown. */
+  key(t: number, atoms: Int32Array, n: number, i: number): number {
+    let key = 0;
+    const end = this.tStart[t + 1];
+    for (let j = this.tStart[t]; j < end; j++) {
+      const k = this.tKinds[j];
+      const p = i + this.tOffs[j];
+      const id = p < 0 ? BOS : p >= n ? EOS : atoms[p * NUM_KINDS + k];
+      if (id === UNK) return -1;
+      key = key * this.vocabs[k].size + id;
+    }
+    return key;
+  }
+
+  /** Rows of token i's features; with `grow`, unseen features get new rows. */
+  rows(atoms: Int32Array, n: number, i: number, out: number[], grow: boolean): void {
+    for (let t = 0; t < this.templates.length; t++) {
+      const key = this.key(t, atoms, n, i);
+      if (key < 0) continue;
+      const map = this.rowMaps[t];
+      let r = map.get(key);
+      if (r === undefined) {
+        if (!grow) continue;
+        r = this.nRows++;
+        map.set(key, r);
+      }
+      out.push(r);
+    }
+  }
+
+  /** Atom ids of a key, for serialisation. */
+  decodeKey(t: number, key: number): number[] {
+    const parts = this.templates[t];
+    const ids = new Array<number>(parts.length);
+    for (let j = parts.length - 1; j >= 0; j--) {
+      const size = this.vocabs[parts[j][0]].size;
+      ids[j] = key % size;
+      key = Math.floor(key / size);
+    }
+    return ids;
+  }
+}
+
+/** Viterbi over emissions E (n * NL) and transitions (row NL = start); writes labels into `out`. */
+export function viterbi(
+  E: ArrayLike<number>,
+  n: number,
+  trans: ArrayLike<number>,
+  endW: ArrayLike<number>,
+  out: Int32Array,
+  delta: Float64Array,
+  bp: Int32Array,
+): number {
+  if (n === 0) return 0;
+  for (let y = 0; y < NL; y++) delta[y] = ALLOWED[NL * NL + y] ? trans[NL * NL + y] + E[y] : NEG;
+  for (let i = 1; i < n; i++) {
+    const b = i * NL;
+    const pb = b - NL;
+    for (let y = 0; y < NL; y++) {
+      let best = NEG;
+      let arg = 0;
+      for (let p = 0; p < NL; p++) {
+        if (!ALLOWED[p * NL + y]) continue;
+        const v = delta[pb + p] + trans[p * NL + y];
+        if (v > best) {
+          best = v;
+          arg = p;
+        }
+      }
+      delta[b + y] = best + E[b + y];
+      bp[b + y] = arg;
+    }
+  }
+  const lb = (n - 1) * NL;
+  let best = NEG;
+  let arg = 0;
+  for (let y = 0; y < NL; y++) {
+    if (!ALLOWED_END[y]) continue;
+    const v = delta[lb + y] + endW[y];
+    if (v > best) {
+      best = v;
+      arg = y;
+    }
+  }
+  out[n - 1] = arg;
+  for (let i = n - 1; i > 0; i--) out[i - 1] = bp[i * NL + out[i]];
+  return best;
+}
+
+/**
+ * For every token, how much the best path beats the best path that labels
+ * that token O (max-marginal margin); `beta` is scratch (n * NL).
+ */
+export function outsideMargins(
+  E: ArrayLike<number>,
+  n: number,
+  trans: ArrayLike<number>,
+  endW: ArrayLike<number>,
+  delta: Float64Array,
+  beta: Float64Array,
+  best: number,
+  out: Float64Array,
+): void {
+  const lb = (n - 1) * NL;
+  for (let y = 0; y < NL; y++) beta[lb + y] = ALLOWED_END[y] ? endW[y] : NEG;
+  for (let i = n - 2; i >= 0; i--) {
+    const b = i * NL;
+    const nb = b + NL;
+    for (let p = 0; p < NL; p++) {
+      let m = NEG;
+      for (let y = 0; y < NL; y++) {
+        if (!ALLOWED[p * NL + y]) continue;
+        const v = trans[p * NL + y] + E[nb + y] + beta[nb + y];
+        if (v > m) m = v;
+      }
+      beta[b + p] = m;
+    }
+  }
+  for (let i = 0; i < n; i++) out[i] = best - (delta[i * NL] + beta[i * NL]);
+}
+
+/** Spans [firstToken, lastToken, type] from a well-formed BILOU label sequence. */
+export function labelsToSpans(labels: ArrayLike<number>, n: number): Array<[number, number, number]> {
+  const spans: Array<[number, number, number]> = [];
+  let open = -1;
+  for (let i = 0; i < n; i++) {
+    const y = labels[i];
+    if (y === 0) {
+      open = -1;
+      continue;
+    }
+    const k = (y - 1) % 4;
+    const t = (y - 1) >> 2;
+    if (k === 0) open = i;
+    else if (k === 3) spans.push([i, i, t]);
+    else if (k === 2 && open >= 0) {
+      spans.push([open, i, t]);
+      open = -1;
+    }
+  }
+  return spans;
+}
+
+/** BILOU labels for tokens given entity spans as token index ranges. */
+export function spansToLabels(spans: Array<[number, number, number]>, n: number): Int32Array {
+  const y = new Int32Array(n);
+  for (const [a, b, t] of spans) {
+    if (a === b) y[a] = 4 + 4 * t;
+    else {
+      y[a] = 1 + 4 * t;
+      for (let i = a + 1; i < b; i++) y[i] = 2 + 4 * t;
+      y[b] = 3 + 4 * t;
+    }
+  }
+  return y;
+}

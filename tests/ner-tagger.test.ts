@@ -1,0 +1,137 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_MODEL_PATH, loadNerTagger, taggerFromModel, type NerTagger } from '../src/ner/tagger/index.js';
+import { tokenize } from '../src/ner/tagger/tokenize.js';
+import { evaluate, trainTagger, type LabeledSentence } from '../src/ner/tagger/trainer.js';
+
+function tagText(tagger: NerTagger, text: string) {
+  return tagger.tag(text, 0, text.length).map((s) => ({ type: s.type, text: text.slice(s.start, s.end) }));
+}
+
+function toks(text: string): string[] {
+  const out: number[] = [];
+  const n = tokenize(text, 0, text.length, out);
+  return Array.from({ length: n }, (_, i) => text.slice(out[2 * i], out[2 * i + 1]));
+}
+
+describe('tokenizer', () => {
+  it('keeps hyphenated names, numbers, initials and abbreviations whole', () => {
+    expect(toks('Kim Jong-un tiba di Beijing, Kamis (4/9).')).toEqual([
+      'Kim', 'Jong-un', 'tiba', 'di', 'Beijing', ',', 'Kamis', '(', '4', '/', '9', ')', '.',
+    ]);
+    expect(toks('Gabriel W. Bush dan Ross, Jr. membayar 15.022 dolar A.S. kemarin.')).toEqual([
+      'Gabriel', 'W.', 'Bush', 'dan', 'Ross', ',', 'Jr.', 'membayar', '15.022', 'dolar', 'A.S.', 'kemarin', '.',
+    ]);
+    expect(toks("Ma'ruf Amin’s “kata”")).toEqual(["Ma'ruf", 'Amin’s', '“', 'kata', '”']);
+  });
+
+  it('reports offsets relative to the whole text within [start, end)', () => {
+    const text = 'Awal. Presiden Xi tiba. Akhir';
+    const out: number[] = [];
+    const n = tokenize(text, 6, 23, out);
+    expect(n).toBe(4);
+    expect(out).toEqual([6, 14, 15, 17, 18, 22, 22, 23]);
+  });
+});
+
+describe('shipped Indonesian NER model', () => {
+  const tagger = loadNerTagger();
+
+  it('is committed and loads', () => {
+    expect(existsSync(DEFAULT_MODEL_PATH)).toBe(true);
+    expect(tagger).not.toBeNull();
+  });
+
+  it('tags people, places and organisations in news-style sentences', () => {
+    const t = tagger!;
+    const a = tagText(t, 'Presiden Joko Widodo meresmikan Bendungan Karian di Kabupaten Lebak, Banten.');
+    expect(a).toContainEqual({ type: 'PERSON', text: 'Joko Widodo' });
+    expect(a.some((s) => s.type === 'LOCATION' && /Lebak/.test(s.text))).toBe(true);
+    expect(a).toContainEqual({ type: 'LOCATION', text: 'Banten' });
+    expect(a.some((s) => /Presiden|meresmikan|di/.test(s.text))).toBe(false);
+
+    const b = tagText(t, 'Menteri Keuangan Sri Mulyani Indrawati menghadiri rapat di Jakarta bersama Bank Indonesia.');
+    expect(b).toContainEqual({ type: 'PERSON', text: 'Sri Mulyani Indrawati' });
+    expect(b).toContainEqual({ type: 'LOCATION', text: 'Jakarta' });
+    expect(b.some((s) => s.type === 'ORGANIZATION' && /Bank Indonesia/.test(s.text))).toBe(true);
+
+    const c = tagText(t, 'Ia lahir di Surabaya, Jawa Timur, dan kuliah di Universitas Gadjah Mada.');
+    expect(c).toContainEqual({ type: 'LOCATION', text: 'Surabaya' });
+    expect(c).toContainEqual({ type: 'LOCATION', text: 'Jawa Timur' });
+    expect(c.some((s) => s.type === 'ORGANIZATION' && /Gadjah Mada/.test(s.text))).toBe(true);
+    expect(c.some((s) => s.text === 'Ia')).toBe(false);
+  });
+
+  it('returns offsets inside the sentence that slice to the entity, with scores in (0, 1)', () => {
+    const t = tagger!;
+    const text = 'Judul berita.\n\nPresiden Rusia Vladimir Putin bertemu Kim Jong-un di Vladivostok. Lainnya.';
+    const start = text.indexOf('Presiden');
+    const end = text.indexOf(' Lainnya');
+    const spans = t.tag(text, start, end);
+    expect(spans.length).toBeGreaterThan(0);
+    for (const s of spans) {
+      expect(s.start).toBeGreaterThanOrEqual(start);
+      expect(s.end).toBeLessThanOrEqual(end);
+      expect(s.end).toBeGreaterThan(s.start);
+      expect(text.slice(s.start, s.end).trim()).toBe(text.slice(s.start, s.end));
+      expect(s.score).toBeGreaterThan(0);
+      expect(s.score).toBeLessThan(1);
+    }
+    const names = spans.map((s) => text.slice(s.start, s.end));
+    expect(names).toContain('Vladimir Putin');
+    expect(names).toContain('Kim Jong-un');
+  });
+
+  it('is deterministic and handles empty input', () => {
+    const t = tagger!;
+    const text = 'Gubernur Jawa Barat Ridwan Kamil berkunjung ke Bandung pada Senin.';
+    const first = t.tag(text, 0, text.length);
+    expect(t.tag('Lain kali di Medan.', 0, 19)).toBeDefined();
+    expect(t.tag(text, 0, text.length)).toEqual(first);
+    expect(loadNerTagger()!.tag(text, 0, text.length)).toEqual(first);
+    expect(t.tag('', 0, 0)).toEqual([]);
+    expect(t.tag('   ', 0, 3)).toEqual([]);
+  });
+});
+
+describe('loadNerTagger', () => {
+  it('returns null when the model file is missing', () => {
+    expect(loadNerTagger(path.join(__dirname, 'no-such-model.json'))).toBeNull();
+  });
+});
+
+describe('training', () => {
+  const sent = (text: string, ents: Array<[string, 'PERSON' | 'LOCATION' | 'ORGANIZATION']>): LabeledSentence => ({
+    text,
+    entities: ents.map(([s, type]) => {
+      const start = text.indexOf(s);
+      return { start, end: start + s.length, type };
+    }),
+  });
+  const data = [
+    sent('Budi Santoso pergi ke Medan kemarin.', [['Budi Santoso', 'PERSON'], ['Medan', 'LOCATION']]),
+    sent('Kemarin Ani Wijaya bekerja di PT Sinar Jaya.', [['Ani Wijaya', 'PERSON'], ['PT Sinar Jaya', 'ORGANIZATION']]),
+    sent('Mereka tinggal di Medan dan Ambon.', [['Medan', 'LOCATION'], ['Ambon', 'LOCATION']]),
+    sent('Budi Santoso dan Ani Wijaya bertemu di Ambon.', [['Budi Santoso', 'PERSON'], ['Ani Wijaya', 'PERSON'], ['Ambon', 'LOCATION']]),
+    sent('Tidak ada nama di sini.', []),
+  ];
+
+  it('learns a handful of hand-made sentences and round-trips through the model file', () => {
+    const { model, tagger } = trainTagger(data, { epochs: 8, seed: 3, prune: 0 });
+    const res = evaluate(tagger, data);
+    expect(res.micro.f1).toBe(1);
+    const again = taggerFromModel(JSON.parse(JSON.stringify(model)));
+    expect(evaluate(again, data).micro.f1).toBe(1);
+    expect(tagText(again, 'Budi Santoso pergi ke Ambon.')).toEqual([
+      { type: 'PERSON', text: 'Budi Santoso' },
+      { type: 'LOCATION', text: 'Ambon' },
+    ]);
+  });
+
+  it('is deterministic for a seed', () => {
+    const a = trainTagger(data, { epochs: 3, seed: 7 }).model;
+    const b = trainTagger(data, { epochs: 3, seed: 7 }).model;
+    expect(JSON.stringify(a)).toBe(JSON.stringify(b));
+  });
+});
