@@ -10,7 +10,10 @@ export async function writeFileAtomic(file: string, content: string): Promise<vo
 
 export interface AtomicStream {
   write(chunk: string): Promise<void>;
-  commit(): Promise<void>;
+  /** Flush and close the temporary file. */
+  finish(): Promise<void>;
+  /** Rename the finished file into place. */
+  publish(): Promise<void>;
   abort(): Promise<void>;
 }
 
@@ -31,9 +34,11 @@ export function openAtomicStream(file: string): AtomicStream {
         stream.once('error', reject);
       });
     },
-    async commit() {
+    async finish() {
       await new Promise<void>((resolve, reject) => stream.end((error?: Error | null) => (error ? reject(error) : resolve())));
       if (failure) throw failure;
+    },
+    async publish() {
       await rename(tmp, file);
     },
     async abort() {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, readFile, stat } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import PQueue from 'p-queue';
@@ -102,6 +102,9 @@ export async function run(options: RunOptions): Promise<RunSummary> {
   }
 
   async function runLocked(): Promise<RunSummary> {
+    // Holding the lock, any temporary file here is a killed run's leftover.
+    for (const name of await readdir(outputDir)) if (/\.tmp-\d+$/.test(name)) await rm(path.join(outputDir, name), { force: true });
+    for (const name of await readdir(stateDir)) if (/\.tmp-\d+$/.test(name)) await rm(path.join(stateDir, name), { force: true });
     const fingerprint = fingerprintOf(config.file, overrides, options.referenceDate);
     const stateFile = path.join(stateDir, 'state.json');
     const previous: RunState = options.full ? { version: 1, fingerprint, inputs: {} } : loadState(stateFile, fingerprint);

@@ -35,7 +35,9 @@ export async function writeDataFiles(
       await documents.write(json);
       for (const file of CSV_FILES) if (parts[file]) await csv[file].write(parts[file]);
     }
-    for (const stream of all) await stream.commit();
+    // Finish every file before renaming any, so the five files change together (as far as a filesystem allows).
+    for (const stream of all) await stream.finish();
+    for (const stream of all) await stream.publish();
   } catch (error) {
     await Promise.all(all.map((s) => s.abort()));
     throw error;
