@@ -1,25 +1,98 @@
-import { ANALYSED_SECTIONS } from '../doc.js';
+import { ANALYSED_SECTIONS, type Doc } from '../doc.js';
 import { defineStage } from '../stage.js';
+import { buildRules, type SplitRules } from '../sentences/rules.js';
+import { splitSentences } from '../sentences/split.js';
+import { segmentWithIntl } from '../sentences/intl.js';
 
-/** First version: split analysed sections after . ! ? followed by space. The sentence issue owns the real splitter. */
-export const sentencesStage = defineStage({
+export interface SentencesOptions {
+  /** Extra abbreviations (without the final stop) that never end a sentence, for every language. */
+  abbreviations: string[];
+  /** Extra abbreviations that end a sentence when a capitalised word follows. */
+  terminalAbbreviations: string[];
+  /**
+   * Languages split with the rules and the lists of another language: the Indonesian lists
+   * also serve Malay and the regional languages of Indonesia. Value `"*"` means all lists.
+   */
+  ruleLanguages: Record<string, string>;
+  /** Split languages without rules with `Intl.Segmenter` for that locale (else with the `und` rules). */
+  intlFallback: boolean;
+}
+
+const DEFAULT_RULE_LANGUAGES: Record<string, string> = {
+  id: 'id',
+  ms: 'id',
+  jv: 'id',
+  su: 'id',
+  min: 'id',
+  ban: 'id',
+  bjn: 'id',
+  ace: 'id',
+  bug: 'id',
+  mad: 'id',
+  en: 'en',
+  und: '*',
+};
+
+const LIST_LANGUAGES = ['id', 'en'];
+
+/** Sentence spans inside analysed sections, with rules for Indonesian/Malay and English. */
+export const sentencesStage = defineStage<SentencesOptions>({
   name: 'sentences',
-  description: 'Sentence spans inside analysed sections',
-  optionsSchema: { type: 'object', additionalProperties: false, properties: {} },
-  defaults: {},
-  setup: () => (doc) => {
-    doc.sections.forEach((section, sectionIndex) => {
-      if (!ANALYSED_SECTIONS.has(section.type)) return;
-      const re = /[^.!?\n]+(?:[.!?]+|$)/gm;
-      const part = doc.text.slice(section.start, section.end);
-      for (const m of part.matchAll(re)) {
-        const raw = m[0];
-        const lead = raw.length - raw.trimStart().length;
-        const trimmed = raw.trim();
-        if (!trimmed) continue;
-        const start = section.start + m.index! + lead;
-        doc.sentences.push({ index: doc.sentences.length, start, end: start + trimmed.length, section: sectionIndex });
+  description: 'Sentence spans inside analysed sections (rules for Indonesian, Malay, English; Intl.Segmenter otherwise)',
+  optionsSchema: {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      abbreviations: { type: 'array', items: { type: 'string' } },
+      terminalAbbreviations: { type: 'array', items: { type: 'string' } },
+      ruleLanguages: { type: 'object', additionalProperties: { type: 'string' } },
+      intlFallback: { type: 'boolean' },
+    },
+  },
+  defaults: { abbreviations: [], terminalAbbreviations: [], ruleLanguages: DEFAULT_RULE_LANGUAGES, intlFallback: true },
+  setup(options) {
+    const extra = { prefix: options.abbreviations, terminal: options.terminalAbbreviations };
+    const ruleLanguages = { ...DEFAULT_RULE_LANGUAGES, ...options.ruleLanguages };
+    const rulesByList = new Map<string, SplitRules>();
+    const rulesFor = (list: string): SplitRules => {
+      let rules = rulesByList.get(list);
+      if (!rules) {
+        // `*`: all lists, the first language listed winning where they disagree.
+        rules = buildRules(list === '*' ? LIST_LANGUAGES : [list], extra);
+        rulesByList.set(list, rules);
       }
-    });
+      return rules;
+    };
+    // Load the common lists now, so the first document does not pay for it.
+    rulesFor('id');
+    rulesFor('en');
+    rulesFor('*');
+
+    return (doc: Doc) => {
+      const code = (doc.language ?? 'und').toLowerCase();
+      const base = code.split(/[-_]/)[0] || 'und';
+      const list = ruleLanguages[code] ?? ruleLanguages[base] ?? (options.intlFallback ? undefined : '*');
+      const rules = list !== undefined ? rulesFor(list) : undefined;
+      const sentences: Doc['sentences'] = [];
+      const text = doc.text;
+      let section = -1;
+      const emit = (start: number, end: number) => {
+        sentences.push({ index: sentences.length, start, end, section });
+      };
+      const run = (from: number, to: number) => {
+        if (rules) splitSentences(text, from, to, rules, emit);
+        else segmentWithIntl(text, from, to, base, emit);
+      };
+      if (doc.sections.length === 0) {
+        run(0, text.length);
+      } else {
+        doc.sections.forEach((s, index) => {
+          if (!ANALYSED_SECTIONS.has(s.type)) return;
+          section = index;
+          run(s.start, s.end);
+        });
+      }
+      doc.sentences = sentences;
+    };
   },
 });

@@ -1,0 +1,467 @@
+import { AbbrKind, abbreviationKind, type SplitRules } from './rules.js';
+
+/**
+ * Rule-based sentence splitter: one left-to-right pass over `text[from, to)`
+ * that looks only at candidate positions (terminal punctuation, line breaks,
+ * emoticons, URLs, e-mail addresses, e-mail header time stamps, separator
+ * lines, inline list numbers). `emit(start, end)` receives each sentence,
+ * trimmed of surrounding whitespace, in order; spans never leave `[from, to)`.
+ */
+export type EmitSpan = (start: number, end: number) => void;
+
+const UPPER_RE = /\p{Lu}|\p{Lt}/u;
+const LOWER_RE = /\p{Ll}/u;
+const LETTER_RE = /\p{L}/u;
+
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || (c >= 0x2000 && c <= 0x200b) || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0x2028 || c === 0x2029 || c === 0x85 || c === 0xfeff;
+}
+function isUpper(c: number): boolean {
+  if (c < 128) return c >= 65 && c <= 90;
+  return UPPER_RE.test(String.fromCharCode(c));
+}
+function isLower(c: number): boolean {
+  if (c < 128) return c >= 97 && c <= 122;
+  return LOWER_RE.test(String.fromCharCode(c));
+}
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+function isLetter(c: number): boolean {
+  if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return LETTER_RE.test(String.fromCharCode(c));
+}
+function isAlnum(c: number): boolean {
+  return isDigit(c) || isLetter(c);
+}
+/** . ! ? … and their full-width / CJK forms. */
+function isTerminal(c: number): boolean {
+  return c === 46 || c === 33 || c === 63 || c === 0x2026 || c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0x203c || c === 0x2047 || c === 0x2048 || c === 0x2049;
+}
+/** Quotes and brackets that may close after a full stop: `."`, `.”`, `.)`, `.’`. */
+function isCloser(c: number): boolean {
+  return c === 34 || c === 39 || c === 41 || c === 93 || c === 125 || c === 0x201d || c === 0x2019 || c === 0xbb || c === 0x203a || c === 0x300d || c === 0x300f;
+}
+/** Quotes and brackets that may open a sentence. */
+function isOpener(c: number): boolean {
+  return c === 34 || c === 39 || c === 40 || c === 91 || c === 123 || c === 0x201c || c === 0x2018 || c === 0x201e || c === 0xab || c === 0x2039 || c === 0xbf || c === 0xa1 || c === 0x300c || c === 0x300e;
+}
+/** Characters after which a line break does not end a sentence (the line continues). */
+function isContinuation(c: number): boolean {
+  // , ; - – — & / ( +
+  return c === 44 || c === 59 || c === 45 || c === 0x2013 || c === 0x2014 || c === 38 || c === 47 || c === 40 || c === 43;
+}
+/** Repeated to form a separator line: - _ = * ~ # + */
+function isRule(c: number): boolean {
+  return c === 45 || c === 95 || c === 61 || c === 42 || c === 126 || c === 35;
+}
+
+const LIST_MARKER_RE = /^(?:\d{1,3}|[A-Za-z]|[ivxlcIVXLC]{1,5})$/;
+const DOTTED_RE = /^[\p{L}]{1,4}(?:\.[\p{L}]{1,4})+$/u;
+const VOWELLESS_RE = /^[B-DF-HJ-NP-TV-Z][b-df-hj-np-tv-xz]{1,3}$/;
+/** `08/16/2000 12:05 PM`, `04/25/01 12:42:55`: an e-mail header time stamp (needs AM/PM or seconds). */
+const STAMP_RE = /\d{1,2}\/\d{1,2}\/\d{2,4},?\s+\d{1,2}:\d{2}(?::\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?|\s*[AaPp]\.?[Mm]\.?)(?![\p{L}\p{N}])/uy;
+/** `:)`, `:-)`, `;)`, `:P`, `:D`, `:(`, `=)`, `:'(`, `XD` style emoticons (after the first char). */
+const EMOTICON_RE = /[:;=8](?:['^o-]?)(?:[()\[\]DPpOo3*|\\/@$]|<3)+(?=\s|$)/y;
+const URL_RE = /(?:https?|ftp):\/\/\S+|www\.\S+/y;
+
+export function splitSentences(text: string, from: number, to: number, rules: SplitRules, emit: EmitSpan): void {
+  let sentStart = skipSpace(text, from, to);
+  let i = sentStart;
+
+  const flush = (end: number, next: number): void => {
+    let e = end;
+    while (e > sentStart && isSpace(text.charCodeAt(e - 1))) e--;
+    if (e > sentStart) emit(sentStart, e);
+    sentStart = skipSpace(text, next, to);
+  };
+
+  while (i < to) {
+    const c = text.charCodeAt(i);
+
+    if (isTerminal(c)) {
+      let j = i + 1;
+      while (j < to && isTerminal(text.charCodeAt(j))) j++;
+      let k = j;
+      while (k < to && isCloser(text.charCodeAt(k))) k++;
+      if (k >= to) break;
+      if (!isSpace(text.charCodeAt(k))) {
+        i = k > i + 1 ? k : i + 1;
+        continue;
+      }
+      if (decideTerminal(text, i, j, k, to, sentStart, rules)) {
+        flush(k, k);
+        i = sentStart;
+        continue;
+      }
+      i = k;
+      continue;
+    }
+
+    if (c === 10) {
+      // A line break: new paragraph, or a line without final punctuation followed by a new block.
+      if (i > sentStart && decideNewline(text, i, to, sentStart)) {
+        flush(i, i);
+        i = sentStart;
+        continue;
+      }
+      i++;
+      continue;
+    }
+
+    if (c === 58 || c === 59 || c === 61) {
+      // `:` `;` `=`: emoticon (ends a sentence) or URL scheme.
+      const prev = i > from ? text.charCodeAt(i - 1) : 32;
+      if (isSpace(prev) && i > sentStart) {
+        EMOTICON_RE.lastIndex = i;
+        if (EMOTICON_RE.test(text)) {
+          const end = EMOTICON_RE.lastIndex;
+          if (end < to && nextStartsSentenceLoosely(text, end, to)) {
+            flush(end, end);
+            i = sentStart;
+            continue;
+          }
+          i = end;
+          continue;
+        }
+      }
+      if (c === 58 && text.charCodeAt(i + 1) === 47 && text.charCodeAt(i + 2) === 47) {
+        // scheme://  — find the token start and end
+        let s = i;
+        while (s > sentStart && !isSpace(text.charCodeAt(s - 1))) s--;
+        URL_RE.lastIndex = s;
+        if (URL_RE.test(text)) {
+          const r = urlEnd(text, s, Math.min(URL_RE.lastIndex, to));
+          if (r.split) {
+            flush(r.end, r.end);
+            i = sentStart;
+          } else i = r.end;
+          continue;
+        }
+      }
+      i++;
+      continue;
+    }
+
+    if (c === 119 /* w */ && (i === sentStart || isSpace(text.charCodeAt(i - 1))) && text.startsWith('www.', i)) {
+      URL_RE.lastIndex = i;
+      if (URL_RE.test(text)) {
+        const r = urlEnd(text, i, Math.min(URL_RE.lastIndex, to));
+        if (r.split) {
+          flush(r.end, r.end);
+          i = sentStart;
+        } else i = r.end;
+        continue;
+      }
+    }
+
+    if (c === 64 /* @ */ && i > sentStart) {
+      // e-mail address: split after it when a capitalised word follows.
+      let e = i + 1;
+      let dot = false;
+      while (e < to && !isSpace(text.charCodeAt(e))) {
+        if (text.charCodeAt(e) === 46) dot = true;
+        e++;
+      }
+      let end = e;
+      while (end > i + 1 && isTrailingPunct(text.charCodeAt(end - 1))) end--;
+      if (dot && end === e && e < to) {
+        const n = skipSpace(text, e, to);
+        if (n < to && isUpper(text.charCodeAt(n)) && !startsStamp(text, n, to)) {
+          flush(e, e);
+          i = sentStart;
+          continue;
+        }
+      }
+      i = end > i ? end : i + 1;
+      continue;
+    }
+
+    if (isDigit(c) && (i === sentStart || isSpace(text.charCodeAt(i - 1)))) {
+      // e-mail header time stamp: its own sentence.
+      STAMP_RE.lastIndex = i;
+      if (text.charCodeAt(i + 1) === 47 || text.charCodeAt(i + 2) === 47) {
+        if (STAMP_RE.test(text) && STAMP_RE.lastIndex <= to) {
+          const end = STAMP_RE.lastIndex;
+          if (i > sentStart) {
+            const p = prevNonSpace(text, i, sentStart);
+            const w = wordBefore(text, i, sentStart);
+            if (p >= 0 && !isLower(text.charCodeAt(w))) flush(i, i);
+          }
+          if (end < to && isSpace(text.charCodeAt(end))) {
+            flush(end, end);
+            i = sentStart;
+            continue;
+          }
+          i = end;
+          continue;
+        }
+      }
+      // inline list number `1)` after a word: starts a new sentence.
+      let d = i + 1;
+      if (d < to && isDigit(text.charCodeAt(d))) d++;
+      if (text.charCodeAt(d) === 41 && d + 1 < to && isSpace(text.charCodeAt(d + 1)) && i > sentStart) {
+        const p = prevNonSpace(text, i, sentStart);
+        if (p >= 0 && isAlnum(text.charCodeAt(p))) {
+          flush(i, i);
+          i = d + 1;
+          continue;
+        }
+      }
+      i++;
+      continue;
+    }
+
+    if (isRule(c) && text.charCodeAt(i + 1) === c && text.charCodeAt(i + 2) === c && (i === sentStart || isSpace(text.charCodeAt(i - 1)))) {
+      // separator line (`***`, `-----`, `_____`): a sentence of its own.
+      let e = i + 3;
+      while (e < to && !isSpace(text.charCodeAt(e)) && !isAlnum(text.charCodeAt(e))) e++;
+      if (e >= to || isSpace(text.charCodeAt(e))) {
+        if (i > sentStart) flush(i, i);
+        if (e < to) {
+          flush(e, e);
+          i = sentStart;
+          continue;
+        }
+        i = e;
+        continue;
+      }
+      i = e;
+      continue;
+    }
+
+    i++;
+  }
+  flush(to, to);
+}
+
+function skipSpace(text: string, i: number, to: number): number {
+  while (i < to && isSpace(text.charCodeAt(i))) i++;
+  return i;
+}
+
+function prevNonSpace(text: string, i: number, from: number): number {
+  let p = i - 1;
+  while (p >= from && isSpace(text.charCodeAt(p))) p--;
+  return p;
+}
+
+/** Start index of the whitespace-delimited word that ends right before `i` (after skipping spaces). */
+function wordBefore(text: string, i: number, from: number): number {
+  let p = prevNonSpace(text, i, from);
+  while (p > from && !isSpace(text.charCodeAt(p - 1))) p--;
+  return p < from ? from : p;
+}
+
+function isTrailingPunct(c: number): boolean {
+  return c === 46 || c === 44 || c === 59 || c === 58 || c === 33 || c === 63 || c === 41 || c === 34 || c === 39 || c === 0x201d || c === 0x2019;
+}
+
+function startsStamp(text: string, i: number, to: number): boolean {
+  if (!isDigit(text.charCodeAt(i))) return false;
+  STAMP_RE.lastIndex = i;
+  return STAMP_RE.test(text) && STAMP_RE.lastIndex <= to;
+}
+
+/** After a URL: `end` is where scanning resumes; `split` when the URL closes a sentence. */
+function urlEnd(text: string, start: number, tokenEnd: number): { end: number; split: boolean } {
+  let end = tokenEnd;
+  while (end > start && isTrailingPunct(text.charCodeAt(end - 1))) end--;
+  if (end < tokenEnd) return { end, split: false }; // trailing punctuation: the terminal rules decide
+  const to = text.length;
+  if (tokenEnd >= to) return { end: tokenEnd, split: false };
+  const n = skipSpace(text, tokenEnd, to);
+  if (n >= to) return { end: tokenEnd, split: false };
+  const f = text.charCodeAt(n);
+  const split = isUpper(f) || text.startsWith('http', n) || text.startsWith('www.', n) || (isRule(f) && text.charCodeAt(n + 1) === f);
+  return { end: tokenEnd, split };
+}
+
+/** After an emoticon: split unless punctuation or a closing bracket follows. */
+function nextStartsSentenceLoosely(text: string, end: number, to: number): boolean {
+  const n = skipSpace(text, end, to);
+  if (n >= to) return false;
+  const f = text.charCodeAt(n);
+  return isAlnum(f) || isOpener(f) || f === 92 /* \ */ || f === 58 || f === 45;
+}
+
+/**
+ * A line break inside a sentence at `i`: split on a blank line, or when the line has no
+ * continuation mark at its end and the next line does not start in lower case.
+ */
+function decideNewline(text: string, i: number, to: number, sentStart: number): boolean {
+  let n = i + 1;
+  let breaks = 1;
+  while (n < to) {
+    const c = text.charCodeAt(n);
+    if (c === 10) breaks++;
+    else if (!isSpace(c)) break;
+    n++;
+  }
+  if (n >= to) return false;
+  if (breaks >= 2) return true;
+  const p = prevNonSpace(text, i, sentStart);
+  if (p < sentStart) return false;
+  if (isContinuation(text.charCodeAt(p))) return false;
+  let m = n;
+  while (m < to && isOpener(text.charCodeAt(m))) m++;
+  if (m >= to) return true;
+  return !isLower(text.charCodeAt(m));
+}
+
+/**
+ * Terminal punctuation `text[i, j)` followed by closers `[j, k)` and whitespace at `k`.
+ * Returns whether the sentence ends at `k`.
+ */
+function decideTerminal(text: string, i: number, j: number, k: number, to: number, sentStart: number, rules: SplitRules): boolean {
+  // Whitespace after, counting line breaks.
+  let n = k;
+  let breaks = 0;
+  while (n < to) {
+    const c = text.charCodeAt(n);
+    if (c === 10) breaks++;
+    else if (!isSpace(c)) break;
+    n++;
+  }
+  if (n >= to) return false;
+  if (breaks >= 2) return true;
+  const closed = k > j;
+  // First character of the next word, past opening quotes and brackets.
+  let m = n;
+  while (m < to && isOpener(text.charCodeAt(m))) m++;
+  const f = m < to ? text.charCodeAt(m) : 32;
+  const opened = m > n;
+
+  // An emoticon right after the punctuation belongs to this sentence (`great! :P`).
+  const nc = text.charCodeAt(n);
+  if (!opened && (nc === 58 || nc === 59 || nc === 61)) {
+    EMOTICON_RE.lastIndex = n;
+    if (EMOTICON_RE.test(text)) return false;
+  }
+
+  let strong = false; // ! or ?
+  let dots = 0;
+  for (let x = i; x < j; x++) {
+    const c = text.charCodeAt(x);
+    if (c === 46) dots++;
+    else if (c === 0x2026) dots += 3;
+    else strong = true;
+  }
+
+  if (strong) {
+    // `?" tanya dia` / `!" kata dia`: a quote attribution continues the sentence.
+    if (isLower(f)) return !closed && breaks === 0;
+    return closed || !insideQuote(text, sentStart, i, to);
+  }
+  if (dots >= 2) {
+    // Ellipsis: a sentence ends only when a capitalised word (or a new line) follows.
+    if (breaks > 0) return !isLower(f);
+    return !isLower(f) && !isDigit(f) && f !== 44;
+  }
+
+  // A single full stop: look at the word before it.
+  let ts = i;
+  while (ts > sentStart && !isSpace(text.charCodeAt(ts - 1))) ts--;
+  while (ts < i && isOpener(text.charCodeAt(ts))) ts++;
+  if (ts === i) return !isLower(f);
+  const token = text.slice(ts, i);
+
+  if (breaks > 0) {
+    if (ts === sentStart && LIST_MARKER_RE.test(token)) return false;
+    return !isLower(f);
+  }
+
+  // `1.` `a.` `iv.` opening a sentence: a list item number.
+  if (ts === sentStart && LIST_MARKER_RE.test(token)) return false;
+
+  const first = token.charCodeAt(0);
+  // Initials: `Joko P. di`, `Jennifer M. Anderson`; but `kuartal I. Dengan ...` ends.
+  if (token.length === 1 && isUpper(first)) {
+    if (closed) return !isLower(f);
+    return isUpper(f) && rules.starters.has(nextWord(text, m, to)) && !insideQuote(text, sentStart, i, to);
+  }
+
+  let kind = abbreviationKind(rules, token);
+  if (kind === AbbrKind.None && token.indexOf('.') > 0 && DOTTED_RE.test(token)) {
+    const last = token.slice(token.lastIndexOf('.') + 1).toLowerCase();
+    if (!rules.domainSuffixes.has(last)) kind = AbbrKind.Ambiguous;
+  }
+  if (kind === AbbrKind.None && VOWELLESS_RE.test(token)) kind = AbbrKind.Ambiguous;
+
+  // `(BBNI)` after `Tbk.`, `Ltd.` after `Co.`: the name goes on.
+  const bracket = opened && text.charCodeAt(n) === 40;
+  switch (kind) {
+    case AbbrKind.Prefix:
+      return closed && isUpper(f);
+    case AbbrKind.Numeric:
+      if (isDigit(f) || isRoman(text, m, to)) return false;
+      break;
+    case AbbrKind.Terminal:
+      if (bracket || nextIsAbbreviation(text, m, to, rules)) return false;
+      if (!(isUpper(f) || (opened && !isLower(f)))) return false;
+      return !insideQuote(text, sentStart, i, to);
+    case AbbrKind.Ambiguous:
+      if (bracket) return false;
+      if (closed || opened) return !isLower(f);
+      return isUpper(f) && rules.starters.has(nextWord(text, m, to)) && !insideQuote(text, sentStart, i, to);
+  }
+
+  if (isLower(f)) {
+    // Web text often starts a sentence in lower case: `... great. the food ...`.
+    // Only for a plain lower-case word of 3+ letters, not a number or abbreviation-like token.
+    return token.length >= 3 && isLower(first) && isLower(token.charCodeAt(token.length - 1)) && hasVowel(token) && !closed;
+  }
+  return closed || !insideQuote(text, sentStart, i, to);
+}
+
+/** `XI` in `Peraturan Bapepam No. XI.B`: a Roman numeral where a number is expected. */
+function isRoman(text: string, m: number, to: number): boolean {
+  let e = m;
+  while (e < to && 'IVXLC'.includes(text[e]!)) e++;
+  return e > m && (e >= to || !isLetter(text.charCodeAt(e)));
+}
+
+/** The next word is itself a listed abbreviation with its stop (`Co. Ltd.`, `Pte. Ltd.`). */
+function nextIsAbbreviation(text: string, m: number, to: number, rules: SplitRules): boolean {
+  let e = m;
+  while (e < to && isLetter(text.charCodeAt(e))) e++;
+  if (e === m || text.charCodeAt(e) !== 46) return false;
+  return abbreviationKind(rules, text.slice(m, e)) !== AbbrKind.None;
+}
+
+const MAX_QUOTE = 600;
+
+/**
+ * Whether position `i` lies inside a double quotation that opened in this sentence and
+ * closes later in the same paragraph: a quoted passage of several sentences is kept
+ * whole (`"Kami siap. Kami akan menang," kata dia.`), as news treebanks annotate it.
+ */
+function insideQuote(text: string, sentStart: number, i: number, to: number): boolean {
+  let straight = 0;
+  let curly = 0;
+  for (let x = sentStart; x < i; x++) {
+    const c = text.charCodeAt(x);
+    if (c === 34) straight++;
+    else if (c === 0x201c) curly++;
+    else if (c === 0x201d && curly > 0) curly--;
+  }
+  const openStraight = (straight & 1) === 1;
+  if (!openStraight && curly === 0) return false;
+  const limit = Math.min(to, i + MAX_QUOTE);
+  for (let x = i; x < limit; x++) {
+    const c = text.charCodeAt(x);
+    if (c === 10) return false;
+    if (openStraight ? c === 34 : c === 0x201d) return true;
+  }
+  return false;
+}
+
+function hasVowel(token: string): boolean {
+  return /[aeiouyAEIOUY]/.test(token);
+}
+
+function nextWord(text: string, m: number, to: number): string {
+  let e = m;
+  while (e < to && isLetter(text.charCodeAt(e))) e++;
+  return text.slice(m, e);
+}
