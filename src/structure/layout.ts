@@ -1,0 +1,348 @@
+/**
+ * Line-level layout of a news article: which lines are the publication line, photo captions,
+ * the dateline, body, bylines and boilerplate. Works on `text` from `regionStart` on (after
+ * the title) and returns sections as spans of `text`; offsets are never moved.
+ *
+ * Conservative by design: a text that is a single line (an ordinary paragraph from an export)
+ * can only yield a dateline and a trailing desk code, never captions, bylines or boilerplate.
+ */
+import type { Section, SectionType } from '../doc.js';
+import { findPublishedDate, stripWeekdays } from '../ingest/published-date.js';
+import { BylineParser } from './byline.js';
+import { DatelineParser } from './dateline.js';
+import type { StructureLexicon } from './lexicon.js';
+
+export interface LayoutResult {
+  sections: Section[];
+  published: string | null;
+  author: string | null;
+  city: string | null;
+  source: string | null;
+}
+
+export interface LayoutOptions {
+  /** Lines at the top that may hold publication line, bylines, captions before the dateline. */
+  headLines: number;
+  /** Lines at the bottom scanned for bylines, credits and boilerplate. */
+  tailLines: number;
+  /** Longest line accepted as a caption. */
+  maxCaptionLength: number;
+}
+
+interface Line {
+  start: number;
+  end: number;
+  /** A blank line precedes it. */
+  afterBlank: boolean;
+}
+
+type Kind = 'body' | 'published' | 'caption' | 'byline' | 'boilerplate' | 'dateline';
+
+const BULLET_RE = /^[-–—•·*>»|]+\s*/u;
+const TOKEN_SPLIT_RE = /[\s,|·•\-–—:()/\\[\]]+/u;
+const COUNT_RE = /^[\s\d.,]*(?:[kKmM]|rb|ribu|jt|juta|views?|kali(?:\s+dibaca)?|x|dibaca|komentar|comments?)?[\s.]*$/u;
+const ZONE_TOKENS = new Set(['wib', 'wita', 'wit', 'gmt', 'utc', 'am', 'pm', 'a.m.', 'p.m.']);
+const HAS_CONTENT_RE = /[\p{L}\p{N}]/u;
+
+export class LayoutAnalyser {
+  private readonly dateline: DatelineParser;
+  private readonly byline: BylineParser;
+
+  constructor(
+    private readonly lex: StructureLexicon,
+    private readonly options: LayoutOptions,
+  ) {
+    this.dateline = new DatelineParser(lex);
+    this.byline = new BylineParser(lex);
+  }
+
+  isBoilerplate(t: string): boolean {
+    return this.lex.boilerplateRe !== null && this.lex.boilerplateRe.test(t.replace(BULLET_RE, ''));
+  }
+
+  startsWithDateline(t: string): boolean {
+    return this.dateline.parse(t) !== null;
+  }
+
+  isCaption(t: string): boolean {
+    if (t.length > this.options.maxCaptionLength) return false;
+    for (const re of this.lex.captionRes) if (re.test(t)) return true;
+    return false;
+  }
+
+  /** Tokens left over after removing labels, weekdays, outlets, zone names and separators. */
+  private onlyDateWords(s: string): boolean {
+    for (const token of stripWeekdays(s).split(TOKEN_SPLIT_RE)) {
+      if (token === '' || !HAS_CONTENT_RE.test(token)) continue;
+      const lower = token.toLowerCase().replace(/[.,]+$/, '');
+      if (this.lex.publishedLabels.has(lower) || ZONE_TOKENS.has(lower) || this.dateline.isOutlet(token)) continue;
+      return false;
+    }
+    return true;
+  }
+
+  /**
+   * A publication / metadata line: `- calendar_month Sab, 6 Sep 2025`, `Sabtu, 6 September 2025
+   * 14:30 WIB`, `Kompas.com - 06/09/2025, 14:30 WIB`, `person Tim Seputaran calendar_month ...`.
+   */
+  analyseMetaLine(t: string): { kind: 'published' | 'byline' | 'boilerplate'; date: string | null; author: string | null } | null {
+    if (t.length > 200) return null;
+    const iconRe = this.lex.iconRe;
+    let hasIcon = false;
+    if (iconRe) {
+      iconRe.lastIndex = 0;
+      hasIcon = iconRe.test(t);
+    }
+    if (!hasIcon) {
+      const found = findPublishedDate(t);
+      if (!found) return null;
+      const rest = t.slice(0, found.start) + ' ' + t.slice(found.end);
+      if (!this.onlyDateWords(rest)) return null;
+      return { kind: 'published', date: found.value, author: null };
+    }
+    // Split the line at icon words; each icon says what its segment holds.
+    iconRe!.lastIndex = 0;
+    const segments: { role: string; text: string }[] = [];
+    let last = 0;
+    let role = 'lead';
+    for (let m = iconRe!.exec(t); m; m = iconRe!.exec(t)) {
+      segments.push({ role, text: t.slice(last, m.index) });
+      role = this.lex.icons.get(m[0]) ?? 'other';
+      last = m.index + m[0].length;
+    }
+    segments.push({ role, text: t.slice(last) });
+    let date: string | null = null;
+    let author: string | null = null;
+    for (const seg of segments) {
+      const text = seg.text.replace(BULLET_RE, '').replace(/[\s|·•,-]+$/u, '').trim();
+      if (text === '') continue;
+      if (seg.role === 'count') {
+        if (!COUNT_RE.test(text)) return null;
+        continue;
+      }
+      if (seg.role === 'author') {
+        const names = this.byline.names(text);
+        if (names.length === 0 || text.split(/\s+/).length > 8 || /[.!?]\s/.test(text)) return null;
+        author ??= names.join(', ');
+        continue;
+      }
+      const found = findPublishedDate(text);
+      if (found) {
+        if (!this.onlyDateWords(text.slice(0, found.start) + ' ' + text.slice(found.end))) return null;
+        date ??= found.value;
+        continue;
+      }
+      if (seg.role === 'lead' ? !this.onlyDateWords(text) : text.split(/\s+/).length > 4) return null;
+    }
+    if (date) return { kind: 'published', date, author };
+    if (author) return { kind: 'byline', date: null, author };
+    return { kind: 'boilerplate', date: null, author: null };
+  }
+
+  analyse(text: string, regionStart: number, hasTitle: boolean): LayoutResult {
+    const lines = collectLines(text, regionStart);
+    const n = lines.length;
+    const kinds: Kind[] = new Array<Kind>(n).fill('body');
+    const result: LayoutResult = { sections: [], published: null, author: null, city: null, source: null };
+    if (n === 0) return result;
+    const lineText = (i: number): string => text.slice(lines[i].start, lines[i].end);
+    const structured = n > 1 || hasTitle;
+    let authorFromLabel: string | null = null;
+    let editor: string | null = null;
+    let code: string | null = null;
+    const noteByline = (m: { author: string | null; editor: string | null }) => {
+      authorFromLabel ??= m.author;
+      editor ??= m.editor;
+    };
+
+    // 1. Head: metadata lines, captions, then the dateline.
+    let datelineAt = -1;
+    let dateline: { end: number; bodyStart: number } | null = null;
+    let headEnd = 0;
+    if (structured) {
+      const pending: number[] = [];
+      let sawMeta = hasTitle;
+      let j = 0;
+      for (; j < n && j < this.options.headLines; j++) {
+        const t = lineText(j);
+        if (this.isBoilerplate(t)) {
+          kinds[j] = 'boilerplate';
+          continue;
+        }
+        const meta = this.analyseMetaLine(t);
+        if (meta) {
+          kinds[j] = meta.kind;
+          if (meta.date) result.published ??= meta.date;
+          if (meta.author) authorFromLabel ??= meta.author;
+          sawMeta = true;
+          continue;
+        }
+        const by = this.byline.parse(t, true);
+        if (by) {
+          kinds[j] = 'byline';
+          noteByline(by);
+          sawMeta = true;
+          continue;
+        }
+        const dl = this.dateline.parse(t);
+        if (dl) {
+          datelineAt = j;
+          dateline = dl;
+          result.city = dl.city;
+          result.source = dl.source;
+          break;
+        }
+        if (this.isCaption(t)) {
+          kinds[j] = 'caption';
+          continue;
+        }
+        if (sawMeta && pending.length < 2 && t.length <= this.options.maxCaptionLength) {
+          pending.push(j);
+          continue;
+        }
+        break;
+      }
+      if (datelineAt >= 0) for (const p of pending) kinds[p] = 'caption';
+      headEnd = datelineAt >= 0 ? datelineAt : pending.length ? pending[0] : j;
+    } else {
+      const dl = this.dateline.parse(lineText(0));
+      if (dl) {
+        datelineAt = 0;
+        dateline = dl;
+        result.city = dl.city;
+        result.source = dl.source;
+      }
+    }
+    if (datelineAt >= 0) kinds[datelineAt] = 'dateline';
+
+    // 2. Anywhere below the head: boilerplate lines and photo captions.
+    if (structured) {
+      for (let i = headEnd; i < n; i++) {
+        if (kinds[i] !== 'body') continue;
+        const t = lineText(i);
+        if (this.isBoilerplate(t)) kinds[i] = 'boilerplate';
+        else if (this.isCaption(t)) kinds[i] = 'caption';
+      }
+    }
+
+    // 3. Tail: bylines, credits, desk codes, boilerplate, a closing date line.
+    let lastBody = -1;
+    if (structured) {
+      const stop = Math.max(headEnd, datelineAt + 1, n - this.options.tailLines);
+      let k = n - 1;
+      for (; k >= stop; k--) {
+        if (kinds[k] !== 'body') continue;
+        const t = lineText(k);
+        const by = this.byline.parse(t, true);
+        if (by) {
+          kinds[k] = 'byline';
+          noteByline(by);
+          continue;
+        }
+        const tc = this.byline.trailingCode(t);
+        if (tc && tc.start === 0) {
+          kinds[k] = 'byline';
+          code ??= tc.code;
+          continue;
+        }
+        const meta = this.analyseMetaLine(t);
+        if (meta && meta.kind !== 'boilerplate') {
+          kinds[k] = meta.kind === 'published' ? 'published' : 'byline';
+          if (meta.date) result.published ??= meta.date;
+          if (meta.author) authorFromLabel ??= meta.author;
+          continue;
+        }
+        break;
+      }
+      for (let i = Math.min(k, n - 1); i >= 0; i--) {
+        if (kinds[i] === 'body' || kinds[i] === 'dateline') {
+          lastBody = i;
+          break;
+        }
+      }
+    } else {
+      lastBody = 0;
+    }
+
+    // 4. Sections. Body lines separated by a single newline form one section; a blank line splits.
+    const sections: Section[] = [];
+    let open: Section | null = null;
+    const push = (type: SectionType, start: number, end: number) => {
+      if (end > start) sections.push({ type, start, end });
+    };
+    const closeBody = () => {
+      if (open) sections.push(open);
+      open = null;
+    };
+    for (let i = 0; i < n; i++) {
+      const line = lines[i];
+      const kind = kinds[i];
+      let bodyStart = line.start;
+      let bodyEnd = line.end;
+      if (kind !== 'body' && kind !== 'dateline') {
+        closeBody();
+        push(kind, line.start, line.end);
+        continue;
+      }
+      if (kind === 'dateline' && dateline) {
+        closeBody();
+        push('dateline', line.start, line.start + dateline.end);
+        bodyStart = line.start + dateline.bodyStart;
+        while (bodyStart < bodyEnd && /\s/.test(text[bodyStart])) bodyStart++;
+      }
+      let trailing: { start: number; code: string } | null = null;
+      if (i === lastBody) {
+        const tc = this.byline.trailingCode(text.slice(bodyStart, bodyEnd));
+        if (tc && tc.start > 0) {
+          trailing = tc;
+          code ??= tc.code;
+        }
+      }
+      if (trailing) {
+        bodyEnd = bodyStart + trailing.start;
+        while (bodyEnd > bodyStart && /\s/.test(text[bodyEnd - 1])) bodyEnd--;
+      }
+      if (bodyEnd > bodyStart) {
+        const current = open as Section | null;
+        if (current && !line.afterBlank && kind === 'body') current.end = bodyEnd;
+        else {
+          closeBody();
+          open = { type: 'body', start: bodyStart, end: bodyEnd };
+        }
+      }
+      if (trailing) {
+        closeBody();
+        push('byline', bodyStart + trailing.start, line.end);
+      }
+    }
+    closeBody();
+    result.sections = sections;
+    result.author = authorFromLabel ?? editor ?? code;
+    return result;
+  }
+}
+
+/** Non-blank lines from `from` on, trimmed, with whether a blank line precedes each. */
+function collectLines(text: string, from: number): Line[] {
+  const lines: Line[] = [];
+  let pos = from;
+  let blank = false;
+  while (pos <= text.length) {
+    let nl = text.indexOf('\n', pos);
+    if (nl === -1) nl = text.length;
+    let s = pos;
+    let e = nl;
+    while (s < e && isSpace(text.charCodeAt(s))) s++;
+    while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
+    if (e > s) {
+      lines.push({ start: s, end: e, afterBlank: blank });
+      blank = false;
+    } else if (lines.length > 0) blank = true;
+    pos = nl + 1;
+  }
+  return lines;
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 13 || c === 11 || c === 12 || c === 0xa0 || (c >= 0x2000 && c <= 0x200b) || c === 0x3000 || c === 0xfeff;
+}
