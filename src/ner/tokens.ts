@@ -2,10 +2,11 @@
  * Word tokens for entity recognition. A token is a run of letters, marks and
  * digits, optionally joined by inner hyphens or apostrophes (`Kim Jong-un`,
  * `al-Assad`, `O'Neil`, `anak-anak`); every other non-space character is a
- * one-character punctuation token. Offsets are UTF-16 indices into the text.
+ * one-character punctuation token. Web addresses (`SEPUTARAN.COM`, `kompas.com`) are one token. Offsets are UTF-16 indices into the text.
  */
 
-export const WORD_RE = /[\p{L}\p{M}\p{N}]+(?:['’\-‐][\p{L}\p{M}\p{N}]+)*|[^\s\p{L}\p{M}\p{N}]/gu;
+export const WORD_RE =
+  /(?:[\p{L}\p{N}][\p{L}\p{M}\p{N}-]*\.)+(?:com|net|org|co\.id|id|co|tv)(?![\p{L}\p{M}\p{N}])|[\p{L}\p{M}\p{N}]+(?:['’\-‐][\p{L}\p{M}\p{N}]+)*|[^\s\p{L}\p{M}\p{N}]/giu;
 
 export interface Token {
   start: number;
@@ -25,7 +26,7 @@ export function tokenKey(text: string): string {
 /** Tokens of `text.slice(start, end)`, with absolute offsets. */
 export function tokenize(text: string, start = 0, end = text.length): Token[] {
   const out: Token[] = [];
-  const re = new RegExp(WORD_RE.source, 'gu');
+  const re = new RegExp(WORD_RE.source, 'giu');
   re.lastIndex = start;
   const part = end === text.length ? text : text.slice(0, end);
   let m: RegExpExecArray | null;

@@ -1,14 +1,55 @@
+import path from 'node:path';
+import { existsSync } from 'node:fs';
 import { defineStage } from '../stage.js';
+import { loadGazetteer } from '../ner/gazetteer.js';
+import { recognizeDocument, type SentenceTagger } from '../ner/document.js';
+import { compromiseProposer } from '../ner/english.js';
 
-/** Placeholder until the entity issue lands its recogniser: finds nothing. */
-export const entitiesStage = defineStage({
+export interface EntitiesOptions {
+  /** User gazetteer CSV files (`text,type,canonical`); relative paths resolve against the pipeline file's folder. */
+  gazetteers: string[];
+  /** Use the learned tagger (`models/ner-id.json`) for Indonesian when it is present. */
+  model: boolean;
+  /** Use compromise's proposals for English documents. */
+  compromise: boolean;
+  /** World cities below this population are not in the gazetteer (Indonesian cities use min(this, 50000)). */
+  city_min_population: number;
+}
+
+/** People, locations and organisations with canonical entity ids (see src/ner/). */
+export const entitiesStage = defineStage<EntitiesOptions>({
   name: 'entities',
   description: 'People, locations and organisations with canonical entity ids',
   optionsSchema: {
     type: 'object',
     additionalProperties: false,
-    properties: { gazetteers: { type: 'array', items: { type: 'string' } } },
+    properties: {
+      gazetteers: { type: 'array', items: { type: 'string' } },
+      model: { type: 'boolean' },
+      compromise: { type: 'boolean' },
+      city_min_population: { type: 'integer', minimum: 0 },
+    },
   },
-  defaults: { gazetteers: [] as string[] },
-  setup: () => () => {},
+  defaults: { gazetteers: [], model: true, compromise: true, city_min_population: 100_000 },
+  async setup(options, context) {
+    const files = options.gazetteers.map((f) => path.resolve(context.pipelineDir, f));
+    for (const f of files) if (!existsSync(f)) throw new Error(`entities: gazetteer file not found: ${f}`);
+    const gaz = loadGazetteer({ userFiles: files, cityMinPopulation: options.city_min_population });
+    let tagger: SentenceTagger | null = null;
+    if (options.model) tagger = await loadTagger();
+    const english = options.compromise ? compromiseProposer : null;
+    return (doc) => {
+      doc.entities = recognizeDocument(doc, { gaz, tagger, english });
+    };
+  },
 });
+
+/** The learned tagger lives in src/ner/tagger/ and may be absent (no weights file): then rules alone decide. */
+async function loadTagger(): Promise<SentenceTagger | null> {
+  try {
+    const mod = (await import('../ner/tagger/index.js')) as { loadNerTagger?: (p?: string) => SentenceTagger | null };
+    return mod.loadNerTagger?.() ?? null;
+  } catch {
+    return null;
+  }
+}

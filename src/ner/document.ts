@@ -1,0 +1,452 @@
+/**
+ * Entity recognition over a whole document: per-sentence candidates (rules,
+ * gazetteers, the learned tagger, compromise for English), then document-wide
+ * decisions: headline words and sentence-initial words confirmed by the rest of
+ * the article, acronyms and aliases in parentheses, one type per string, short
+ * forms joined to full names, canonical names and entity ids.
+ */
+import { ANALYSED_SECTIONS, type Doc, type Entity, type EntityType } from '../doc.js';
+import type { Gazetteer, GazetteerEntry } from './gazetteer.js';
+import { isAcronym, isCapitalised, recognizeSentence, Strength, type Candidate, type RecognizerContext } from './recognize.js';
+import { indonesianRoots, langResources } from './resources.js';
+import { slugify, tokenize, type Token } from './tokens.js';
+
+export interface TaggerSpan {
+  start: number;
+  end: number;
+  type: EntityType;
+  score: number;
+}
+
+export interface SentenceTagger {
+  tag(text: string, start: number, end: number): TaggerSpan[];
+}
+
+export interface EnglishProposer {
+  /** People, places and organisations compromise finds in `text.slice(start, end)`, absolute offsets. */
+  propose(text: string, start: number, end: number): TaggerSpan[];
+}
+
+export interface DocumentNerOptions {
+  gaz: Gazetteer;
+  tagger?: SentenceTagger | null;
+  english?: EnglishProposer | null;
+  /** Model spans below this score are ignored. */
+  minModelScore?: number;
+  /** Keep rule guesses the model does not confirm. */
+  keepUnconfirmedGuesses?: boolean;
+}
+
+interface SentenceWork {
+  index: number;
+  section: number;
+  start: number;
+  end: number;
+  toks: Token[];
+  titleCase: boolean;
+}
+
+const HYPHEN_SPLIT_RE = /[-‐]/;
+
+/** `HO-Kementerian`, `Wakatobi-Kendari`: split hyphenated capitalised tokens whose parts are known names. */
+function splitHyphens(toks: Token[], gaz: Gazetteer): Token[] {
+  let out: Token[] | null = null;
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
+    let split = false;
+    if (t.text.length > 3 && HYPHEN_SPLIT_RE.test(t.text) && isCapitalised(t)) {
+      const parts = t.text.split(HYPHEN_SPLIT_RE);
+      if (parts.length >= 2 && parts.every((p) => p.length >= 2 && /^\p{Lu}/u.test(p))) {
+        split = parts[0] === 'HO' || parts.some((p) => p.length >= 4 && (gaz.lookup(p)?.kind ?? 'city') !== 'city');
+      }
+      if (split) {
+        out ??= toks.slice(0, i);
+        let off = t.start;
+        parts.forEach((p, k) => {
+          if (k > 0) {
+            out!.push({ start: off, end: off + 1, text: t.text[off - t.start], key: '-' });
+            off++;
+          }
+          out!.push({ start: off, end: off + p.length, text: p, key: p.toLowerCase() });
+          off += p.length;
+        });
+        continue;
+      }
+    }
+    if (out) out.push(t);
+  }
+  return out ?? toks;
+}
+
+function isTitleCaseSentence(toks: Token[]): boolean {
+  let words = 0;
+  let caps = 0;
+  for (const t of toks) {
+    if (t.text.length < 3) continue;
+    const c = t.text.charCodeAt(0);
+    if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c > 127)) continue;
+    words++;
+    if (isCapitalised(t)) caps++;
+  }
+  return words >= 4 && caps / words >= 0.75;
+}
+
+/** `Kim Jong-un` and `Kim Jong Un` share a key. */
+export function normKey(tokens: readonly Token[], from = 0): string {
+  let s = '';
+  for (let i = from; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.text === '.') continue;
+    if (s) s += ' ';
+    s += t.key.replace(/[-‐']/g, ' ');
+  }
+  return s.replace(/\s+/g, ' ');
+}
+
+function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
+/** Combine rule candidates with the model's spans for one sentence. */
+function mergeModel(cands: Candidate[], spans: TaggerSpan[], toks: Token[], sentence: number, opts: DocumentNerOptions, ctx: RecognizerContext): Candidate[] {
+  const minScore = opts.minModelScore ?? 0;
+  const keepGuesses = opts.keepUnconfirmedGuesses ?? true;
+  const out: Candidate[] = [];
+  const usedModel = new Set<number>();
+  for (const c of cands) {
+    const ov: number[] = [];
+    spans.forEach((s, k) => {
+      if (s.score >= minScore && overlaps(s, c)) ov.push(k);
+    });
+    if (c.strength === Strength.Sure) {
+      out.push(c);
+      ov.forEach((k) => usedModel.add(k));
+      continue;
+    }
+    const exact = ov.find((k) => spans[k].start === c.start && spans[k].end === c.end);
+    if (exact !== undefined) {
+      usedModel.add(exact);
+      const s = spans[exact];
+      if (c.strength === Strength.Guess || (c.strength === Strength.Cue && s.score > 0.9 && !c.personCue)) {
+        out.push({ ...c, type: s.type, source: s.type === c.type ? c.source : 'model', doubtful: false });
+      } else out.push({ ...c, doubtful: false });
+      continue;
+    }
+    if (ov.length > 0) {
+      // the model draws other boundaries: trust it for guesses, keep cue-typed rule spans
+      if (c.strength === Strength.Cue) {
+        out.push(c);
+        ov.forEach((k) => usedModel.add(k));
+      }
+      continue;
+    }
+    if (c.doubtful || keepGuesses || c.strength > Strength.Guess) out.push(c);
+  }
+  spans.forEach((s, k) => {
+    if (usedModel.has(k) || s.score < minScore) return;
+    if (out.some((c) => overlaps(c, s))) return;
+    let ts = toks.filter((t) => t.start >= s.start && t.end <= s.end);
+    while (ts.length > 0 && !/[\p{L}\p{N}]/u.test(ts[0].text)) ts = ts.slice(1);
+    while (ts.length > 0 && !/[\p{L}\p{N}]/u.test(ts[ts.length - 1].text)) ts = ts.slice(0, -1);
+    if (ts.length === 0) return;
+    if (ts.every((t) => ctx.res.functionWords.has(t.key) || !isCapitalised(t))) return;
+    if (ts.length === 1 && ctx.res.functionWords.has(ts[0].key)) return;
+    const first = ts[0];
+    const entry = ctx.gaz.lookup(ts.map((t) => t.text).join(' '));
+    out.push({
+      start: first.start,
+      end: ts[ts.length - 1].end,
+      type: entry && entry.kind !== 'city' ? entry.type : s.type,
+      strength: Strength.Guess,
+      source: entry && entry.kind !== 'city' ? 'gazetteer' : 'model',
+      entry,
+      tokens: ts,
+      sentence,
+    });
+  });
+  out.sort((a, b) => a.start - b.start);
+  return out;
+}
+
+const PERSON_PARTICLES = new Set(['bin', 'binti', 'van', 'von', 'der', 'de', 'da', 'al', 'el', 'no', 'of', 'the']);
+
+interface Known {
+  type: EntityType;
+  strength: Strength;
+  entry?: GazetteerEntry;
+  count: number;
+  first: Candidate;
+}
+
+/** Runs recognition on `doc` and returns its entities (sorted, non-overlapping). */
+export function recognizeDocument(doc: Doc, opts: DocumentNerOptions): Entity[] {
+  const text = doc.text;
+  const language: 'id' | 'en' = doc.language === 'en' ? 'en' : 'id';
+  const gaz = opts.gaz;
+  const ctx: RecognizerContext = {
+    gaz,
+    res: langResources(language),
+    roots: language === 'id' ? indonesianRoots() : new Set(),
+    lowerVocab: new Set(),
+    language,
+  };
+
+  // 1. sentences to analyse
+  const work: SentenceWork[] = [];
+  const analysed = doc.sections.map((s) => ANALYSED_SECTIONS.has(s.type));
+  if (doc.sentences.length > 0) {
+    for (const s of doc.sentences) {
+      if (s.section >= 0 && !analysed[s.section]) continue;
+      work.push({ index: s.index, section: s.section, start: s.start, end: s.end, toks: [], titleCase: false });
+    }
+  } else if (doc.sections.length > 0) {
+    doc.sections.forEach((s, k) => {
+      if (analysed[k]) work.push({ index: -1, section: k, start: s.start, end: s.end, toks: [], titleCase: false });
+    });
+  } else {
+    work.push({ index: -1, section: -1, start: 0, end: text.length, toks: [], titleCase: false });
+  }
+  for (const w of work) {
+    w.toks = splitHyphens(tokenize(text, w.start, w.end), gaz);
+    for (const t of w.toks) {
+      const c = t.text.charCodeAt(0);
+      if (c >= 97 && c <= 122) ctx.lowerVocab.add(t.key);
+    }
+    const sectionType = w.section >= 0 ? doc.sections[w.section]?.type : undefined;
+    w.titleCase = sectionType === 'title' || isTitleCaseSentence(w.toks);
+  }
+
+  // 2. candidates per sentence
+  let cands: Candidate[] = [];
+  for (const w of work) {
+    let cs = recognizeSentence(ctx, w.toks, w.index, w.titleCase);
+    if (language === 'id' && opts.tagger && !w.titleCase) {
+      cs = mergeModel(cs, opts.tagger.tag(text, w.start, w.end), w.toks, w.index, opts, ctx);
+    } else if (language === 'en' && opts.english && !w.titleCase) {
+      cs = mergeModel(cs, opts.english.propose(text, w.start, w.end), w.toks, w.index, { ...opts, keepUnconfirmedGuesses: true }, ctx);
+    }
+    for (const c of cs) (c as Candidate & { section: number }).section = w.section;
+    cands.push(...cs);
+  }
+
+  // 3. what the document knows for sure
+  const known = new Map<string, Known>();
+  const personTokens = new Map<string, Set<string>>();
+  const learn = (c: Candidate) => {
+    const key = normKey(c.tokens, c.cueTokens ?? 0);
+    const k = known.get(key);
+    if (!k) known.set(key, { type: c.type, strength: c.strength, entry: c.entry, count: 1, first: c });
+    else {
+      k.count++;
+      if (c.strength > k.strength) Object.assign(k, { type: c.type, strength: c.strength, entry: c.entry ?? k.entry });
+    }
+    if (c.type === 'PERSON' && c.tokens.length > 1) {
+      for (const part of key.split(' ')) {
+        if (part.length < 2 || PERSON_PARTICLES.has(part)) continue;
+        let set = personTokens.get(part);
+        if (!set) personTokens.set(part, (set = new Set()));
+        set.add(key);
+      }
+    }
+  };
+  for (const c of cands) if (!c.doubtful) learn(c);
+
+  const fullNameFor = (key: string): string | undefined => {
+    const set = personTokens.get(key);
+    if (set && set.size === 1) return [...set][0];
+    // `Kim Jong` or `Jong Un` → the single full name containing every part
+    const parts = key.split(' ');
+    if (parts.length < 2) return undefined;
+    let found: string | undefined;
+    for (const full of known.keys()) {
+      const k = known.get(full)!;
+      if (k.type !== 'PERSON' || full === key) continue;
+      const fp = full.split(' ');
+      if (parts.every((p) => fp.includes(p))) {
+        if (found && found !== full) return undefined;
+        found = full;
+      }
+    }
+    return found;
+  };
+
+  // 4. doubtful candidates: keep when known, else drop
+  cands = cands.filter((c) => {
+    if (!c.doubtful) return true;
+    const key = normKey(c.tokens, c.cueTokens ?? 0);
+    if (known.has(key)) return true;
+    if (fullNameFor(key)) return true;
+    // headline runs: look for known names inside
+    return false;
+  });
+
+  // 5. headline-style sentences: known names and gazetteer entries inside their capitalised runs
+  const extra: Candidate[] = [];
+  for (const w of work) {
+    if (!w.titleCase) continue;
+    const toks = w.toks;
+    const have = cands.filter((c) => c.sentence === w.index && c.start >= w.start && c.end <= w.end);
+    for (let i = 0; i < toks.length; i++) {
+      if (!isCapitalised(toks[i]) || ctx.res.functionWords.has(toks[i].key)) continue;
+      if (have.some((c) => toks[i].start >= c.start && toks[i].start < c.end)) continue;
+      let best = 0;
+      let bestKey = '';
+      for (let j = Math.min(toks.length, i + 6); j > i; j--) {
+        if (!isCapitalised(toks[j - 1]) && toks[j - 1].text !== '.') continue;
+        const key = normKey(toks.slice(i, j));
+        if (known.has(key) || (j - i === 1 ? personTokens.get(key)?.size === 1 : fullNameFor(key))) {
+          best = j - i;
+          bestKey = key;
+          break;
+        }
+      }
+      const m = gaz.match(toks, i);
+      if (m && m.length >= best && m.entry.kind !== 'city') {
+        const c: Candidate = { start: toks[i].start, end: toks[i + m.length - 1].end, type: m.entry.type, strength: Strength.Sure, source: 'gazetteer', entry: m.entry, tokens: toks.slice(i, i + m.length), sentence: w.index };
+        (c as Candidate & { section: number }).section = w.section;
+        extra.push(c);
+        i += m.length - 1;
+        continue;
+      }
+      if (best > 0) {
+        const k = known.get(bestKey);
+        const c: Candidate = {
+          start: toks[i].start,
+          end: toks[i + best - 1].end,
+          type: k?.type ?? 'PERSON',
+          strength: k?.strength ?? Strength.Cue,
+          source: k ? k.first.source : 'coref',
+          entry: k?.entry,
+          tokens: toks.slice(i, i + best),
+          sentence: w.index,
+        };
+        (c as Candidate & { section: number }).section = w.section;
+        extra.push(c);
+        i += best - 1;
+      }
+    }
+  }
+  if (extra.length) {
+    cands = cands.filter((c) => !extra.some((e) => overlaps(e, c)));
+    cands.push(...extra);
+    cands.sort((a, b) => a.start - b.start);
+  }
+
+  // 6. aliases and acronyms in parentheses: `Partai Pekerja Korea (WPK)`, `Joko Widodo (Jokowi)`
+  const aliasOf = new Map<Candidate, Candidate>();
+  for (let k = 0; k + 1 < cands.length; k++) {
+    const a = cands[k];
+    const b = cands[k + 1];
+    if (b.tokens.length !== 1) continue;
+    const between = text.slice(a.end, b.start);
+    if (!/^\s*\($/.test(between) || text[b.end] !== ')') continue;
+    const bt = b.tokens[0];
+    if (a.type === 'ORGANIZATION' || a.type === 'LOCATION') {
+      if (isAcronym(bt) && bt.text[0] === a.tokens[a.cueTokens ?? 0].text[0].toUpperCase()) aliasOf.set(b, a);
+      else if (isAcronym(bt) && a.tokens.some((t) => t.text[0] === bt.text[0])) aliasOf.set(b, a);
+    } else if (a.type === 'PERSON' && a.tokens.length > 1 && !isAcronym(bt)) {
+      aliasOf.set(b, a);
+    }
+  }
+  for (const [b, a] of aliasOf) {
+    if (b.entry && b.entry.kind !== 'city' && a.entry && b.entry.entity_id !== a.entry.entity_id && b.strength === Strength.Sure) continue;
+    b.type = a.type;
+    b.entry = a.entry ?? b.entry;
+    b.source = 'coref';
+    b.strength = Math.max(b.strength, Strength.Cue) as Strength;
+  }
+
+  // 7. one type per string; short forms join their full names
+  known.clear();
+  personTokens.clear();
+  for (const c of cands) learn(c);
+  const aliasKey = new Map<string, Candidate>();
+  for (const [b, a] of aliasOf) aliasKey.set(normKey(b.tokens), a);
+
+  const entities: Entity[] = [];
+  const canonicalByKey = new Map<string, { canonical: string; id: string }>();
+  const personCanonical = (fullKey: string): { canonical: string; id: string } => {
+    let hit = canonicalByKey.get(fullKey);
+    if (!hit) {
+      const k = known.get(fullKey)!;
+      const surface = k.first.tokens
+        .slice(k.first.cueTokens ?? 0)
+        .map((t, i, arr) => t.text + (i < arr.length - 1 ? text.slice(t.end, arr[i + 1].start) : ''))
+        .join('');
+      hit = { canonical: surface, id: `PERSON:${slugify(surface)}` };
+      canonicalByKey.set(fullKey, hit);
+    }
+    return hit;
+  };
+
+  for (const c of cands) {
+    const key = normKey(c.tokens, c.cueTokens ?? 0);
+    const k = known.get(key)!;
+    let type = c.type;
+    let entry = c.entry;
+    let source = c.source;
+    if (k && k.strength > c.strength && k.type !== c.type) {
+      type = k.type;
+      entry = k.entry ?? entry;
+      source = 'coref';
+    }
+    let canonical: string | undefined;
+    let id: string | undefined;
+    const alias = aliasOf.get(c) ?? aliasKey.get(key);
+    if (alias && alias !== c) {
+      const ak = normKey(alias.tokens, alias.cueTokens ?? 0);
+      type = alias.type;
+      if (alias.entry) {
+        canonical = gaz.canonicalFor(alias.entry, language);
+        id = alias.entry.entity_id;
+      } else if (alias.type === 'PERSON') ({ canonical, id } = personCanonical(fullNameFor(ak) ?? ak));
+      else {
+        canonical = surfaceOf(text, alias);
+        id = `${alias.type}:${slugify(canonical)}`;
+      }
+      if (source !== 'gazetteer') source = 'coref';
+    } else if (entry && (entry.kind !== 'city' || type === 'LOCATION') && entry.type === type) {
+      canonical = gaz.canonicalFor(entry, language);
+      id = entry.entity_id;
+    } else if (type === 'PERSON' || (c.strength < Strength.Sure && personTokens.has(key))) {
+      const full = c.tokens.length > 1 && known.get(key)?.type === 'PERSON' ? (fullNameFor(key) ?? key) : (fullNameFor(key) ?? key);
+      if (full !== key && known.get(full)?.type === 'PERSON' && !(entry && entry.kind !== 'city' && c.strength === Strength.Sure)) {
+        type = 'PERSON';
+        if (source !== 'gazetteer') source = 'coref';
+        ({ canonical, id } = personCanonical(full));
+      } else if (type === 'PERSON') ({ canonical, id } = personCanonical(key));
+    }
+    if (canonical === undefined || id === undefined) {
+      canonical = surfaceOf(text, c);
+      id = `${type}:${slugify(canonical)}`;
+    }
+    const sectionIndex = (c as Candidate & { section?: number }).section ?? -1;
+    entities.push({
+      start: c.start,
+      end: c.end,
+      type,
+      text: text.slice(c.start, c.end),
+      canonical,
+      entity_id: id,
+      sentence: c.sentence,
+      section: sectionIndex,
+      source,
+    });
+  }
+  entities.sort((a, b) => a.start - b.start || b.end - a.end);
+  // drop overlaps (keep the earlier/longer)
+  const result: Entity[] = [];
+  for (const e of entities) {
+    const prev = result[result.length - 1];
+    if (prev && e.start < prev.end) continue;
+    result.push(e);
+  }
+  return result;
+}
+
+function surfaceOf(text: string, c: Candidate): string {
+  const from = c.tokens[c.cueTokens ?? 0] ?? c.tokens[0];
+  const s = text.slice(from.start, c.end);
+  if ((c.cueTokens ?? 0) > 0) return s;
+  return s;
+}
