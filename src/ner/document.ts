@@ -79,6 +79,9 @@ function splitHyphens(toks: Token[], gaz: Gazetteer): Token[] {
 }
 
 function isTitleCaseSentence(toks: Token[]): boolean {
+  // body sentences that end like prose are not headlines even when full of names
+  const last = toks[toks.length - 1];
+  if (last && /[.!?;:,"”]/.test(last.text)) return false;
   let words = 0;
   let caps = 0;
   for (const t of toks) {
@@ -88,7 +91,7 @@ function isTitleCaseSentence(toks: Token[]): boolean {
     words++;
     if (isCapitalised(t)) caps++;
   }
-  return words >= 4 && caps / words >= 0.75;
+  return words >= 4 && caps / words >= 0.85;
 }
 
 /** `Kim Jong-un` and `Kim Jong Un` share a key. */
@@ -216,10 +219,27 @@ export function recognizeDocument(doc: Doc, opts: DocumentNerOptions): Entity[] 
     w.titleCase = sectionType === 'title' || isTitleCaseSentence(w.toks);
   }
 
-  // 2. candidates per sentence
+  // 2. candidates per sentence: rules first, then (with what the rules are sure of
+  // document-wide) the model's or compromise's proposals
+  const ruleCands = work.map((w) => recognizeSentence(ctx, w.toks, w.index, w.titleCase));
+  const sureKeys = new Set<string>();
+  const sureNameParts = new Set<string>();
+  for (const cs of ruleCands) {
+    for (const c of cs) {
+      if (c.strength < Strength.Cue || c.doubtful) continue;
+      const key = normKey(c.tokens, c.cueTokens ?? 0);
+      sureKeys.add(key);
+      if (c.type === 'PERSON' && c.tokens.length > 1) for (const part of key.split(' ')) if (part.length > 1) sureNameParts.add(part);
+    }
+  }
   let cands: Candidate[] = [];
-  for (const w of work) {
-    let cs = recognizeSentence(ctx, w.toks, w.index, w.titleCase);
+  work.forEach((w, k) => {
+    let cs = ruleCands[k];
+    for (const c of cs) {
+      if (c.strength !== Strength.Guess) continue;
+      const key = normKey(c.tokens, c.cueTokens ?? 0);
+      if (sureKeys.has(key) || (c.tokens.length === 1 && sureNameParts.has(key))) c.strength = Strength.Cue;
+    }
     if (language === 'id' && opts.tagger && !w.titleCase) {
       cs = mergeModel(cs, opts.tagger.tag(text, w.start, w.end), w.toks, w.index, opts, ctx);
     } else if (language === 'en' && opts.english && !w.titleCase) {
@@ -227,7 +247,7 @@ export function recognizeDocument(doc: Doc, opts: DocumentNerOptions): Entity[] 
     }
     for (const c of cs) (c as Candidate & { section: number }).section = w.section;
     cands.push(...cs);
-  }
+  });
 
   // 3. what the document knows for sure
   const known = new Map<string, Known>();
@@ -254,6 +274,13 @@ export function recognizeDocument(doc: Doc, opts: DocumentNerOptions): Entity[] 
   const fullNameFor = (key: string): string | undefined => {
     const set = personTokens.get(key);
     if (set && set.size === 1) return [...set][0];
+    if (set && set.size > 1) {
+      // `Kim Jong` and `Kim Jong Un`: the longest name that contains the others
+      const keys = [...set].sort((x, y) => y.length - x.length);
+      const longest = keys[0].split(' ');
+      if (keys.every((k) => k.split(' ').every((p) => longest.includes(p)))) return keys[0];
+      return undefined;
+    }
     // `Kim Jong` or `Jong Un` → the single full name containing every part
     const parts = key.split(' ');
     if (parts.length < 2) return undefined;

@@ -102,7 +102,15 @@ export function recognizeSentence(ctx: RecognizerContext, toks: Token[], sentenc
     // lowercase location cue followed by a capitalised name: `kota Pati`, `desa Kemu`
     if (isLowerWord(t) && ctx.language === 'id') {
       const cl = res.locCues.match(toks, i);
-      if (cl > 0 && i + cl < n && isCapitalised(toks[i + cl]) && !res.functionWords.has(toks[i + cl].key)) {
+      const country = cl > 0 ? gaz.match(toks, i + cl) : undefined;
+      if (
+        cl > 0 &&
+        i + cl < n &&
+        isCapitalised(toks[i + cl]) &&
+        !res.functionWords.has(toks[i + cl].key) &&
+        !(i > 0 && toks[i - 1].key === 'ibu') &&
+        !(country && country.entry.kind === 'country')
+      ) {
         const end = collectRun(ctx, toks, i + cl, false);
         const m = gaz.match(toks, i + cl, end);
         out.push(makeCandidate(toks, i, end, 'LOCATION', Strength.Sure, 'rule', sentence, m && m.length === end - i - cl ? m.entry : undefined, cl));
@@ -129,7 +137,8 @@ export function recognizeSentence(ctx: RecognizerContext, toks: Token[], sentenc
 function collectRun(ctx: RecognizerContext, toks: Token[], a: number, titleCase: boolean): number {
   const { res } = ctx;
   const n = toks.length;
-  const orgRun = res.orgCues.match(toks, a) > 0 || res.locCues.match(toks, a) > 0;
+  const orgRun = res.orgCues.match(toks, a) > 0;
+  const cuedRun = orgRun || res.locCues.match(toks, a) > 0;
   let j = a;
   while (j < n) {
     const t = toks[j];
@@ -152,7 +161,7 @@ function collectRun(ctx: RecognizerContext, toks: Token[], a: number, titleCase:
       continue;
     }
     // numbers inside cued names: `SMA Negeri 4 Yogyakarta`, `Jalan Mahakam 1`
-    if (orgRun && ROMAN_RE.test(t.text)) {
+    if (cuedRun && ROMAN_RE.test(t.text) && nextCap) {
       j++;
       continue;
     }
@@ -214,12 +223,16 @@ function segment(
   while (pos < b) {
     const t = toks[pos];
     // function words: `Dalam`, `Hal`, `Menurut` (a person cue), `Ia`
-    if (res.functionWords.has(t.key)) {
+    if (res.functionWords.has(t.key) && !isAcronym(t)) {
       if (res.personCues.match(toks, pos, b) > 0) personCue = true;
       pos++;
       continue;
     }
     // titles and roles: `Presiden`, `Pemimpin Besar`, `Menteri Perhubungan`
+    if (t.key === 'ibu' && toks[pos + 1]?.key === 'kota') {
+      pos += 2;
+      continue;
+    }
     const tl = res.titles.match(toks, pos, b);
     if (tl > 0 && pos + tl < b) {
       pos += tl;
@@ -293,7 +306,12 @@ function typeUnknown(
   entry: GazetteerEntry | undefined,
 ): Candidate {
   const { res } = ctx;
+  while (b - a > 1 && res.degrees.has(toks[b - 1].key)) b--;
   const last = toks[b - 1];
+  if (b - a === 1 && isAcronym(toks[a]) && !entry) return makeCandidate(toks, a, b, 'ORGANIZATION', Strength.Guess, 'rule', sentence);
+  if (b - a === 1 && toks[a].text.includes('.') && /\.(?:com|net|org|id|co|tv)$/i.test(toks[a].text)) {
+    return makeCandidate(toks, a, b, 'ORGANIZATION', Strength.Cue, 'rule', sentence);
+  }
   if (personCue && !(entry && STRONG_KINDS.has(entry.kind))) {
     const c = makeCandidate(toks, a, b, 'PERSON', Strength.Cue, 'rule', sentence);
     c.personCue = true;
@@ -301,6 +319,7 @@ function typeUnknown(
   }
   if (entry) return makeCandidate(toks, a, b, entry.type, STRONG_KINDS.has(entry.kind) ? Strength.Sure : Strength.Cue, 'gazetteer', sentence, entry);
   if (b - a > 1 && res.orgSuffixes.has(last.key)) return makeCandidate(toks, a, b, 'ORGANIZATION', Strength.Cue, 'rule', sentence);
+  if (b - a > 1 && isAcronym(toks[a]) && !res.titles.has(toks[a].key)) return makeCandidate(toks, a, b, 'ORGANIZATION', Strength.Guess, 'rule', sentence);
   if (b - a === 1 && isAcronym(toks[a])) return makeCandidate(toks, a, b, 'ORGANIZATION', Strength.Guess, 'rule', sentence);
   const next = toks[b];
   if (next && res.personVerbs.has(next.key)) {

@@ -55,6 +55,8 @@ export interface LangResources {
   personCues: PhraseSet;
   personVerbs: Set<string>;
   locPreps: Set<string>;
+  /** Academic degrees and suffixes after a name (`SH`, `BA`, `Jr`): never part of it. */
+  degrees: Set<string>;
 }
 
 function list(code: string, file: string): string[] {
@@ -88,6 +90,7 @@ export function langResources(code: 'id' | 'en'): LangResources {
     personCues: new PhraseSet(list(code, 'ner-person-cues.txt')),
     personVerbs: new Set(list(code, 'ner-person-verbs.txt')),
     locPreps: new Set(list(code, 'ner-loc-preps.txt')),
+    degrees: new Set(list(code, 'ner-degrees.txt')),
   };
   cache.set(code, res);
   return res;

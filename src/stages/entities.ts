@@ -14,6 +14,10 @@ export interface EntitiesOptions {
   compromise: boolean;
   /** World cities below this population are not in the gazetteer (Indonesian cities use min(this, 50000)). */
   city_min_population: number;
+  /** Keep rule guesses (unknown capitalised names) the tagger does not confirm. */
+  keep_unconfirmed_guesses: boolean;
+  /** Tagger spans scoring below this are ignored. */
+  min_model_score: number;
 }
 
 /** People, locations and organisations with canonical entity ids (see src/ner/). */
@@ -28,9 +32,11 @@ export const entitiesStage = defineStage<EntitiesOptions>({
       model: { type: 'boolean' },
       compromise: { type: 'boolean' },
       city_min_population: { type: 'integer', minimum: 0 },
+      keep_unconfirmed_guesses: { type: 'boolean' },
+      min_model_score: { type: 'number', minimum: 0, maximum: 1 },
     },
   },
-  defaults: { gazetteers: [], model: true, compromise: true, city_min_population: 100_000 },
+  defaults: { gazetteers: [], model: true, compromise: true, city_min_population: 100_000, keep_unconfirmed_guesses: false, min_model_score: 0 },
   async setup(options, context) {
     const files = options.gazetteers.map((f) => path.resolve(context.pipelineDir, f));
     for (const f of files) if (!existsSync(f)) throw new Error(`entities: gazetteer file not found: ${f}`);
@@ -39,7 +45,13 @@ export const entitiesStage = defineStage<EntitiesOptions>({
     if (options.model) tagger = await loadTagger();
     const english = options.compromise ? compromiseProposer : null;
     return (doc) => {
-      doc.entities = recognizeDocument(doc, { gaz, tagger, english });
+      doc.entities = recognizeDocument(doc, {
+        gaz,
+        tagger,
+        english,
+        keepUnconfirmedGuesses: options.keep_unconfirmed_guesses,
+        minModelScore: options.min_model_score,
+      });
     };
   },
 });
