@@ -56,6 +56,8 @@ function isRule(c: number): boolean {
   return c === 45 || c === 95 || c === 61 || c === 42 || c === 126 || c === 35;
 }
 
+/** A line opening with a list marker. */
+const LIST_LINE_RE = /(?:\d{1,3}[.)]|[a-zA-Z][.)]|\(?[ivxIVX]{1,4}[.)]|[-•*–·▪●])[ \t]/y;
 const LIST_MARKER_RE = /^(?:\d{1,3}|[A-Za-z]|[ivxlcIVXLC]{1,5})$/;
 const DOTTED_RE = /^[\p{L}]{1,4}(?:\.[\p{L}]{1,4})+$/u;
 const VOWELLESS_RE = /^[B-DF-HJ-NP-TV-Z][b-df-hj-np-tv-xz]{1,3}$/;
@@ -230,6 +232,22 @@ export function splitSentences(text: string, from: number, to: number, rules: Sp
       continue;
     }
 
+    if (c >= 65 && c <= 90 && i > sentStart + 1 && text.charCodeAt(i - 1) === 32 && isLower(text.charCodeAt(i - 2))) {
+      // A capitalised sentence opener right after a lower-case word, followed by a
+      // lower-case word (`... 39,98 persen Di sektor riil`): a missing full stop.
+      let e = i + 1;
+      while (e < to && isLower(text.charCodeAt(e))) e++;
+      if (e - i <= 12 && e > i + 1 && text.charCodeAt(e) === 32 && e + 1 < to && isLower(text.charCodeAt(e + 1))) {
+        if (rules.starters.has(text.slice(i, e)) && !insideQuote(text, sentStart, i, to, rules)) {
+          flush(i, i);
+          i = e;
+          continue;
+        }
+      }
+      i = e;
+      continue;
+    }
+
     i++;
   }
   flush(to, to);
@@ -302,6 +320,9 @@ function decideNewline(text: string, i: number, to: number, sentStart: number): 
   if (breaks >= 2) return true;
   const p = prevNonSpace(text, i, sentStart);
   if (p < sentStart) return false;
+  // A list item on the next line (`a) ...`, `2. ...`, `- ...`, `• ...`) starts a new sentence.
+  LIST_LINE_RE.lastIndex = n;
+  if (LIST_LINE_RE.test(text)) return true;
   if (isContinuation(text.charCodeAt(p))) return false;
   let m = n;
   while (m < to && isOpener(text.charCodeAt(m))) m++;
@@ -351,7 +372,7 @@ function decideTerminal(text: string, i: number, j: number, k: number, to: numbe
   if (strong) {
     // `?" tanya dia` / `!" kata dia`: a quote attribution continues the sentence.
     if (isLower(f)) return !closed && breaks === 0;
-    return closed || !insideQuote(text, sentStart, i, to);
+    return closed || !insideQuote(text, sentStart, i, to, rules);
   }
   if (dots >= 2) {
     // Ellipsis: a sentence ends only when a capitalised word (or a new line) follows.
@@ -378,7 +399,7 @@ function decideTerminal(text: string, i: number, j: number, k: number, to: numbe
   // Initials: `Joko P. di`, `Jennifer M. Anderson`; but `kuartal I. Dengan ...` ends.
   if (token.length === 1 && isUpper(first)) {
     if (closed) return !isLower(f);
-    return isUpper(f) && rules.starters.has(nextWord(text, m, to)) && !insideQuote(text, sentStart, i, to);
+    return isUpper(f) && rules.starters.has(nextWord(text, m, to)) && !insideQuote(text, sentStart, i, to, rules);
   }
 
   let kind = abbreviationKind(rules, token);
@@ -399,11 +420,11 @@ function decideTerminal(text: string, i: number, j: number, k: number, to: numbe
     case AbbrKind.Terminal:
       if (bracket || nextIsAbbreviation(text, m, to, rules)) return false;
       if (!(isUpper(f) || (opened && !isLower(f)))) return false;
-      return !insideQuote(text, sentStart, i, to);
+      return !insideQuote(text, sentStart, i, to, rules);
     case AbbrKind.Ambiguous:
       if (bracket) return false;
       if (closed || opened) return !isLower(f);
-      return isUpper(f) && rules.starters.has(nextWord(text, m, to)) && !insideQuote(text, sentStart, i, to);
+      return isUpper(f) && rules.starters.has(nextWord(text, m, to)) && !insideQuote(text, sentStart, i, to, rules);
   }
 
   if (isLower(f)) {
@@ -411,7 +432,7 @@ function decideTerminal(text: string, i: number, j: number, k: number, to: numbe
     // Only for a plain lower-case word of 3+ letters, not a number or abbreviation-like token.
     return token.length >= 3 && isLower(first) && isLower(token.charCodeAt(token.length - 1)) && hasVowel(token) && !closed;
   }
-  return closed || !insideQuote(text, sentStart, i, to);
+  return closed || !insideQuote(text, sentStart, i, to, rules);
 }
 
 /** `XI` in `Peraturan Bapepam No. XI.B`: a Roman numeral where a number is expected. */
@@ -430,30 +451,54 @@ function nextIsAbbreviation(text: string, m: number, to: number, rules: SplitRul
 }
 
 const MAX_QUOTE = 600;
+/** A quotation closing within this many characters is kept whole even without attribution. */
+const SHORT_QUOTE = 150;
 
 /**
  * Whether position `i` lies inside a double quotation that opened in this sentence and
  * closes later in the same paragraph: a quoted passage of several sentences is kept
  * whole (`"Kami siap. Kami akan menang," kata dia.`), as news treebanks annotate it.
  */
-function insideQuote(text: string, sentStart: number, i: number, to: number): boolean {
-  let straight = 0;
+function insideQuote(text: string, sentStart: number, i: number, to: number, rules: SplitRules): boolean {
+  if (!rules.keepQuotations) return false;
+  let openStraight = false;
   let curly = 0;
   for (let x = sentStart; x < i; x++) {
     const c = text.charCodeAt(x);
-    if (c === 34) straight++;
+    if (c === 34) openStraight = opensQuote(text, x, sentStart, to) ? true : false;
     else if (c === 0x201c) curly++;
     else if (c === 0x201d && curly > 0) curly--;
   }
-  const openStraight = (straight & 1) === 1;
   if (!openStraight && curly === 0) return false;
   const limit = Math.min(to, i + MAX_QUOTE);
   for (let x = i; x < limit; x++) {
     const c = text.charCodeAt(x);
     if (c === 10) return false;
-    if (openStraight ? c === 34 : c === 0x201d) return true;
+    if (openStraight ? c === 34 : c === 0x201d) {
+      if (openStraight && opensQuote(text, x, sentStart, to)) return false;
+      return x - i <= SHORT_QUOTE || isAttributed(text, x, to);
+    }
+    if (!openStraight && c === 0x201c) return false;
   }
   return false;
+}
+
+/** A straight double quote at `x` opens a quotation: start of text or space/bracket before, a non-space after. */
+function opensQuote(text: string, x: number, from: number, to: number): boolean {
+  const before = x > from ? text.charCodeAt(x - 1) : 32;
+  const after = x + 1 < to ? text.charCodeAt(x + 1) : 32;
+  return (isSpace(before) || before === 40 || before === 91) && !isSpace(after);
+}
+
+/** A closing quote at `q` that is followed by its attribution: `...," kata dia`, `..." ujar Xi`. */
+function isAttributed(text: string, q: number, to: number): boolean {
+  const before = text.charCodeAt(q - 1);
+  if (before === 44) return true;
+  let n = q + 1;
+  while (n < to && isSpace(text.charCodeAt(n))) n++;
+  if (n >= to) return false;
+  const f = text.charCodeAt(n);
+  return f === 44 || (n > q + 1 && isLower(f));
 }
 
 function hasVowel(token: string): boolean {
