@@ -1,22 +1,180 @@
-import { franc } from 'franc';
+import { ANALYSED_SECTIONS, type Doc } from '../doc.js';
 import { defineStage } from '../stage.js';
+import { normalizeLanguageTag } from '../language/codes.js';
+import { DEFAULT_PARAMS, LanguageDetector, sampleOf, type Evidence } from '../language/detect.js';
 
-const ISO1: Record<string, string> = { ind: 'id', zlm: 'ms', eng: 'en', jav: 'jv', sun: 'su', nld: 'nl', cmn: 'zh' };
+/**
+ * Article language (ISO 639-1 where one exists, else ISO 639-3, `und` when
+ * undetermined) and confidence. A language given by the input record wins.
+ *
+ * Detection runs on the analysed sections (title, caption, dateline, body;
+ * the whole text when there are no sections): lexical evidence over all of
+ * them, franc's trigram models over a bounded sample. Each paragraph of
+ * those sections is checked too, so a block in another language (an English
+ * quote in an Indonesian story) shows up as a `mixed-language` warning.
+ */
 
-/** First version: franc over the whole text. The language issue owns the real detector. */
-export const languageStage = defineStage({
+export interface LanguageOptions {
+  /** Characters of the analysed text fed to the trigram model. */
+  sampleChars: number;
+  /** Fewer letters than this: `und`. */
+  minLength: number;
+  /** Confidence below this: `und`. */
+  minConfidence: number;
+  /** Check paragraphs for a different language. */
+  mixed: boolean;
+  /** Paragraphs with fewer letters are not checked on their own. */
+  mixedMinLength: number;
+  /** Confidence a paragraph's own language needs before it is reported. */
+  mixedMinConfidence: number;
+}
+
+const DEFAULTS: LanguageOptions = {
+  sampleChars: DEFAULT_PARAMS.sampleChars,
+  minLength: DEFAULT_PARAMS.minLength,
+  minConfidence: DEFAULT_PARAMS.minConfidence,
+  mixed: true,
+  mixedMinLength: 80,
+  mixedMinConfidence: 0.9,
+};
+
+/** Pairs too close to call per paragraph: a few words decide them, so they are not reported as mixed. */
+const CLOSE_PAIRS: ReadonlySet<string> = new Set(['id|ms', 'ms|id']);
+
+const NAMES: Readonly<Record<string, string>> = {
+  id: 'Indonesian', ms: 'Malay', en: 'English', nl: 'Dutch', jv: 'Javanese', su: 'Sundanese',
+  min: 'Minangkabau', ban: 'Balinese', bjn: 'Banjar', zh: 'Chinese',
+};
+
+function languageName(code: string): string {
+  return NAMES[code] ?? code;
+}
+
+interface Block {
+  start: number;
+  end: number;
+  evidence: Evidence;
+}
+
+export const languageStage = defineStage<LanguageOptions>({
   name: 'language',
-  description: 'Article language (ISO 639-1 where one exists) and confidence',
-  optionsSchema: { type: 'object', additionalProperties: false, properties: {} },
-  defaults: {},
-  setup: () => (doc) => {
-    if (doc.meta.languageHint) {
-      doc.language = doc.meta.languageHint;
-      doc.language_confidence = 1;
-      return;
-    }
-    const code = franc(doc.text);
-    doc.language = ISO1[code] ?? code;
-    doc.language_confidence = code === 'und' ? 0 : 0.5;
+  description: 'Article language (ISO 639-1 where one exists) and confidence, with mixed-language warnings',
+  optionsSchema: {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      sampleChars: { type: 'integer', minimum: 50 },
+      minLength: { type: 'integer', minimum: 0 },
+      minConfidence: { type: 'number', minimum: 0, maximum: 1 },
+      mixed: { type: 'boolean' },
+      mixedMinLength: { type: 'integer', minimum: 1 },
+      mixedMinConfidence: { type: 'number', minimum: 0, maximum: 1 },
+    },
+  },
+  defaults: DEFAULTS,
+  setup(options) {
+    const o = { ...DEFAULTS, ...options };
+    const detector = new LanguageDetector({
+      sampleChars: o.sampleChars,
+      minLength: o.minLength,
+      minConfidence: o.minConfidence,
+    });
+    const paragraph = /\n\s*\n|\n/g;
+
+    return (doc: Doc) => {
+      const text = doc.text;
+      const spans = doc.sections.length > 0
+        ? doc.sections.filter((s) => ANALYSED_SECTIONS.has(s.type))
+        : [{ start: 0, end: text.length }];
+
+      // Lexical evidence per paragraph; the article's is their sum.
+      const blocks: Block[] = [];
+      const total = detector.newEvidence();
+      let analysedLength = 0;
+      const sampleParts: string[] = [];
+      let sampleLength = 0;
+      for (const span of spans) {
+        const sectionText = text.slice(span.start, span.end);
+        analysedLength += sectionText.length;
+        if (sampleLength < o.sampleChars) {
+          sampleParts.push(sectionText);
+          sampleLength += sectionText.length + 1;
+        }
+        paragraph.lastIndex = 0;
+        let from = 0;
+        for (;;) {
+          const m = paragraph.exec(sectionText);
+          const to = m ? m.index : sectionText.length;
+          if (to > from) {
+            const evidence = detector.newEvidence();
+            detector.addText(evidence, sectionText.slice(from, to));
+            detector.addEvidence(total, evidence);
+            blocks.push({ start: span.start + from, end: span.start + to, evidence });
+          }
+          if (!m) break;
+          from = m.index + m[0].length;
+        }
+      }
+
+      const hint = normalizeLanguageTag(doc.meta.languageHint);
+      let language: string;
+      if (hint !== null && hint !== 'und') {
+        language = hint;
+        doc.language = hint;
+        doc.language_confidence = 1;
+      } else {
+        const sample = sampleOf(sampleParts.join('\n'), o.sampleChars);
+        const result = detector.decide(total, sample, analysedLength);
+        language = result.language;
+        doc.language = result.language;
+        doc.language_confidence = result.confidence;
+      }
+
+      if (!o.mixed || language === 'und' || blocks.length < 2) return;
+      let open: { language: string; confidence: number; start: number; end: number } | null = null;
+      const flush = () => {
+        if (!open) return;
+        doc.warnings.push({
+          stage: 'language',
+          code: 'mixed-language',
+          message: `${languageName(open.language)} (${open.language}, confidence ${open.confidence.toFixed(2)}) text in a ${languageName(language)} (${language}) article`,
+          start: open.start,
+          end: open.end,
+        });
+        open = null;
+      };
+      for (const block of blocks) {
+        const found = block.evidence.letters >= o.mixedMinLength ? blockLanguage(block) : null;
+        if (found === null) {
+          flush();
+          continue;
+        }
+        if (open !== null && open.language === found.language) {
+          open.end = block.end;
+          open.confidence = Math.min(open.confidence, found.confidence);
+        } else {
+          flush();
+          open = { language: found.language, confidence: found.confidence, start: block.start, end: block.end };
+        }
+      }
+      flush();
+
+      /** The paragraph's language when it clearly differs from the article's, else null. */
+      function blockLanguage(block: Block): { language: string; confidence: number } | null {
+        // Cheap screen: only paragraphs whose own words point elsewhere get the full check.
+        const scores = block.evidence.scores;
+        const own = detector.codes.indexOf(language);
+        let best = 0;
+        for (let i = 1; i < scores.length; i++) if (scores[i] > scores[best]) best = i;
+        const lead = scores[best] - (own >= 0 ? scores[own] : 0);
+        if (detector.codes[best] === language || lead < 2) return null;
+        const blockText = text.slice(block.start, block.end);
+        const result = detector.decide(block.evidence, sampleOf(blockText, o.sampleChars), blockText.length);
+        if (result.language === language || result.language === 'und') return null;
+        if (result.confidence < o.mixedMinConfidence) return null;
+        if (CLOSE_PAIRS.has(`${language}|${result.language}`)) return null;
+        return result;
+      }
+    };
   },
 });
