@@ -1,0 +1,115 @@
+/**
+ * Running `warta run` as a child process and measuring it from outside:
+ * wall time, CPU time and peak RSS (GNU time when present, and polling
+ * /proc/<pid>/status VmHWM / VmRSS of the process tree as a cross-check).
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export interface ChildMeasurement {
+  exitCode: number | null;
+  wallMs: number;
+  /** From GNU time (seconds); null when /usr/bin/time is missing. */
+  userS: number | null;
+  sysS: number | null;
+  /** GNU time's maximum resident set size of the process, bytes. */
+  timeMaxRssBytes: number | null;
+  /** Largest VmHWM seen by polling /proc (bytes), and the largest sum of VmRSS over the process tree. */
+  polledHwmBytes: number | null;
+  polledTreeRssBytes: number | null;
+  stderrTail: string;
+}
+
+const TIME_BIN = '/usr/bin/time';
+
+function statusField(pid: number, field: string): number | null {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const m = status.match(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm'));
+    return m ? Number(m[1]) * 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
+function childrenOf(pid: number): number[] {
+  const out: number[] = [];
+  try {
+    for (const tid of readdirSync(`/proc/${pid}/task`)) {
+      const text = readFileSync(`/proc/${pid}/task/${tid}/children`, 'utf8').trim();
+      if (text) out.push(...text.split(/\s+/).map(Number));
+    }
+  } catch {
+    // process gone or /proc unavailable
+  }
+  return out;
+}
+
+function tree(pid: number): number[] {
+  const all = [pid];
+  for (let i = 0; i < all.length; i++) all.push(...childrenOf(all[i]));
+  return all;
+}
+
+/** Run `node args...` (cwd = repo root), measuring it; stdout is discarded, stderr's tail kept. */
+export function measureNode(args: readonly string[], cwd: string, pollMs = 100): Promise<ChildMeasurement> {
+  const useTime = existsSync(TIME_BIN) && os.platform() === 'linux';
+  const timeFile = path.join(os.tmpdir(), `warta-bench-time-${process.pid}-${Date.now()}.txt`);
+  const command = useTime ? TIME_BIN : process.execPath;
+  const argv = useTime ? ['-o', timeFile, '-f', '%e %U %S %M', process.execPath, ...args] : [...args];
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const child = spawn(command, argv, { cwd, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, DOTENV_CONFIG_QUIET: 'true' } });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr = (stderr + chunk.toString('utf8')).slice(-4000);
+    });
+    let hwm = 0;
+    let treeRss = 0;
+    const poll = () => {
+      if (child.pid === undefined) return;
+      const pids = tree(child.pid).filter((p) => !(useTime && p === child.pid));
+      let sum = 0;
+      for (const pid of pids) {
+        const h = statusField(pid, 'VmHWM');
+        if (h !== null && h > hwm) hwm = h;
+        sum += statusField(pid, 'VmRSS') ?? 0;
+      }
+      if (sum > treeRss) treeRss = sum;
+    };
+    const timer = setInterval(poll, pollMs);
+    child.on('error', (error) => {
+      clearInterval(timer);
+      reject(error);
+    });
+    child.on('exit', (code) => {
+      clearInterval(timer);
+      const wallMs = performance.now() - t0;
+      let userS: number | null = null;
+      let sysS: number | null = null;
+      let maxRss: number | null = null;
+      if (useTime && existsSync(timeFile)) {
+        const lines = readFileSync(timeFile, 'utf8').trim().split('\n');
+        const parts = lines[lines.length - 1].trim().split(/\s+/).map(Number);
+        if (parts.length === 4 && parts.every((x) => Number.isFinite(x))) {
+          userS = parts[1];
+          sysS = parts[2];
+          maxRss = parts[3] * 1024;
+        }
+        rmSync(timeFile, { force: true });
+      }
+      resolve({
+        exitCode: code,
+        wallMs,
+        userS,
+        sysS,
+        timeMaxRssBytes: maxRss,
+        polledHwmBytes: hwm || null,
+        polledTreeRssBytes: treeRss || null,
+        stderrTail: stderr.trim().split('\n').slice(-8).join('\n'),
+      });
+    });
+  });
+}
