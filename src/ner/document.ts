@@ -152,7 +152,7 @@ function mergeModel(cands: Candidate[], spans: TaggerSpan[], toks: Token[], sent
     while (ts.length > 0 && !/[\p{L}\p{N}]/u.test(ts[0].text)) ts = ts.slice(1);
     while (ts.length > 0 && !/[\p{L}\p{N}]/u.test(ts[ts.length - 1].text)) ts = ts.slice(0, -1);
     if (ts.length === 0) return;
-    if (ts.every((t) => ctx.res.functionWords.has(t.key) || !isCapitalised(t))) return;
+    if (ts.every((t) => ctx.res.functionWords.has(t.key) || ctx.res.titles.has(t.key) || !isCapitalised(t))) return;
     if (ts.length === 1 && ctx.res.functionWords.has(ts[0].key)) return;
     const first = ts[0];
     const entry = ctx.gaz.lookup(ts.map((t) => t.text).join(' '));

@@ -166,7 +166,7 @@ function collectRun(ctx: RecognizerContext, toks: Token[], a: number, titleCase:
       continue;
     }
     // `Kementerian Pendidikan dan Kebudayaan`
-    if (orgRun && nextCap && ORG_JOINERS.has(t.key)) {
+    if (orgRun && nextCap && ORG_JOINERS.has(t.key) && res.orgCues.match(toks, j + 1) === 0 && res.locCues.match(toks, j + 1) === 0 && !ctx.gaz.match(toks, j + 1)) {
       j++;
       continue;
     }
@@ -229,6 +229,22 @@ function segment(
       continue;
     }
     // titles and roles: `Presiden`, `Pemimpin Besar`, `Menteri Perhubungan`
+    // a sentence-initial ordinary word before a name: `Penyidik KPK`, `Karier Cruyff`
+    if (pos === a && initial && b - pos > 1 && !gaz.match(toks, pos, b) && res.titles.match(toks, pos, b) === 0 && res.orgCues.match(toks, pos, b) === 0 && res.locCues.match(toks, pos, b) === 0 && isDoubtfulInitial(ctx, toks, pos, pos + 1, true)) {
+      pos++;
+      continue;
+    }
+    // a title later in the run: `Chinese President Xi Jinping`: what precedes is a place or an adjective
+    if (ctx.language === 'en' && res.titles.match(toks, pos, b) === 0) {
+      let p = pos + 1;
+      while (p < b && res.titles.match(toks, p, b) === 0) p++;
+      if (p < b && p + res.titles.match(toks, p, b) < b) {
+        const g = gaz.match(toks, pos, p);
+        if (g && pos + g.length === p) out.push(makeCandidate(toks, pos, p, g.entry.type, Strength.Sure, 'gazetteer', sentence, g.entry));
+        pos = p;
+        continue;
+      }
+    }
     if (t.key === 'ibu' && toks[pos + 1]?.key === 'kota') {
       pos += 2;
       continue;
@@ -288,9 +304,10 @@ function segment(
 }
 
 /** A sentence-initial capitalised word that is probably an ordinary word. */
-function isDoubtfulInitial(ctx: RecognizerContext, toks: Token[], pos: number, b: number): boolean {
+function isDoubtfulInitial(ctx: RecognizerContext, toks: Token[], pos: number, b: number, affixedOnly = false): boolean {
   const key = toks[pos].key;
   if (ctx.lowerVocab.has(key)) return true;
+  if (affixedOnly) return ctx.language === 'id' && isAffixedWord(key, ctx.roots);
   if (b - pos > 1) return false;
   if (ctx.language === 'id') return ctx.roots.has(key) || isAffixedWord(key, ctx.roots);
   return false;
@@ -325,6 +342,11 @@ function typeUnknown(
   if (next && res.personVerbs.has(next.key)) {
     const c = makeCandidate(toks, a, b, 'PERSON', Strength.Cue, 'rule', sentence);
     c.personCue = true;
+    return c;
+  }
+  if (ctx.language === 'en' && next && isLowerWord(next) && res.titles.match(toks, b) > 0) {
+    const c = makeCandidate(toks, a, b, 'LOCATION', Strength.Guess, 'rule', sentence);
+    c.doubtful = true; // `North Korean leader`: an adjective, dropped unless confirmed
     return c;
   }
   const prev = toks[a - 1];

@@ -1,0 +1,166 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createDoc, type Doc } from '../src/doc.js';
+import { loadGazetteer } from '../src/ner/gazetteer.js';
+import { recognizeDocument } from '../src/ner/document.js';
+import { compromiseProposer } from '../src/ner/english.js';
+import { entitiesStage } from '../src/stages/entities.js';
+
+/** A doc with one section per paragraph (the first may be a title) and naive sentences. */
+function makeDoc(paragraphs: string[], opts: { title?: boolean; language?: string } = {}): Doc {
+  const text = paragraphs.join('\n\n');
+  const doc = createDoc({ id: 't', source: { path: 't.txt', format: 'txt', record: null, sha256: '' }, text });
+  doc.language = opts.language ?? 'id';
+  let off = 0;
+  paragraphs.forEach((p, k) => {
+    doc.sections.push({ type: k === 0 && opts.title ? 'title' : 'body', start: off, end: off + p.length });
+    for (const m of p.matchAll(/[^.!?]+[.!?]*/g)) {
+      const lead = m[0].length - m[0].trimStart().length;
+      const s = off + m.index! + lead;
+      const e = off + m.index! + m[0].trimEnd().length;
+      if (e > s) doc.sentences.push({ index: doc.sentences.length, start: s, end: e, section: k });
+    }
+    off += p.length + 2;
+  });
+  return doc;
+}
+
+const gaz = loadGazetteer();
+const rules = (doc: Doc) => recognizeDocument(doc, { gaz, tagger: null, english: null });
+const triples = (doc: Doc) => rules(doc).map((e) => [e.text, e.type, e.entity_id]);
+
+describe('gazetteer', () => {
+  it('maps country names in both languages to one ISO entity', () => {
+    expect(gaz.lookup('Korea Utara')?.entity_id).toBe('LOCATION:KP');
+    expect(gaz.lookup('North Korea')?.entity_id).toBe('LOCATION:KP');
+    expect(gaz.lookup('Amerika Serikat')?.entity_id).toBe('LOCATION:US');
+    expect(gaz.lookup('AS')?.entity_id).toBe('LOCATION:US');
+    expect(gaz.lookup('as')).toBeUndefined();
+  });
+  it('knows Indonesian provinces, regencies and world cities', () => {
+    expect(gaz.lookup('Jawa Tengah')).toMatchObject({ type: 'LOCATION', kind: 'province' });
+    expect(gaz.lookup('Kabupaten Pati')).toMatchObject({ type: 'LOCATION', kind: 'regency', canonical: 'Kabupaten Pati' });
+    expect(gaz.lookup('Sleman')?.type).toBe('LOCATION');
+    expect(gaz.lookup('Istanbul')?.type).toBe('LOCATION');
+    expect(gaz.lookup('Osaka')).toMatchObject({ type: 'LOCATION', kind: 'city' });
+    expect(gaz.lookup('Wina')?.entity_id).toBe(gaz.lookup('Vienna')?.entity_id);
+  });
+  it('knows international organisations by acronym and name', () => {
+    expect(gaz.lookup('PBB')?.entity_id).toBe('ORGANIZATION:united-nations');
+    expect(gaz.lookup('Perserikatan Bangsa-Bangsa')?.entity_id).toBe('ORGANIZATION:united-nations');
+    expect(gaz.lookup('NATO')?.type).toBe('ORGANIZATION');
+  });
+  it('loads in well under a second', () => {
+    expect(gaz.loadMs).toBeLessThan(800);
+  });
+});
+
+describe('Indonesian rules', () => {
+  it('handles headline Title Case without taking verbs as names', () => {
+    const doc = makeDoc(
+      ['Kim Jong Un Tegaskan Korea Utara Siap Perkuat Hubungan Strategis dengan China', 'Pemimpin Korea Utara, Kim Jong Un, bertemu Presiden Xi Jinping di Beijing.'],
+      { title: true },
+    );
+    const got = triples(doc);
+    expect(got.slice(0, 3)).toEqual([
+      ['Kim Jong Un', 'PERSON', 'PERSON:kim-jong-un'],
+      ['Korea Utara', 'LOCATION', 'LOCATION:KP'],
+      ['China', 'LOCATION', 'LOCATION:CN'],
+    ]);
+    for (const w of ['Tegaskan', 'Siap', 'Perkuat', 'Hubungan', 'Strategis']) expect(got.map((g) => g[0]).join('|')).not.toContain(w);
+  });
+
+  it('uses titles as cues, not as part of the name', () => {
+    const got = triples(makeDoc(['Presiden China Xi Jinping bertemu Pemimpin Besar Korea Utara Kim Jong-un di Balai Besar Rakyat.']));
+    expect(got).toEqual([
+      ['China', 'LOCATION', 'LOCATION:CN'],
+      ['Xi Jinping', 'PERSON', 'PERSON:xi-jinping'],
+      ['Korea Utara', 'LOCATION', 'LOCATION:KP'],
+      ['Kim Jong-un', 'PERSON', 'PERSON:kim-jong-un'],
+      ['Balai Besar Rakyat', 'LOCATION', 'LOCATION:great-hall-of-the-people'],
+    ]);
+  });
+
+  it('types acronyms and cue-word organisations and places', () => {
+    const got = triples(makeDoc(['Penyidik KPK memeriksa pejabat Kementerian Keuangan dan Bank Rakyat Sejahtera di Kabupaten Sleman, Daerah Istimewa Yogyakarta.']));
+    expect(got).toContainEqual(['KPK', 'ORGANIZATION', 'ORGANIZATION:kpk']);
+    expect(got).toContainEqual(['Kementerian Keuangan', 'ORGANIZATION', 'ORGANIZATION:kementerian-keuangan']);
+    expect(got).toContainEqual(['Bank Rakyat Sejahtera', 'ORGANIZATION', 'ORGANIZATION:bank-rakyat-sejahtera']);
+    expect(got).toContainEqual(['Kabupaten Sleman', 'LOCATION', 'LOCATION:kabupaten-sleman']);
+  });
+
+  it('never makes sentence-initial function words into entities', () => {
+    const doc = makeDoc(['Hal itu disampaikan Kim Jong Un. Ia menegaskan dukungan. Dalam pertemuan itu, Selain itu, Menurut Kim, semuanya baik.']);
+    const texts = rules(doc).map((e) => e.text);
+    for (const w of ['Hal', 'Ia', 'Dalam', 'Selain', 'Menurut']) expect(texts).not.toContain(w);
+    expect(texts).toContain('Kim');
+  });
+
+  it('joins short forms, variants and parenthesised aliases and acronyms', () => {
+    const doc = makeDoc([
+      'Presiden Joko Widodo (Jokowi) menerima Sekretaris Jenderal Partai Pekerja Korea (WPK) dan Presiden Rusia Vladimir Putin.',
+      'Jokowi dan Putin membahas kerja sama, kata Widodo. Partai Buruh Sejahtera (PBS) juga hadir, dan PBS mendukung.',
+    ]);
+    const byText = new Map(rules(doc).map((e) => [e.text, e]));
+    expect(byText.get('Jokowi')?.entity_id).toBe('PERSON:joko-widodo');
+    expect(byText.get('Putin')?.entity_id).toBe('PERSON:vladimir-putin');
+    expect(byText.get('Widodo')?.entity_id).toBe('PERSON:joko-widodo');
+    expect(byText.get('WPK')?.entity_id).toBe('ORGANIZATION:workers-party-of-korea');
+    expect(byText.get('PBS')).toMatchObject({ type: 'ORGANIZATION', entity_id: 'ORGANIZATION:partai-buruh-sejahtera' });
+  });
+
+  it('treats hyphen and space variants of a name as one entity', () => {
+    const ents = rules(makeDoc(['Kim Jong-un tiba di Beijing. Di sana Kim Jong Un bertemu Xi Jinping.']));
+    const kims = ents.filter((e) => e.text.startsWith('Kim'));
+    expect(kims.map((e) => e.entity_id)).toEqual(['PERSON:kim-jong-un', 'PERSON:kim-jong-un']);
+    expect(new Set(kims.map((e) => e.canonical)).size).toBe(1);
+  });
+
+  it('handles particles in names', () => {
+    const got = triples(makeDoc(['Kasus itu melibatkan Haji Abdurrachman bin Ali dan Georg Ludwig von Trapp.']));
+    expect(got).toContainEqual(['Abdurrachman bin Ali', 'PERSON', 'PERSON:abdurrachman-bin-ali']);
+    expect(got).toContainEqual(['Georg Ludwig von Trapp', 'PERSON', 'PERSON:georg-ludwig-von-trapp']);
+  });
+
+  it('keeps every span inside its sentence and slicing to its text', () => {
+    const doc = makeDoc(['Wali Kota Surabaya Eri Cahyadi meninjau Jalan Ahmad Yani bersama Gubernur Jawa Timur.'], {});
+    for (const e of rules(doc)) {
+      expect(doc.text.slice(e.start, e.end)).toBe(e.text);
+      const s = doc.sentences[e.sentence];
+      expect(e.start >= s.start && e.end <= s.end).toBe(true);
+    }
+  });
+});
+
+describe('English', () => {
+  it('corrects compromise with gazetteers and cues', () => {
+    const doc = makeDoc(['Chinese President Xi Jinping met North Korean leader Kim Jong Un in Beijing, the Korean Central News Agency said.'], { language: 'en' });
+    const ents = recognizeDocument(doc, { gaz, tagger: null, english: compromiseProposer });
+    const got = ents.map((e) => [e.text, e.type, e.entity_id]);
+    expect(got).toContainEqual(['Xi Jinping', 'PERSON', 'PERSON:xi-jinping']);
+    expect(got).toContainEqual(['Kim Jong Un', 'PERSON', 'PERSON:kim-jong-un']);
+    expect(got).toContainEqual(['Beijing', 'LOCATION', 'LOCATION:beijing']);
+    expect(got).toContainEqual(['Korean Central News Agency', 'ORGANIZATION', 'ORGANIZATION:kcna']);
+    expect(got.map((g) => g[0])).not.toContain('President');
+    const kcna = ents.find((e) => e.entity_id === 'ORGANIZATION:kcna');
+    expect(kcna?.canonical).toBe('Korean Central News Agency');
+  });
+});
+
+describe('user gazetteer', () => {
+  it('adds a newsroom list through the stage option, resolved against the pipeline folder', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'warta-gaz-'));
+    writeFileSync(path.join(dir, 'people.csv'), 'text,type,canonical\nBang Ucok,PERSON,Ucok Siregar\nWarung Kopi Senja,ORGANIZATION,Kopi Senja Group\n');
+    const run = await entitiesStage.setup(
+      { gazetteers: ['people.csv'], model: false, compromise: false, city_min_population: 100_000, keep_unconfirmed_guesses: false, min_model_score: 0 },
+      { pipelineDir: dir },
+    );
+    const doc = makeDoc(['Menurut Bang Ucok, Warung Kopi Senja tutup di Medan.']);
+    run(doc);
+    const got = doc.entities.map((e) => [e.text, e.type, e.canonical, e.entity_id, e.source]);
+    expect(got).toContainEqual(['Bang Ucok', 'PERSON', 'Ucok Siregar', 'PERSON:ucok-siregar', 'gazetteer']);
+    expect(got).toContainEqual(['Warung Kopi Senja', 'ORGANIZATION', 'Kopi Senja Group', 'ORGANIZATION:kopi-senja-group', 'gazetteer']);
+  });
+});
