@@ -5,7 +5,10 @@
  * bench/results/bench.json.
  *
  *   node dist/bench/run.js [--articles N] [--seed S] [--scaling] [--work DIR]
- *                          [--sample N] [--budget SECONDS] [--no-e2e] [--no-inprocess] [--markdown] [--keep-outputs]
+ *                          [--sample N] [--budget SECONDS] [--profile] [--no-e2e] [--no-inprocess]
+ *                          [--markdown] [--keep-outputs]
+ *
+ * --profile adds a CPU profile summary (self time by file and function) of the in-process pipeline.
  *
  * --scaling adds a 200,000-article corpus (all cores, fresh + incremental) to compare
  * cost per article and peak memory with the 20,000-article figures.
@@ -21,6 +24,7 @@ import { renderMarkdown, renderTable, type Column } from '../eval/table.js';
 import { generateCorpus, type CorpusManifest, type Lang } from './corpus.js';
 import { createAnalyzer, measureCompromise, measureFranc, measureStages, readSample, type PeerMeasurement, type StageMeasurement } from './inprocess.js';
 import { measureNode, type ChildMeasurement } from './measure.js';
+import { formatProfile, profilePipeline } from './profile.js';
 
 // ------------------------------------------------------------------ options
 
@@ -201,6 +205,7 @@ async function main(): Promise<void> {
   let stagesEn: StageMeasurement | null = null;
   let compromise: PeerMeasurement | null = null;
   let francM: PeerMeasurement | null = null;
+  const profiles: string[] = [];
   if (!has('--no-inprocess')) {
     log(`in-process: stages on ${SAMPLE} id + ${Math.round(SAMPLE / 2)} en documents, peers on the id sample`);
     const analyzer = await createAnalyzer();
@@ -214,6 +219,15 @@ async function main(): Promise<void> {
     compromise = await measureCompromise(compromiseSample, BUDGET_MS);
     francM = measureFranc(idTexts);
     results.inprocess = { stages: { id: stagesId, en: stagesEn }, peers: { compromise, franc: francM } };
+    if (has('--profile')) {
+      for (const lang of ['id', 'en'] as const) {
+        const docs = await readSample(corpusDir, lang, Math.min(SAMPLE, lang === 'id' ? 400 : 200), withHtml);
+        const summary = await profilePipeline(analyzer, docs);
+        profiles.push(formatProfile(summary, `pipeline on ${docs.length} ${lang} documents`));
+        (results.profiles ??= {} as Record<string, unknown>);
+        (results.profiles as Record<string, unknown>)[lang] = summary;
+      }
+    }
   }
 
   // ---------------- end to end
@@ -392,6 +406,7 @@ async function main(): Promise<void> {
   console.log('');
   console.log('MB = input bytes (files on disk, 10^6); MB/CPU-s = MB per second of CPU time (user+sys), robust to other load on the machine;');
   console.log('peak RSS = run.json peak_rss_bytes / measured from outside (GNU time max RSS or /proc VmHWM).');
+  if (profiles.length) console.log(['', ...profiles].join('\n'));
   if (has('--markdown')) {
     console.log('');
     console.log(renderMarkdown(columns, tableRows));
