@@ -55,7 +55,12 @@ function strip(entry: string): string {
 }
 
 /** Build the rules from the lists of the given language codes (e.g. `['id']`, `['id', 'en']`). */
-export function buildRules(codes: readonly string[], extra: ExtraAbbreviations = {}, keepQuotations = codes[0] === 'id'): SplitRules {
+export function buildRules(
+  codes: readonly string[],
+  extra: ExtraAbbreviations = {},
+  keepQuotations = codes[0] === 'id',
+  starterCodes: readonly string[] = codes.slice(0, 1),
+): SplitRules {
   const exact = new Map<string, AbbrKind>();
   const add = (raw: string, kind: AbbrKind) => {
     const entry = strip(raw.trim());
@@ -82,7 +87,7 @@ export function buildRules(codes: readonly string[], extra: ExtraAbbreviations =
     if (entry === entry.toLowerCase() && !lower.has(entry)) lower.set(entry, kind);
   }
   const starters = new Set<string>();
-  for (const code of codes) {
+  for (const code of starterCodes) {
     try {
       for (const word of readWordList(code, 'sentence-starters.txt')) starters.add(word);
     } catch {

@@ -111,6 +111,54 @@ export function splitSentences(text: string, from: number, to: number, rules: Sp
       continue;
     }
 
+    if (isRule(c) && text.charCodeAt(i + 1) === c && (i === sentStart || isSpace(text.charCodeAt(i - 1)))) {
+      // A separator (`***`, `-----`, `=====`, `____`, `--` before a signature).
+      let e = i + 2;
+      while (e < to && isRule(text.charCodeAt(e))) e++;
+      if (e >= to || isSpace(text.charCodeAt(e))) {
+        const long = e - i >= 8;
+        if (e - i >= 3 || i === sentStart) {
+          if (long && i > sentStart) {
+            const p = prevNonSpace(text, i, sentStart);
+            if (p >= sentStart && isAlnum(text.charCodeAt(p))) flush(i, i);
+          }
+          if (e < to) {
+            const n = skipSpace(text, e, to);
+            const f = n < to ? text.charCodeAt(n) : 32;
+            if (n < to && (isUpper(f) || isOpener(f) || isDigit(f) || (long && !isLower(f)))) {
+              flush(e, e);
+              i = sentStart;
+              continue;
+            }
+          }
+        }
+      }
+      i = e;
+      continue;
+    }
+
+    if (c === 41 /* ) */ && text.charCodeAt(sentStart) === 40 && i + 1 < to && isSpace(text.charCodeAt(i + 1))) {
+      // A sentence that is one parenthesis, like a source credit `(BBC) The ...`.
+      if (closesFirstParen(text, sentStart, i)) {
+        const n = skipSpace(text, i + 1, to);
+        if (n < to && (isUpper(text.charCodeAt(n)) || text.charCodeAt(n) === 40 || text.charCodeAt(n) === 34 || text.charCodeAt(n) === 0x201c)) {
+          flush(i + 1, i + 1);
+          i = sentStart;
+          continue;
+        }
+      }
+    }
+
+    if (c === 62 /* > */ && i + 1 < to && isSpace(text.charCodeAt(i + 1)) && i > sentStart) {
+      // `<< File: a.doc >>`, `<name@host>`: the end of an e-mail header or attachment line.
+      const n = skipSpace(text, i + 1, to);
+      if (n < to && isUpper(text.charCodeAt(n)) && (text.charCodeAt(i - 1) === 62 || text.charCodeAt(i - 1) === 60 || lineHasOpenAngle(text, sentStart, i))) {
+        flush(i + 1, i + 1);
+        i = sentStart;
+        continue;
+      }
+    }
+
     if (c === 58 || c === 59 || c === 61) {
       // `:` `;` `=`: emoticon (ends a sentence) or URL scheme.
       const prev = i > from ? text.charCodeAt(i - 1) : 32;
@@ -214,24 +262,6 @@ export function splitSentences(text: string, from: number, to: number, rules: Sp
       continue;
     }
 
-    if (isRule(c) && text.charCodeAt(i + 1) === c && text.charCodeAt(i + 2) === c && (i === sentStart || isSpace(text.charCodeAt(i - 1)))) {
-      // separator line (`***`, `-----`, `_____`): a sentence of its own.
-      let e = i + 3;
-      while (e < to && !isSpace(text.charCodeAt(e)) && !isAlnum(text.charCodeAt(e))) e++;
-      if (e >= to || isSpace(text.charCodeAt(e))) {
-        if (i > sentStart) flush(i, i);
-        if (e < to) {
-          flush(e, e);
-          i = sentStart;
-          continue;
-        }
-        i = e;
-        continue;
-      }
-      i = e;
-      continue;
-    }
-
     if (c >= 65 && c <= 90 && i > sentStart + 1 && text.charCodeAt(i - 1) === 32 && isLower(text.charCodeAt(i - 2))) {
       // A capitalised sentence opener right after a lower-case word, followed by a
       // lower-case word (`... 39,98 persen Di sektor riil`): a missing full stop.
@@ -251,6 +281,27 @@ export function splitSentences(text: string, from: number, to: number, rules: Sp
     i++;
   }
   flush(to, to);
+}
+
+/** The `)` at `close` matches the `(` at `open` (no other bracket closes in between first). */
+function closesFirstParen(text: string, open: number, close: number): boolean {
+  let depth = 0;
+  for (let x = open; x < close; x++) {
+    const c = text.charCodeAt(x);
+    if (c === 40) depth++;
+    else if (c === 41 && --depth === 0) return false;
+  }
+  return depth === 1;
+}
+
+/** An unclosed `<` earlier in this sentence: the `>` closes an address. */
+function lineHasOpenAngle(text: string, from: number, i: number): boolean {
+  for (let x = i - 1; x >= from; x--) {
+    const c = text.charCodeAt(x);
+    if (c === 60) return true;
+    if (c === 62 || isSpace(c)) return false;
+  }
+  return false;
 }
 
 function skipSpace(text: string, i: number, to: number): number {
@@ -353,11 +404,23 @@ function decideTerminal(text: string, i: number, j: number, k: number, to: numbe
   const f = m < to ? text.charCodeAt(m) : 32;
   const opened = m > n;
 
-  // An emoticon right after the punctuation belongs to this sentence (`great! :P`).
+  // An emoticon right after the punctuation belongs to this sentence (`great! :P`), and so
+  // does a spaced ellipsis (`. . .`) or a short dash run (`years. --`).
   const nc = text.charCodeAt(n);
   if (!opened && (nc === 58 || nc === 59 || nc === 61)) {
     EMOTICON_RE.lastIndex = n;
     if (EMOTICON_RE.test(text)) return false;
+  }
+  if (isTerminal(nc)) return false;
+  if ((nc === 45 || nc === 61) && text.charCodeAt(n + 1) === nc) {
+    let e = n + 2;
+    while (e < to && isRule(text.charCodeAt(e))) e++;
+    if (e - n < 8 && (e >= to || isSpace(text.charCodeAt(e)))) return false;
+  }
+  // `Dial:?` (a lost character after a colon) is not a question.
+  if (i > sentStart) {
+    const before = text.charCodeAt(i - 1);
+    if (before === 58 || before === 44 || before === 59) return false;
   }
 
   let strong = false; // ! or ?

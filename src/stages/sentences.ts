@@ -10,12 +10,15 @@ export interface SentencesOptions {
   /** Extra abbreviations that end a sentence when a capitalised word follows. */
   terminalAbbreviations: string[];
   /**
-   * Languages split with the rules and the lists of another language: the Indonesian lists
-   * also serve Malay and the regional languages of Indonesia. Value `"*"` means all lists.
+   * Languages split with the rules, mapped to the language whose lists come first: the
+   * Indonesian lists also serve Malay and the regional languages of Indonesia. `"*"`: no
+   * preference. All lists apply in every case; only their priority changes.
    */
   ruleLanguages: Record<string, string>;
   /** Split languages without rules with `Intl.Segmenter` for that locale (else with the `und` rules). */
   intlFallback: boolean;
+  /** Below this language confidence the detected language is not trusted and the `und` rules apply. */
+  minIntlConfidence: number;
 }
 
 const DEFAULT_RULE_LANGUAGES: Record<string, string> = {
@@ -47,9 +50,10 @@ export const sentencesStage = defineStage<SentencesOptions>({
       terminalAbbreviations: { type: 'array', items: { type: 'string' } },
       ruleLanguages: { type: 'object', additionalProperties: { type: 'string' } },
       intlFallback: { type: 'boolean' },
+      minIntlConfidence: { type: 'number', minimum: 0, maximum: 1 },
     },
   },
-  defaults: { abbreviations: [], terminalAbbreviations: [], ruleLanguages: DEFAULT_RULE_LANGUAGES, intlFallback: true },
+  defaults: { abbreviations: [], terminalAbbreviations: [], ruleLanguages: DEFAULT_RULE_LANGUAGES, intlFallback: true, minIntlConfidence: 0.5 },
   setup(options) {
     const extra = { prefix: options.abbreviations, terminal: options.terminalAbbreviations };
     const ruleLanguages = { ...DEFAULT_RULE_LANGUAGES, ...options.ruleLanguages };
@@ -57,8 +61,10 @@ export const sentencesStage = defineStage<SentencesOptions>({
     const rulesFor = (list: string): SplitRules => {
       let rules = rulesByList.get(list);
       if (!rules) {
-        // `*`: all lists, the first language listed winning where they disagree.
-        rules = buildRules(list === '*' ? LIST_LANGUAGES : [list], extra);
+        // Every language's lists apply (English company names and titles occur in Indonesian
+        // news and the reverse); the document's language wins where they disagree.
+        const codes = [...new Set([...(list === '*' ? [] : [list]), ...LIST_LANGUAGES])];
+        rules = buildRules(codes, extra, list === 'id', list === '*' ? LIST_LANGUAGES : [list]);
         rulesByList.set(list, rules);
       }
       return rules;
@@ -71,7 +77,8 @@ export const sentencesStage = defineStage<SentencesOptions>({
     return (doc: Doc) => {
       const code = (doc.language ?? 'und').toLowerCase();
       const base = code.split(/[-_]/)[0] || 'und';
-      const list = ruleLanguages[code] ?? ruleLanguages[base] ?? (options.intlFallback ? undefined : '*');
+      const trusted = (doc.language_confidence ?? 1) >= options.minIntlConfidence;
+      const list = ruleLanguages[code] ?? ruleLanguages[base] ?? (options.intlFallback && trusted ? undefined : '*');
       const rules = list !== undefined ? rulesFor(list) : undefined;
       const sentences: Doc['sentences'] = [];
       const text = doc.text;
