@@ -237,7 +237,7 @@ export class Grammar {
       if (r) return r;
     }
     const unit = lex.units.get(w);
-    if (unit && unit !== 'day') {
+    if (unit && unit !== 'day' && !this.quantified(i)) {
       const c = this.follow(lex.cuesAfter, i + 1);
       if (c) return { s: i, e: c.e, a: { t: 'rel', u: unit, n: c.v } };
     }
@@ -256,6 +256,15 @@ export class Grammar {
     const wd = lex.weekdays.get(w);
     if (wd) return this.weekday(i, wd);
     return null;
+  }
+
+  /** A number or a vague quantity precedes (`beberapa tahun lalu`, `puluhan tahun lalu`): not `tahun lalu`. */
+  private quantified(i: number): boolean {
+    if (i === 0 || this.t.gap[i] === 2) return false;
+    const k = this.t.kind[i - 1];
+    if (k === NUM) return true;
+    const w = this.t.low[i - 1];
+    return k === WORD && (this.lex.vagueQuantities.has(w) || this.lex.numbers.has(w));
   }
 
   /** After a head noun: `tahun 2019`, `bulan Maret`, `tanggal 4 September`, `hari Kamis`. */
@@ -286,7 +295,8 @@ export class Grammar {
     if (!this.isWord(j)) return null;
     const w = this.t.low[j];
     const unit = this.lex.units.get(w);
-    if (unit && unit !== 'day') return { s: j, e: j + 1, a: { t: 'rel', u: unit, n: v } };
+    // `next week`, but not `the coming months` (a stretch of time)
+    if (unit && unit !== 'day' && !this.lex.pluralUnits.has(w)) return { s: j, e: j + 1, a: { t: 'rel', u: unit, n: v } };
     const dir = v === 0 ? 2 : v;
     const wd = this.lex.weekdays.get(w);
     if (wd && !wd.abbr) return { s: j, e: j + 1, a: { t: 'wd', wd: wd.value, dir } };
@@ -512,7 +522,7 @@ export class Grammar {
     }
     if (nd === 4) return this.iso(i) ?? this.decade(i) ?? this.year(i, o);
     if (nd <= 2) {
-      const r = this.numeric(i, o) ?? this.dayMonth(i, o) ?? this.clock(i, false) ?? this.decade2(i, o);
+      const r = this.numeric(i, o) ?? this.dayMonth(i, o) ?? this.clock(i, true) ?? this.decade2(i, o);
       if (r) return r;
     }
     if (nd <= 3) return this.digitsAgo(i);
@@ -576,9 +586,10 @@ export class Grammar {
       const nd2 = t.ndig[e + 1];
       let y2 = -1;
       if (nd2 === 4) y2 = t.num[e + 1];
-      else if (nd2 === 2 && this.glued(e) && this.glued(e + 1)) {
+      else if (nd2 === 2 && this.glued(e) && this.glued(e + 1) && !this.monthAt(e + 2)) {
         y2 = Math.floor(y / 100) * 100 + t.num[e + 1];
         if (y2 < y) y2 += 100;
+        if (y2 - y > 10) y2 = -1; // `1998-30 June` is not 1998-2030
       }
       const ok = y2 > y && (slash ? y2 === y + 1 : y2 - y <= 100) && !this.gluedNumberAfter(e + 1);
       if (ok) {
@@ -628,7 +639,8 @@ export class Grammar {
     }
     if (sep !== '/') return null;
     const paren = this.isP(i - 1, '(') && this.glued(i) && this.isP(i + 3, ')') && this.glued(i + 3);
-    if (!paren && !o.dm) return null;
+    const cued = i > 0 && this.isWord(i - 1) && t.gap[i] === 1 && this.lex.dayMonthCues.has(t.low[i - 1]);
+    if (!paren && !cued && !o.dm) return null;
     if (this.glued(i + 3) && t.kind[i + 3] !== PUNCT) return null;
     if (this.isP(i + 3, '/') && this.glued(i + 3)) return null;
     const dm = this.order(a, b, 0);
@@ -776,8 +788,16 @@ export class Grammar {
 
   /** A time-of-day word and a clock time after a day: `Kamis (4/9) malam`, `Thursday at 7 p.m.`. */
   private suffix(r: Parse): void {
-    if (r.timeOnly || r.b || !dayLike(r.a)) return;
     const lex = this.lex;
+    // `8 Juli mendatang`, `19-21 Agustus mendatang`, `25 Januari lalu`: the cue picks the year
+    if (r.a.t === 'abs' && r.a.y === 0 && r.a.dir === 0 && !r.timeOnly) {
+      const c = this.follow(lex.cuesAfter, r.e);
+      if (c) {
+        r.a = { ...r.a, dir: c.v === 0 ? 2 : c.v };
+        r.e = c.e;
+      }
+    }
+    if (r.timeOnly || r.b || !dayLike(r.a)) return;
     const tod = this.follow(lex.timesOfDay, r.e);
     if (tod) {
       r.e = tod.e;

@@ -22,6 +22,7 @@ interface DatesJson {
   relative_days: Record<string, number>;
   units: Record<string, Unit>;
   unit_one: Record<string, Unit>;
+  plural_units: string[];
   cues_before: Record<string, number>;
   cues_after: Record<string, number>;
   ago: Record<string, number>;
@@ -43,12 +44,14 @@ interface DatesJson {
   year_follow_ok: string[];
   year_trailers: string[];
   decade_cues: string[];
+  day_month_cues: string[];
   decade_suffixes: string[];
   ordinal_suffixes: string[];
   of: string[];
   ambiguous_months: string[];
   ambiguous_weekdays: string[];
   numbers: Record<string, number>;
+  vague_quantities: string[];
   number_teen: string;
   number_tens: string;
 }
@@ -69,6 +72,8 @@ export interface Lexicon {
   relativeDays: PhraseTable<number>;
   units: Map<string, Unit>;
   unitOne: Map<string, Unit>;
+  /** `months`, `years`: after `last`/`next` a stretch of time, not a date. */
+  pluralUnits: Set<string>;
   cuesBefore: PhraseTable<number>;
   cuesAfter: PhraseTable<number>;
   ago: PhraseTable<number>;
@@ -90,6 +95,8 @@ export interface Lexicon {
   yearFollowOk: Set<string>;
   yearTrailers: Set<string>;
   decadeCues: Set<string>;
+  /** Words after which a bare `31/8` is a day and month (`pada 31/8`). */
+  dayMonthCues: Set<string>;
   decadeSuffixes: Set<string>;
   ordinalSuffixes: Set<string>;
   of: Set<string>;
@@ -97,6 +104,8 @@ export interface Lexicon {
   ambiguousWeekdays: Set<string>;
   countWords: Set<string>;
   numbers: Map<string, number>;
+  /** `beberapa`, `several`: `beberapa tahun lalu` names no date. */
+  vagueQuantities: Set<string>;
   numberTeen: string;
   numberTens: string;
   /** Lower-cased words that may begin an expression (a cheap first filter). */
@@ -150,6 +159,7 @@ export function buildLexicon(code: string, extraTimezones: Record<string, string
     relativeDays: table(Object.entries(d.relative_days)),
     units: new Map(Object.entries(d.units)),
     unitOne: new Map(Object.entries(d.unit_one)),
+    pluralUnits: lowerSet(d.plural_units),
     cuesBefore: table(Object.entries(d.cues_before)),
     cuesAfter: table(Object.entries(d.cues_after)),
     ago: table(Object.entries(d.ago)),
@@ -171,6 +181,7 @@ export function buildLexicon(code: string, extraTimezones: Record<string, string
     yearFollowOk: lowerSet(d.year_follow_ok),
     yearTrailers: lowerSet(d.year_trailers),
     decadeCues: lowerSet(d.decade_cues),
+    dayMonthCues: lowerSet(d.day_month_cues),
     decadeSuffixes: lowerSet(d.decade_suffixes),
     ordinalSuffixes: lowerSet(d.ordinal_suffixes),
     of: lowerSet(d.of),
@@ -178,6 +189,7 @@ export function buildLexicon(code: string, extraTimezones: Record<string, string
     ambiguousWeekdays: lowerSet(d.ambiguous_weekdays),
     countWords: lowerSet(readWordList(code, 'dates-count-words.txt')),
     numbers: new Map(Object.entries(d.numbers)),
+    vagueQuantities: lowerSet(d.vague_quantities),
     numberTeen: d.number_teen,
     numberTens: d.number_tens,
     starters: new Set(),

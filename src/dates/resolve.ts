@@ -44,8 +44,10 @@ function decadeValue(v: number): string {
 /**
  * The year of a month or day written without one. `dir` -1: the last such
  * before the anchor; 1: the next one after it; 2: the anchor's year; 0: the
- * nearest, a future date counting double (news mostly reports the past), or a
- * past one counting double when a future cue precedes.
+ * nearest of last, this and next year, where a future distance counts double
+ * (news mostly reports the past; with a future cue before it, the past counts
+ * double instead) and the anchor's own year counts half (writers leave out
+ * the current year).
  */
 export function inferYear(m: number, d: number, anchor: number, dir: number, future: boolean): number {
   const [ay, am] = civilFromDays(anchor);
@@ -67,7 +69,8 @@ export function inferYear(m: number, d: number, anchor: number, dir: number, fut
       if (dist > 0) return y;
       continue;
     }
-    const cost = dist > 0 ? dist * (future ? 1 : 2) : -dist * (future ? 2 : 1);
+    let cost = dist > 0 ? dist * (future ? 1 : 2) : -dist * (future ? 2 : 1);
+    if (y === ay) cost /= 2; // a year left out is most often the current one
     if (cost < bestCost) {
       bestCost = cost;
       best = y;
