@@ -3,6 +3,7 @@
  * `By JANE DOE`, `Reporting by Jane Doe in Washington; Editing by John Smith`, and the trailing
  * desk code `(ant/xyz)` that Indonesian outlets put after the last paragraph.
  */
+import { findPublishedDate, stripWeekdays } from '../ingest/published-date.js';
 import type { BylineRole, StructureLexicon } from './lexicon.js';
 
 export interface BylineMatch {
@@ -10,6 +11,8 @@ export interface BylineMatch {
   author: string | null;
   /** Names from editor labels, used as author only when no author label exists. */
   editor: string | null;
+  /** A publication date written on the byline line (`Oleh: A — Jumat, 5 September 2025`), ISO. */
+  date?: string;
 }
 
 const BULLET_RE = /^[-–—•·*>»]+\s*/u;
@@ -58,14 +61,22 @@ export class BylineParser {
 
     let author: string[] = [];
     let editor: string[] = [];
-    for (const { label, value } of pieces) {
+    let date: string | undefined;
+    for (let { label, value } of pieces) {
+      // `Rina Nurjanah — Jumat, 5 September 2025 16:10 WIB`: the date is not part of the name.
+      const found = findPublishedDate(value);
+      if (found) {
+        date ??= found.value;
+        value = stripTrailingWeekday(value.slice(0, found.start));
+        if (value === '') return null;
+      }
       const role: BylineRole = this.lex.bylineLabels.get(label.toLowerCase().replace(/\s+/g, ' ')) ?? 'credit';
       if (!this.plausibleValue(value)) return null;
       const names = role === 'credit' ? [] : this.names(value);
       if (role === 'author' && author.length === 0) author = names;
       if (role === 'editor' && editor.length === 0) editor = names;
     }
-    return { author: author.length ? author.join(', ') : null, editor: editor.length ? editor.join(', ') : null };
+    return { author: author.length ? author.join(', ') : null, editor: editor.length ? editor.join(', ') : null, ...(date ? { date } : {}) };
   }
 
   private splitLabelled(line: string): { label: string; value: string }[] | null {
@@ -113,6 +124,17 @@ export class BylineParser {
     if (!m) return null;
     return { start: m.index + m[1].length, code: m[2] };
   }
+}
+
+const TRAILING_SEPARATORS_RE = /[\s,|·•—–-]+$/u;
+const LAST_WORD_RE = /^(.*?)[\s,|·•—–-]+([^\s,|·•—–-]+)$/u;
+
+/** `Rina Nurjanah — Jumat, ` -> `Rina Nurjanah`. */
+function stripTrailingWeekday(s: string): string {
+  s = s.replace(TRAILING_SEPARATORS_RE, '');
+  const m = LAST_WORD_RE.exec(s);
+  if (m && stripWeekdays(m[2]).trim() === '') s = m[1].replace(TRAILING_SEPARATORS_RE, '');
+  return s.trim();
 }
 
 /** `JANE DOE` -> `Jane Doe`; names already in mixed case are kept as written. */

@@ -11,6 +11,7 @@
  *
  * The dateline runs from the line start to the dash (inclusive); the body starts after it.
  */
+import { createRequire } from 'node:module';
 import { MONTH_PATTERN } from '../ingest/published-date.js';
 import type { StructureLexicon } from './lexicon.js';
 
@@ -39,6 +40,22 @@ const DATE_PART_RE = new RegExp(
 );
 const PAREN_RE = /^(.*?)\s*\(\s*([^()]{2,40}?)\s*\)$/u;
 const LETTER_RE = /\p{L}/gu;
+
+interface CountriesModule {
+  registerLocale(locale: unknown): void;
+  getAlpha2Code(name: string, lang: string): string | undefined;
+}
+let countries: CountriesModule | null = null;
+/** Country names (English, Indonesian), so `JAKARTA, INDONESIA -` is not read as an outlet. */
+function isCountryName(name: string): boolean {
+  if (!countries) {
+    const require = createRequire(import.meta.url);
+    countries = require('i18n-iso-countries') as CountriesModule;
+    countries.registerLocale(require('i18n-iso-countries/langs/en.json'));
+    countries.registerLocale(require('i18n-iso-countries/langs/id.json'));
+  }
+  return countries.getAlpha2Code(name, 'en') !== undefined || countries.getAlpha2Code(name, 'id') !== undefined;
+}
 
 export class DatelineParser {
   constructor(private readonly lex: StructureLexicon) {}
@@ -95,6 +112,25 @@ export class DatelineParser {
     const last = parts[parts.length - 1];
     if (parts.length === 2 && this.isOutlet(first) && this.isPlace(last)) return { city: this.recase(last), source: first };
     if (this.isOutlet(last) && this.isPlace(first) && parts.slice(1, -1).every((p) => this.isQualifier(p))) {
+      return { city: this.recase(first), source: last };
+    }
+    // `WARTAWIRE, Jakarta –`: an unlisted all-capital outlet before a known dateline place.
+    if (
+      parts.length === 2 &&
+      /^\p{Lu}[\p{Lu}\p{N}]{2,}$/u.test(first) &&
+      !this.lex.datelinePlaces.has(first.toLowerCase()) &&
+      this.lex.datelinePlaces.has(last.toLowerCase())
+    ) {
+      return { city: this.recase(last), source: first };
+    }
+    // `BANDUNG, PRFM —`: a known dateline place, then one unlisted all-capital word that is no place.
+    if (
+      parts.length === 2 &&
+      this.lex.datelinePlaces.has(first.toLowerCase()) &&
+      /^\p{Lu}[\p{Lu}\p{N}]{2,}$/u.test(last) &&
+      !this.lex.datelinePlaces.has(last.toLowerCase()) &&
+      !isCountryName(last)
+    ) {
       return { city: this.recase(first), source: last };
     }
     if (this.isCapsPlace(first) && parts.slice(1).every((p) => this.isQualifier(p))) return { city: this.recase(first), source: null };

@@ -43,6 +43,7 @@ const TOKEN_SPLIT_RE = /[\s,|·•\-–—:()/\\[\]]+/u;
 const COUNT_RE = /^[\s\d.,]*(?:[kKmM]|rb|ribu|jt|juta|views?|kali(?:\s+dibaca)?|x|dibaca|komentar|comments?)?[\s.]*$/u;
 const ZONE_TOKENS = new Set(['wib', 'wita', 'wit', 'gmt', 'utc', 'am', 'pm', 'a.m.', 'p.m.']);
 const HAS_CONTENT_RE = /[\p{L}\p{N}]/u;
+const NAME_OUTLET_RE = /^(\p{Lu}[^|–—-]{1,50}?)\s+[-–—|]\s+(\S(?:.{0,30}\S)?)$/u;
 
 export class LayoutAnalyser {
   private readonly dateline: DatelineParser;
@@ -60,6 +61,29 @@ export class LayoutAnalyser {
     return this.lex.boilerplateRe !== null && this.lex.boilerplateRe.test(t.replace(BULLET_RE, ''));
   }
 
+  /** A credit line such as `Associated Press writer Jane Doe contributed to this report.` */
+  isCredit(t: string): boolean {
+    if (t.length > 300) return false;
+    for (const re of this.lex.creditRes) if (re.test(t)) return true;
+    return false;
+  }
+
+  /**
+   * A line that names only the outlet (`CNN Indonesia`, `Kompas.com`) or author and outlet
+   * (`Tim detikNews - detikNews`, `Jane Doe | Reuters`).
+   */
+  outletCredit(t: string): { source: string; author: string | null } | null {
+    const line = t.replace(BULLET_RE, '').trim();
+    if (line.length > 80) return null;
+    if (this.dateline.isOutlet(line)) return { source: line, author: null };
+    const m = NAME_OUTLET_RE.exec(line);
+    if (m && this.dateline.isOutlet(m[2]) && !/[.!?]/.test(m[1]) && m[1].split(/\s+/).length <= 6) {
+      const names = this.byline.names(m[1]);
+      return { source: m[2], author: names.length ? names.join(', ') : null };
+    }
+    return null;
+  }
+
   startsWithDateline(t: string): boolean {
     return this.dateline.parse(t) !== null;
   }
@@ -72,8 +96,11 @@ export class LayoutAnalyser {
 
   /** Tokens left over after removing labels, weekdays, outlets, zone names and separators. */
   private onlyDateWords(s: string): boolean {
+    let numbers = 0;
     for (const token of stripWeekdays(s).split(TOKEN_SPLIT_RE)) {
       if (token === '' || !HAS_CONTENT_RE.test(token)) continue;
+      // `Updated 2 hours ago`, a view count: a couple of bare numbers are tolerated.
+      if (/^[\d.,]+$/.test(token) && ++numbers <= 2) continue;
       const lower = token.toLowerCase().replace(/[.,]+$/, '');
       if (this.lex.publishedLabels.has(lower) || ZONE_TOKENS.has(lower) || this.dateline.isOutlet(token)) continue;
       return false;
@@ -111,8 +138,8 @@ export class LayoutAnalyser {
       last = m.index + m[0].length;
     }
     segments.push({ role, text: t.slice(last) });
-    let date: string | null = null;
     let author: string | null = null;
+    const dateParts: string[] = [];
     for (const seg of segments) {
       const text = seg.text.replace(BULLET_RE, '').replace(/[\s|·•,-]+$/u, '').trim();
       if (text === '') continue;
@@ -126,13 +153,21 @@ export class LayoutAnalyser {
         author ??= names.join(', ');
         continue;
       }
-      const found = findPublishedDate(text);
-      if (found) {
-        if (!this.onlyDateWords(text.slice(0, found.start) + ' ' + text.slice(found.end))) return null;
-        date ??= found.value;
+      if (seg.role === 'date' || findPublishedDate(text)) {
+        dateParts.push(text);
         continue;
       }
       if (seg.role === 'lead' ? !this.onlyDateWords(text) : text.split(/\s+/).length > 4) return null;
+    }
+    // `calendar_month Sab, 6 Sep 2025 schedule 10:25 WIB`: date and time in separate segments.
+    let date: string | null = null;
+    if (dateParts.length) {
+      const joined = dateParts.join(' ');
+      const found = findPublishedDate(joined);
+      if (found) {
+        if (!this.onlyDateWords(joined.slice(0, found.start) + ' ' + joined.slice(found.end))) return null;
+        date = found.value;
+      } else if (!this.onlyDateWords(joined)) return null;
     }
     if (date) return { kind: 'published', date, author };
     if (author) return { kind: 'byline', date: null, author };
@@ -150,9 +185,11 @@ export class LayoutAnalyser {
     let authorFromLabel: string | null = null;
     let editor: string | null = null;
     let code: string | null = null;
-    const noteByline = (m: { author: string | null; editor: string | null }) => {
+    let sourceFallback: string | null = null;
+    const noteByline = (m: { author: string | null; editor: string | null; date?: string }) => {
       authorFromLabel ??= m.author;
       editor ??= m.editor;
+      if (m.date) result.published ??= m.date;
     };
 
     // 1. Head: metadata lines, captions, then the dateline.
@@ -181,6 +218,14 @@ export class LayoutAnalyser {
         if (by) {
           kinds[j] = 'byline';
           noteByline(by);
+          sawMeta = true;
+          continue;
+        }
+        const credit = this.outletCredit(t);
+        if (credit) {
+          kinds[j] = 'byline';
+          if (credit.author) authorFromLabel ??= credit.author;
+          sourceFallback ??= credit.source;
           sawMeta = true;
           continue;
         }
@@ -237,6 +282,17 @@ export class LayoutAnalyser {
         if (by) {
           kinds[k] = 'byline';
           noteByline(by);
+          continue;
+        }
+        if (this.isCredit(t)) {
+          kinds[k] = 'byline';
+          continue;
+        }
+        const credit = this.outletCredit(t);
+        if (credit) {
+          kinds[k] = 'byline';
+          if (credit.author) authorFromLabel ??= credit.author;
+          sourceFallback ??= credit.source;
           continue;
         }
         const tc = this.byline.trailingCode(t);
@@ -318,6 +374,7 @@ export class LayoutAnalyser {
     closeBody();
     result.sections = sections;
     result.author = authorFromLabel ?? editor ?? code;
+    result.source ??= sourceFallback;
     return result;
   }
 }

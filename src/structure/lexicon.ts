@@ -29,6 +29,8 @@ export interface StructureLexicon {
   bylineSplitRe: RegExp;
   boilerplateRe: RegExp | null;
   captionRes: RegExp[];
+  /** Credit lines (`... contributed to this report.`), bylines without a name to keep. */
+  creditRes: RegExp[];
   /** Lower-cased words allowed beside the date on a publication line. */
   publishedLabels: Set<string>;
 }
@@ -104,7 +106,8 @@ export function loadStructureLexicon(languages: readonly string[]): StructureLex
     boilerplateRe = new RegExp(`^(?:${boilerplateFiles.map((p) => `(?:${p})`).join('|')})`, 'iu');
   }
   const captionRes = compileEach(all('structure-captions.txt'), 'u', 'structure-captions.txt');
-  const publishedLabels = new Set(all('structure-published-labels.txt').map((s) => s.toLowerCase()));
+  const creditRes = compileEach(all('structure-credits.txt'), 'iu', 'structure-credits.txt');
+  const publishedLabels = new Set(all('structure-published-labels.txt').flatMap((s) => s.toLowerCase().split(/\s+/)));
 
   const lexicon: StructureLexicon = {
     outlets,
@@ -118,6 +121,7 @@ export function loadStructureLexicon(languages: readonly string[]): StructureLex
     bylineSplitRe,
     boilerplateRe,
     captionRes,
+    creditRes,
     publishedLabels,
   };
   cache.set(key, lexicon);
