@@ -63,8 +63,8 @@ export const DEFAULT_PARAMS: DetectorParams = {
   minLength: 10,
   minConfidence: 0.1,
   sampleChars: 1000,
-  poorFit: 0.78,
-  minKnownShare: 0.1,
+  poorFit: 0.85,
+  minKnownShare: 0.12,
   foreignPenalty: 2,
   idMsTrigramShare: 0,
   indonesianPrior: 0.3,
@@ -81,9 +81,8 @@ export interface Detection {
 /** Lexical evidence gathered over some text, additive over parts of it. */
 export interface Evidence {
   scores: Float64Array;
-  /** [tokens, known tokens] */
+  /** [tokens, known tokens, letters] */
   stats: Int32Array;
-  letters: number;
 }
 
 const UND: Detection = { language: 'und', confidence: 0 };
@@ -115,20 +114,19 @@ export class LanguageDetector {
   }
 
   newEvidence(): Evidence {
-    return { scores: new Float64Array(this.codes.length), stats: new Int32Array(2), letters: 0 };
+    return { scores: new Float64Array(this.codes.length), stats: new Int32Array(3) };
   }
 
   /** Adds the lexical evidence of `text` to `evidence`. */
   addText(evidence: Evidence, text: string): void {
     this.lexicon.score(text, evidence.scores, evidence.stats);
-    evidence.letters += countLetters(text);
   }
 
   addEvidence(into: Evidence, from: Evidence): void {
     for (let i = 0; i < into.scores.length; i++) into.scores[i] += from.scores[i];
     into.stats[0] += from.stats[0];
     into.stats[1] += from.stats[1];
-    into.letters += from.letters;
+    into.stats[2] += from.stats[2];
   }
 
   /** Detects the language of `text` alone. */
@@ -144,7 +142,7 @@ export class LanguageDetector {
    */
   decide(evidence: Evidence, sample: string, totalLength: number): Detection {
     const p = this.params;
-    if (evidence.letters < p.minLength) return UND;
+    if (letters(evidence) < p.minLength) return UND;
     const script = dominantScript(sample);
     if (script === 'other') return this.francFallback(sample);
 
@@ -173,7 +171,7 @@ export class LanguageDetector {
     combined[ms] = shared + (combined[ms] - shared) * p.idMsTrigramShare;
     for (let i = 0; i < n; i++) combined[i] = combined[i] * p.francWeight + evidence.scores[i];
     // Indonesian is the default reading of Indonesian/Malay text without distinctive words.
-    combined[id] += p.indonesianPrior + (p.indonesianPriorPer100 * Math.min(evidence.letters, 2000)) / 100;
+    combined[id] += p.indonesianPrior + (p.indonesianPriorPer100 * Math.min(letters(evidence), 2000)) / 100;
 
     let top = 0;
     let second = -1;
@@ -247,15 +245,9 @@ export function sampleOf(text: string, max: number): string {
   return text.slice(0, cut > max / 2 ? cut : max);
 }
 
-/** Letters (any script) in `text`. */
-export function countLetters(text: string): number {
-  let count = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) count++;
-    else if (c > 127 && LETTER.test(text[i])) count++;
-  }
-  return count;
+/** Letters (any script) in the text behind `evidence`. */
+export function letters(evidence: Evidence): number {
+  return evidence.stats[2];
 }
 
 const LETTER = /[\p{L}\p{M}]/u;

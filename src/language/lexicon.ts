@@ -14,6 +14,8 @@ export class Lexicon {
   private readonly phraseStarts = new Set<string>();
   /** Suffix rules grouped by suffix length, longest first. */
   private readonly suffixes: { length: number; rules: Map<string, Float64Array> }[] = [];
+  /** Last two code units of every suffix, as one number: a cheap pre-check. */
+  private readonly suffixTails = new Set<number>();
 
   constructor(languages: readonly string[], entries: ReadonlyMap<string, readonly string[]>) {
     this.languages = languages;
@@ -37,8 +39,12 @@ export class Lexicon {
         if (entry.startsWith('-') && entry.length > 1) {
           const suffix = entry.slice(1);
           let rules = bySuffixLength.get(suffix.length);
+          if (suffix.length < 2) continue;
           if (!rules) bySuffixLength.set(suffix.length, (rules = new Map()));
           vector(rules, suffix)[index] = weight;
+          if (suffix.length >= 2) {
+            this.suffixTails.add(suffix.charCodeAt(suffix.length - 2) * 65536 + suffix.charCodeAt(suffix.length - 1));
+          }
         } else if (entry.includes(' ')) {
           vector(this.phrases, entry)[index] = weight;
           this.phraseStarts.add(entry.slice(0, entry.indexOf(' ')));
@@ -70,39 +76,63 @@ export class Lexicon {
   }
 
   /**
-   * Adds the evidence of the lowercased tokens of `text` to `scores`; returns
-   * the number of tokens and, in `stats[1]`, how many were known words.
+   * Adds the evidence of the words of `text` to `scores`. `stats` receives
+   * [tokens, known tokens, letters] (added to what it holds).
    */
   score(text: string, scores: Float64Array, stats: Int32Array): void {
-    const n = this.languages.length;
-    TOKEN.lastIndex = 0;
+    const lower = text.toLowerCase();
+    const length = lower.length;
     let previous = '';
     let tokens = 0;
     let known = 0;
-    for (let m = TOKEN.exec(text); m !== null; m = TOKEN.exec(text)) {
-      const token = m[0].toLowerCase();
+    let letters = 0;
+    let i = 0;
+    while (i < length) {
+      // Skip to the next letter.
+      while (i < length && !isLetter(lower.charCodeAt(i), lower, i)) i++;
+      if (i >= length) break;
+      const start = i;
+      while (i < length && isLetter(lower.charCodeAt(i), lower, i)) i++;
+      const token = lower.slice(start, i);
       tokens++;
+      letters += i - start;
       const w = this.words.get(token);
       if (w !== undefined) {
         known++;
-        for (let i = 0; i < n; i++) scores[i] += w[i];
-      } else if (token.length >= 4) {
-        for (const { length, rules } of this.suffixes) {
-          if (token.length < length + 2) continue;
-          const r = rules.get(token.slice(token.length - length));
-          if (r !== undefined) for (let i = 0; i < n; i++) scores[i] += r[i];
+        this.add(scores, w);
+      } else if (token.length >= 4 && this.suffixes.length > 0) {
+        const tail = lower.charCodeAt(i - 2) * 65536 + lower.charCodeAt(i - 1);
+        if (this.suffixTails.has(tail)) {
+          for (const { length: n, rules } of this.suffixes) {
+            if (token.length < n + 2) continue;
+            const r = rules.get(token.slice(token.length - n));
+            if (r !== undefined) this.add(scores, r);
+          }
         }
       }
       if (previous !== '' && this.phraseStarts.has(previous)) {
         const p = this.phrases.get(previous + ' ' + token);
-        if (p !== undefined) for (let i = 0; i < n; i++) scores[i] += p[i];
+        if (p !== undefined) this.add(scores, p);
       }
       previous = token;
     }
     stats[0] += tokens;
     stats[1] += known;
+    stats[2] += letters;
+  }
+
+  private add(scores: Float64Array, weights: Float64Array): void {
+    for (let k = 0; k < weights.length; k++) scores[k] += weights[k];
   }
 }
 
-/** Words: runs of letters (and combining marks); apostrophes and hyphens split. */
-const TOKEN = /[\p{L}\p{M}]+/gu;
+/** Letters (any script, with combining marks); ASCII is decided without a regex. */
+function isLetter(c: number, text: string, i: number): boolean {
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+  if (c <= 0x24f) return c >= 0xc0 && c !== 0xd7 && c !== 0xf7;
+  if (c >= 0xd800 && c <= 0xdfff) return ASTRAL_LETTER.test(text.slice(c <= 0xdbff ? i : i - 1, (c <= 0xdbff ? i : i - 1) + 2));
+  return LETTER.test(text[i]);
+}
+
+const LETTER = /[\p{L}\p{M}]/u;
+const ASTRAL_LETTER = /^[\p{L}\p{M}]/u;

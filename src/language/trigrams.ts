@@ -22,23 +22,52 @@ export const LATIN_LANGUAGES: readonly string[] = Object.keys(LATIN);
 
 export class TrigramScorer {
   readonly languages: readonly string[];
-  private readonly table = new Map<string, Int16Array>();
+  /** Open-addressing table: trigram key -> row of `ranks` (ranks[row * n + language], -1 when absent). */
+  private readonly keys: Int32Array;
+  private readonly rows: Int32Array;
+  private readonly ranks: Int16Array;
+  private readonly mask: number;
+  /** Reusable counting table for the sample. */
+  private counter = new TrigramCounter(4096);
 
   constructor(languages: readonly string[]) {
     const known = languages.filter((l) => l in LATIN);
     this.languages = known;
     const n = known.length;
+    const rowOf = new Map<number, number>();
+    const entries: [number, number, number][] = [];
     known.forEach((lang, index) => {
       const model = LATIN[lang].split('|');
       for (let rank = 0; rank < model.length; rank++) {
-        let ranks = this.table.get(model[rank]);
-        if (!ranks) {
-          ranks = new Int16Array(n).fill(-1);
-          this.table.set(model[rank], ranks);
-        }
-        ranks[index] = rank;
+        const key = trigramKey(model[rank]);
+        let row = rowOf.get(key);
+        if (row === undefined) rowOf.set(key, (row = rowOf.size));
+        entries.push([row, index, rank]);
       }
     });
+    let size = 1024;
+    while (size < rowOf.size * 2) size *= 2;
+    this.mask = size - 1;
+    this.keys = new Int32Array(size).fill(-1);
+    this.rows = new Int32Array(size);
+    for (const [key, row] of rowOf) {
+      let slot = hash(key) & this.mask;
+      while (this.keys[slot] !== -1) slot = (slot + 1) & this.mask;
+      this.keys[slot] = key;
+      this.rows[slot] = row;
+    }
+    this.ranks = new Int16Array(rowOf.size * n).fill(-1);
+    for (const [row, index, rank] of entries) this.ranks[row * n + index] = rank;
+  }
+
+  private rowOf(key: number): number {
+    let slot = hash(key) & this.mask;
+    for (;;) {
+      const k = this.keys[slot];
+      if (k === key) return this.rows[slot];
+      if (k === -1) return -1;
+      slot = (slot + 1) & this.mask;
+    }
   }
 
   /**
@@ -46,17 +75,22 @@ export class TrigramScorer {
    * `languages`), written into `out`; returns the number of distinct trigrams.
    */
   distances(sample: string, out: Float64Array): number {
-    const counts = countTrigrams(sample);
+    const counter = this.counter.count(cleanForTrigrams(sample));
     const n = this.languages.length;
+    const ranks = this.ranks;
     out.fill(0, 0, n);
-    for (const [gram, count] of counts) {
-      const ranks = this.table.get(gram);
-      if (ranks === undefined) {
-        for (let i = 0; i < n; i++) out[i] += MAX_DIFFERENCE;
+    let missing = 0;
+    for (let u = 0; u < counter.used; u++) {
+      const slot = counter.slots[u];
+      const row = this.rowOf(counter.keys[slot]);
+      if (row < 0) {
+        missing++;
         continue;
       }
+      const count = counter.counts[slot];
+      const base = row * n;
       for (let i = 0; i < n; i++) {
-        const rank = ranks[i];
+        const rank = ranks[base + i];
         if (rank < 0) out[i] += MAX_DIFFERENCE;
         else {
           const d = count - rank - 1;
@@ -64,7 +98,68 @@ export class TrigramScorer {
         }
       }
     }
-    return counts.size;
+    if (missing > 0) for (let i = 0; i < n; i++) out[i] += missing * MAX_DIFFERENCE;
+    return counter.used;
+  }
+}
+
+function hash(key: number): number {
+  return Math.imul(key, 0x9e3779b1) >>> 12;
+}
+
+/** Counts the trigram keys of a cleaned text in a reusable open-addressing table. */
+class TrigramCounter {
+  keys: Int32Array;
+  counts: Int32Array;
+  /** Slots in use, in first-seen order. */
+  slots: Int32Array;
+  used = 0;
+  private mask: number;
+
+  constructor(size: number) {
+    this.keys = new Int32Array(size).fill(-1);
+    this.counts = new Int32Array(size);
+    this.slots = new Int32Array(size);
+    this.mask = size - 1;
+  }
+
+  count(text: string): this {
+    // Reset the slots of the previous call; grow when the text could overflow the table.
+    for (let u = 0; u < this.used; u++) this.keys[this.slots[u]] = -1;
+    this.used = 0;
+    if (text.length * 2 > this.keys.length) {
+      let size = this.keys.length;
+      while (size < text.length * 2) size *= 2;
+      this.keys = new Int32Array(size).fill(-1);
+      this.counts = new Int32Array(size);
+      this.slots = new Int32Array(size);
+      this.mask = size - 1;
+    }
+    if (text.length < 3) return this;
+    let a = CHAR_IDS[text.charCodeAt(0)];
+    let b = CHAR_IDS[text.charCodeAt(1)];
+    for (let i = 2; i < text.length; i++) {
+      const c = CHAR_IDS[text.charCodeAt(i)];
+      const key = (a << 20) | (b << 10) | c;
+      let slot = hash(key) & this.mask;
+      for (;;) {
+        const k = this.keys[slot];
+        if (k === key) {
+          this.counts[slot]++;
+          break;
+        }
+        if (k === -1) {
+          this.keys[slot] = key;
+          this.counts[slot] = 1;
+          this.slots[this.used++] = slot;
+          break;
+        }
+        slot = (slot + 1) & this.mask;
+      }
+      a = b;
+      b = c;
+    }
+    return this;
   }
 }
 
@@ -76,12 +171,29 @@ export function cleanForTrigrams(value: string): string {
   return ' ' + value.replace(PUNCT_DIGITS, ' ').replace(WHITESPACE, ' ').trim().toLowerCase() + ' ';
 }
 
-export function countTrigrams(value: string): Map<string, number> {
-  const text = cleanForTrigrams(value);
-  const counts = new Map<string, number>();
-  for (let i = 0; i + 3 <= text.length; i++) {
-    const gram = text.slice(i, i + 3);
-    counts.set(gram, (counts.get(gram) ?? 0) + 1);
+/**
+ * Code units are mapped to small ids so a trigram is one small integer (30
+ * bits, a V8 small integer: no allocation, fast hashing). Every character of
+ * every model gets its own id; all other characters share OTHER, which is
+ * harmless because no model trigram contains them (each such trigram costs
+ * MAX_DIFFERENCE for every language alike).
+ */
+const CHAR_IDS = new Uint16Array(65536);
+const OTHER = 1023;
+{
+  let next = 1;
+  for (const languages of Object.values(francData)) {
+    for (const model of Object.values(languages)) {
+      for (let i = 0; i < model.length; i++) {
+        const c = model.charCodeAt(i);
+        if (CHAR_IDS[c] === 0 && next < OTHER) CHAR_IDS[c] = next++;
+      }
+    }
   }
-  return counts;
+  for (let c = 0; c < 65536; c++) if (CHAR_IDS[c] === 0) CHAR_IDS[c] = OTHER;
 }
+
+function trigramKey(gram: string): number {
+  return (CHAR_IDS[gram.charCodeAt(0)] << 20) | (CHAR_IDS[gram.charCodeAt(1)] << 10) | CHAR_IDS[gram.charCodeAt(2)];
+}
+

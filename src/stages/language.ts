@@ -1,7 +1,7 @@
 import { ANALYSED_SECTIONS, type Doc } from '../doc.js';
 import { defineStage } from '../stage.js';
 import { normalizeLanguageTag } from '../language/codes.js';
-import { DEFAULT_PARAMS, LanguageDetector, sampleOf, type Evidence } from '../language/detect.js';
+import { DEFAULT_PARAMS, LanguageDetector, letters, sampleOf, type Evidence } from '../language/detect.js';
 
 /**
  * Article language (ISO 639-1 where one exists, else ISO 639-3, `und` when
@@ -144,7 +144,7 @@ export const languageStage = defineStage<LanguageOptions>({
         open = null;
       };
       for (const block of blocks) {
-        const found = block.evidence.letters >= o.mixedMinLength ? blockLanguage(block) : null;
+        const found = letters(block.evidence) >= o.mixedMinLength ? blockLanguage(block) : null;
         if (found === null) {
           flush();
           continue;
