@@ -252,7 +252,9 @@ export function recognizeDocument(doc: Doc, opts: DocumentNerOptions): Entity[] 
   // 3. what the document knows for sure
   const known = new Map<string, Known>();
   const personTokens = new Map<string, Set<string>>();
+  const fullMemo = new Map<string, string | undefined>();
   const learn = (c: Candidate) => {
+    fullMemo.clear();
     const key = normKey(c.tokens, c.cueTokens ?? 0);
     const k = known.get(key);
     if (!k) known.set(key, { type: c.type, strength: c.strength, entry: c.entry, count: 1, first: c });
@@ -272,6 +274,12 @@ export function recognizeDocument(doc: Doc, opts: DocumentNerOptions): Entity[] 
   for (const c of cands) if (!c.doubtful) learn(c);
 
   const fullNameFor = (key: string): string | undefined => {
+    if (fullMemo.has(key)) return fullMemo.get(key);
+    const r = fullNameUncached(key);
+    fullMemo.set(key, r);
+    return r;
+  };
+  const fullNameUncached = (key: string): string | undefined => {
     const set = personTokens.get(key);
     if (set && set.size === 1) return [...set][0];
     if (set && set.size > 1) {
@@ -386,6 +394,7 @@ export function recognizeDocument(doc: Doc, opts: DocumentNerOptions): Entity[] 
   // 7. one type per string; short forms join their full names
   known.clear();
   personTokens.clear();
+  fullMemo.clear();
   for (const c of cands) learn(c);
   const aliasKey = new Map<string, Candidate>();
   for (const [b, a] of aliasOf) aliasKey.set(normKey(b.tokens), a);
