@@ -6,7 +6,7 @@ import path from 'node:path';
 import PQueue from 'p-queue';
 import { Piscina } from 'piscina';
 import { DEFAULT_MAX_FILE_BYTES, formatOf, sha256, toPosix, type ReadFailure } from '../ingest/readers.js';
-import { loadPipelineConfig, type StageOverrides } from '../pipeline.js';
+import { ConfigError, loadPipelineConfig, type StageOverrides } from '../pipeline.js';
 import { DATA_FILES, writeDataFiles } from '../sinks/writer.js';
 import { writeFileAtomic } from './atomic.js';
 import { discoverInputs } from './discover.js';
@@ -121,6 +121,7 @@ export async function run(options: RunOptions): Promise<RunSummary> {
     let unchanged = 0;
     let inputBytes = 0;
     const staleKeys = new Set<string>();
+    let setupError: string | undefined;
 
     const pool = new Piscina({
       filename: new URL('./worker.js', import.meta.url).href,
@@ -181,7 +182,18 @@ export async function run(options: RunOptions): Promise<RunSummary> {
         maxBytes,
         referenceDate: options.referenceDate,
       };
-      const result = (await pool.run(task)) as FileResult;
+      let result: FileResult;
+      try {
+        result = (await pool.run(task)) as FileResult;
+      } catch (error) {
+        failFile(`analysis crashed: ${(error as Error).message}`);
+        return;
+      }
+      if (result.setupError !== undefined) {
+        setupError ??= result.setupError;
+        queue.clear();
+        return;
+      }
       const docs: InputState['docs'] = [];
       for (const fragment of result.fragments) {
         const key = FragmentStore.keyOf(file, fragment.record);
@@ -208,6 +220,7 @@ export async function run(options: RunOptions): Promise<RunSummary> {
 
     try {
       for (const input of inputs) {
+        if (setupError !== undefined) break;
         await queue.onSizeLessThan(concurrency * 8);
         queue.add(async () => {
           await handle(input);
@@ -219,6 +232,7 @@ export async function run(options: RunOptions): Promise<RunSummary> {
       await pool.destroy();
     }
     reporter.stop();
+    if (setupError !== undefined) throw new ConfigError(`pipeline ${toPosix(path.relative(process.cwd(), config.file))}: ${setupError}`);
 
     let filesDeleted = 0;
     const present = new Set(inputs.map((i) => i.file));

@@ -27,6 +27,8 @@ export interface Fragment {
 }
 
 export interface FileResult {
+  /** The pipeline could not be set up in the worker (e.g. a gazetteer file is missing): a configuration error. */
+  setupError?: string;
   fragments: Fragment[];
   failures: ReadFailure[];
   /** Milliseconds per stage summed over this file's articles. */

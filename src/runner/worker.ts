@@ -21,7 +21,12 @@ function analyzerFor(task: FileTask): Promise<Analyzer> {
 }
 
 export default async function analyseFile(task: FileTask): Promise<FileResult> {
-  const analyzer = await analyzerFor(task);
+  let analyzer: Analyzer;
+  try {
+    analyzer = await analyzerFor(task);
+  } catch (error) {
+    return { setupError: error instanceof Error ? error.message : String(error), fragments: [], failures: [], stageMs: {} };
+  }
   const buffer = Buffer.from(task.buffer.buffer, task.buffer.byteOffset, task.buffer.byteLength);
   const { docs, failures } = await parseArticles(
     { buffer, displayPath: task.displayPath, idPath: task.idPath, format: task.format, sha256: task.sha256, fileDate: task.fileDate },
