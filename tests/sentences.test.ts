@@ -116,6 +116,19 @@ const CASES: [string, string, string[]][] = [
   ['id', 'Bunga tetap 39,98 persen Di sektor riil, pemerintah menambah anggaran.', ['Bunga tetap 39,98 persen', 'Di sektor riil, pemerintah menambah anggaran.']],
   ['en', 'They serve great hotdogs They also offer veggie dogs.', ['They serve great hotdogs', 'They also offer veggie dogs.']],
   ['en', 'I read The Washington Post every day.', ['I read The Washington Post every day.']],
+  // Quotations in Indonesian news
+  ['id', 'Badut politikus ditantang baca tulis "Sementara sisanya Rp1,2 triliun akan dibayar tahun depan," katanya.', ['Badut politikus ditantang baca tulis', '"Sementara sisanya Rp1,2 triliun akan dibayar tahun depan," katanya.']],
+  ['id', 'Pemuda itu mengatakan "Saya mengharapkan tidak ada lagi korban di kampung kami." Warga setuju.', ['Pemuda itu mengatakan "Saya mengharapkan tidak ada lagi korban di kampung kami."', 'Warga setuju.']],
+  ['id', 'Program "Indonesia Sehat" dilanjutkan. Anggarannya naik.', ['Program "Indonesia Sehat" dilanjutkan.', 'Anggarannya naik.']],
+  ['en', '"We are ready. We will win," she said. The crowd cheered.', ['"We are ready.', 'We will win," she said.', 'The crowd cheered.']],
+  // Separators, credits and e-mail structure
+  ['en', 'Thanks for reading. -- Posted by Hidden Nook', ['Thanks for reading. --', 'Posted by Hidden Nook']],
+  ['en', 'He came back -- I was surprised -- and stayed.', ['He came back -- I was surprised -- and stayed.']],
+  ['en', 'Call me. ================ The information transmitted is confidential.', ['Call me.', '================', 'The information transmitted is confidential.']],
+  ['en', '(BBC) The militant group said it would respond.', ['(BBC)', 'The militant group said it would respond.']],
+  ['en', '<< File: TEXT.htm >> I was thinking of converting it.', ['<< File: TEXT.htm >>', 'I was thinking of converting it.']],
+  ['en', 'Region . . . This operation would only fail.', ['Region . . .', 'This operation would only fail.']],
+  ['en', 'P.S. I am moving back to Calgary.', ['P.S. I am moving back to Calgary.']],
   // Malay and the regional languages use the Indonesian rules
   ['ms', 'Beliau bertemu Dr. Mahathir di Putrajaya. Mereka berbincang.', ['Beliau bertemu Dr. Mahathir di Putrajaya.', 'Mereka berbincang.']],
   ['und', 'Kantor di Jl. Thamrin No. 1. Mr. Lee datang.', ['Kantor di Jl. Thamrin No. 1.', 'Mr. Lee datang.']],

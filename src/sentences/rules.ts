@@ -35,6 +35,8 @@ export interface SplitRules {
    * English treebanks split inside quotations.
    */
   keepQuotations: boolean;
+  /** Verbs of saying that may introduce a quotation without a comma (`mengatakan "Saya ..."`). */
+  quoteVerbs: Set<string>;
 }
 
 export interface ExtraAbbreviations {
@@ -94,8 +96,16 @@ export function buildRules(
       /* no list for this language */
     }
   }
+  const quoteVerbs = new Set<string>();
+  for (const code of starterCodes) {
+    try {
+      for (const word of readWordList(code, 'sentence-quote-verbs.txt')) quoteVerbs.add(word.toLowerCase());
+    } catch {
+      /* no list for this language */
+    }
+  }
   const domainSuffixes = new Set(readWordList('xx', 'domain-suffixes.txt').map((s) => s.toLowerCase()));
-  return { exact, upper, lower, starters, domainSuffixes, keepQuotations };
+  return { exact, upper, lower, starters, domainSuffixes, keepQuotations, quoteVerbs };
 }
 
 /** Kind of the token before a full stop (without that stop). */

@@ -117,7 +117,7 @@ export function splitSentences(text: string, from: number, to: number, rules: Sp
       while (e < to && isRule(text.charCodeAt(e))) e++;
       if (e >= to || isSpace(text.charCodeAt(e))) {
         const long = e - i >= 8;
-        if (e - i >= 3 || i === sentStart) {
+        if (e - i >= 3 || i === sentStart || isTerminal(text.charCodeAt(prevNonSpace(text, i, sentStart)))) {
           if (long && i > sentStart) {
             const p = prevNonSpace(text, i, sentStart);
             if (p >= sentStart && isAlnum(text.charCodeAt(p))) flush(i, i);
@@ -260,6 +260,21 @@ export function splitSentences(text: string, from: number, to: number, rules: Sp
       }
       i++;
       continue;
+    }
+
+    if ((c === 34 || c === 0x201c) && rules.keepQuotations && i > sentStart + 1 && text.charCodeAt(i - 1) === 32 && isLower(text.charCodeAt(i - 2)) && i + 1 < to && isUpper(text.charCodeAt(i + 1))) {
+      // Indonesian news introduces a quotation after `,` or `:`; a long quotation right after
+      // a lower-case word (`... baca tulis "Sementara sisanya ...`) starts a new sentence.
+      const close = c === 34 ? 34 : 0x201d;
+      let x = i + 1;
+      const limit = Math.min(to, i + 1 + LONG_QUOTE);
+      while (x < limit && text.charCodeAt(x) !== close && text.charCodeAt(x) !== 10) x++;
+      const w = wordBefore(text, i, sentStart);
+      if (x >= limit && !rules.quoteVerbs.has(text.slice(w, i - 1).toLowerCase())) {
+        flush(i, i);
+        i++;
+        continue;
+      }
     }
 
     if (c >= 65 && c <= 90 && i > sentStart + 1 && text.charCodeAt(i - 1) === 32 && isLower(text.charCodeAt(i - 2))) {
@@ -514,6 +529,8 @@ function nextIsAbbreviation(text: string, m: number, to: number, rules: SplitRul
 }
 
 const MAX_QUOTE = 600;
+/** A quotation longer than this (or unclosed in its line) is more than a quoted name or phrase. */
+const LONG_QUOTE = 40;
 /** A quotation closing within this many characters is kept whole even without attribution. */
 const SHORT_QUOTE = 150;
 
@@ -538,7 +555,7 @@ function insideQuote(text: string, sentStart: number, i: number, to: number, rul
     const c = text.charCodeAt(x);
     if (c === 10) return false;
     if (openStraight ? c === 34 : c === 0x201d) {
-      if (openStraight && opensQuote(text, x, sentStart, to)) return false;
+      if (openStraight && opensQuote(text, x, sentStart, to) && !isLower(text.charCodeAt(x + 1))) return false;
       return x - i <= SHORT_QUOTE || isAttributed(text, x, to);
     }
     if (!openStraight && c === 0x201c) return false;
@@ -561,7 +578,7 @@ function isAttributed(text: string, q: number, to: number): boolean {
   while (n < to && isSpace(text.charCodeAt(n))) n++;
   if (n >= to) return false;
   const f = text.charCodeAt(n);
-  return f === 44 || (n > q + 1 && isLower(f));
+  return f === 44 || isLower(f);
 }
 
 function hasVowel(token: string): boolean {
