@@ -220,9 +220,10 @@ export function readHtml(buffer: Buffer, relativePath: string): ArticleRecord {
   }
 
   const source = ld?.publisher ?? firstMeta(META_SOURCE)?.replace(/^@/, '') ?? article?.siteName ?? undefined;
-  const title = collapse(
-    ld?.headline ?? stripSiteSuffix(firstMeta(META_TITLE) ?? '', source) ?? '',
-  ) || h1 || stripSiteSuffix(htmlTitle, source) || collapse(article?.title ?? '') || undefined;
+  const title =
+    [ld?.headline, stripSiteSuffix(firstMeta(META_TITLE) ?? '', source), h1, stripSiteSuffix(htmlTitle, source), article?.title ?? '']
+      .map((t) => collapse(t ?? ''))
+      .find((t) => t !== '') || undefined;
 
   let body = article?.content ? blockText(article.content) : '';
   if (collapse(body).length < 40 && ld?.articleBody) {
@@ -245,7 +246,7 @@ export function readHtml(buffer: Buffer, relativePath: string): ArticleRecord {
   const publishedRaw =
     ld?.datePublished ?? firstMeta(META_PUBLISHED, (v) => parsePublishedDate(v) !== null) ?? timeValue ?? article?.publishedTime ?? undefined;
   const authorRaw = ld?.author ?? firstMeta(META_AUTHOR, (v) => !isUrl(v)) ?? article?.byline ?? undefined;
-  const author = authorRaw ? collapse(authorRaw.replace(/^(?:by|oleh)\s+/i, '')) || undefined : undefined;
+  const author = authorRaw && !isUrl(authorRaw.trim()) ? collapse(authorRaw.replace(/^(?:by|oleh)\s*:?\s+/i, '')) || undefined : undefined;
   const url = ld?.url ?? canonical ?? firstMeta(META_URL);
 
   const readerWarnings = decoded.warning ? [decoded.warning] : [];
