@@ -43,6 +43,9 @@ const CASES: Record<string, Case[]> = {
     ['Hingga 28 Maret 2007, obligasi terus diterbitkan.', 'id', SAT, 'Hingga 28 Maret 2007', '2007-03-28', 'day', 'absolute'],
     ['Pemilu 2024 berlangsung damai.', 'id', SAT, '2024', '2024', 'year', 'absolute'],
     ['Agenda tanggal 17 Agustus 2025 sudah disiapkan.', 'id', SAT, 'tanggal 17 Agustus 2025', '2025-08-17', 'day', 'absolute'],
+    ['Gedung diresmikan 2 Oktober 2025 mendatang.', 'id', SAT, '2 Oktober 2025 mendatang', '2025-10-02', 'day', 'absolute'],
+    ['Rapat tahun anggaran 2025 digelar.', 'id', SAT, '2025', '2025', 'year', 'absolute'],
+    ['Pemilu digelar 4 Maret tahun depan.', 'id', SAT, '4 Maret tahun depan', '2026-03-04', 'day', 'absolute'],
   ],
   'absolute (en)': [
     ['The talks ended on Sept. 4.', 'en', SAT, 'Sept. 4', '2025-09-04', 'day', 'absolute'],
@@ -59,6 +62,8 @@ const CASES: Record<string, Case[]> = {
     ['The contract was signed on 2025-09-04.', 'en', SAT, '2025-09-04', '2025-09-04', 'day', 'absolute'],
     ['Rates were cut last September.', 'en', SAT, 'last September', '2024-09', 'month', 'absolute'],
     ['The event is scheduled for Sept. 20.', 'en', SAT, 'Sept. 20', '2025-09-20', 'day', 'absolute'],
+    ['Elections are set for Nov. 4 next year.', 'en', SAT, 'Nov. 4 next year', '2026-11-04', 'day', 'absolute'],
+    ['She was born on March 3, 1990, in Ohio.', 'en', SAT, 'March 3, 1990', '1990-03-03', 'day', 'absolute'],
   ],
   'numeric order': [
     ['Pertemuan pada Kamis (4/9) berjalan lancar.', 'id', SAT, 'Kamis (4/9)', '2025-09-04', 'day', 'absolute'],
@@ -122,6 +127,8 @@ const CASES: Record<string, Case[]> = {
     ['Results come tomorrow.', 'en', SAT, 'tomorrow', '2025-09-07', 'day', 'relative'],
     ['Twenty-five years ago the wall fell.', 'en', SAT, 'Twenty-five years ago', '2000', 'year', 'relative'],
     ['Shares fell last night.', 'en', SAT, 'last night', '2025-09-05', 'day', 'relative'],
+    ['Prices jumped late last year.', 'en', SAT, 'late last year', '2024', 'year', 'relative'],
+    ['Output fell earlier this month.', 'en', SAT, 'earlier this month', '2025-09', 'month', 'relative'],
   ],
   ranges: [
     ['Festival berlangsung 4-6 September 2025.', 'id', SAT, '4-6 September 2025', '2025-09-04', 'day', 'absolute', { end_value: '2025-09-06' }],
@@ -137,6 +144,10 @@ const CASES: Record<string, Case[]> = {
     ['The exhibition runs Sept. 4-6.', 'en', SAT, 'Sept. 4-6', '2025-09-04', 'day', 'absolute', { end_value: '2025-09-06' }],
     ['Pada musim 2024/2025 klub itu juara.', 'id', SAT, '2024/2025', '2024', 'year', 'absolute', { end_value: '2025' }],
     ['Toko tutup Senin hingga Rabu.', 'id', SAT, 'Senin hingga Rabu', '2025-09-01', 'day', 'weekday', { end_value: '2025-09-03' }],
+    ['Unjuk rasa berlangsung Kamis-Jumat (4-5/9) di Jakarta.', 'id', SAT, 'Kamis-Jumat (4-5/9)', '2025-09-04', 'day', 'absolute', { end_value: '2025-09-05' }],
+    ['Sidang digelar pada (4-5/9) di Jakarta.', 'id', SAT, '4-5/9', '2025-09-04', 'day', 'absolute', { end_value: '2025-09-05' }],
+    ['The shop is open Monday through Friday.', 'en', SAT, 'Monday through Friday', '2025-09-01', 'day', 'weekday', { end_value: '2025-09-05' }],
+    ['He starred in the 2024-25 season.', 'en', SAT, '2024-25', '2024', 'year', 'absolute', { end_value: '2025' }],
   ],
   'times of day': [
     ['Ia berbicara pukul 19.00 WIB di Istana.', 'id', SAT, 'pukul 19.00 WIB', '2025-09-06', 'day', 'relative', { time: '19:00', timezone: '+07:00' }],
@@ -149,6 +160,9 @@ const CASES: Record<string, Case[]> = {
     ['It starts today at 10 a.m.', 'en', SAT, 'today at 10 a.m.', '2025-09-06', 'day', 'relative', { time: '10:00' }],
     ['Officials met Thursday, Sept. 4, 2025, at 10:30 a.m. EDT.', 'en', SAT, 'Thursday, Sept. 4, 2025, at 10:30 a.m. EDT', '2025-09-04', 'day', 'absolute', { time: '10:30', timezone: '-04:00' }],
     ['Kamis malam pasukan bergerak.', 'id', SAT, 'Kamis malam', '2025-09-04', 'day', 'weekday'],
+    ['Buka pukul 09.00 WIB hingga 12.00 WIB.', 'id', SAT, 'pukul 09.00 WIB hingga 12.00 WIB', '2025-09-06', 'day', 'relative', { time: '09:00', timezone: '+07:00' }],
+    ['The plan was unveiled at noon Thursday.', 'en', SAT, 'noon Thursday', '2025-09-04', 'day', 'weekday', { time: '12:00' }],
+    ['Kamis tengah malam ia pergi.', 'id', SAT, 'Kamis tengah malam', '2025-09-04', 'day', 'weekday', { time: '00:00' }],
   ],
   decades: [
     ['Pada 1990-an ekonomi tumbuh.', 'id', SAT, '1990-an', '199', 'decade', 'absolute'],
@@ -185,6 +199,12 @@ const CASES: Record<string, Case[]> = {
     ['He paid $2025 for it.', 'en', SAT, null],
     ['The 45-year-old man was charged.', 'en', SAT, null],
     ['In the coming months, prices will rise.', 'en', SAT, null],
+    ['We met at noon.', 'en', SAT, null],
+    ['Page 2019 of the report.', 'en', SAT, null],
+    ['May was a bad month for stocks.', 'en', SAT, null],
+    ['In the past two years, crime fell.', 'en', SAT, null],
+    ['Over the past week, prices fell.', 'en', SAT, null],
+    ['Permenkeu No. 34/PMK.011/2007 berlaku.', 'id', SAT, null],
   ],
 };
 

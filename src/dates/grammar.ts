@@ -5,14 +5,14 @@ import { NUM, PUNCT, WORD, type Tokens } from './tokens.js';
 /**
  * What an expression says, before it is anchored:
  * - `abs`: a calendar date, month or year; `y` 0 when the year is left out.
- *   `dir` picks the year then: 0 nearest (past preferred), -1 last such, 1 next such, 2 the anchor's year.
+ *   `ry` then gives it relative to the anchor's (`4 Maret tahun depan`), else `dir` picks it: 0 nearest (past preferred), -1 last such, 1 next such, 2 the anchor's year.
  * - `dec`: a decade, `v` = year / 10 (`199` for the 1990s).
  * - `rel`: `n` units from the anchor (`kemarin` = day -1, `pekan lalu` = week -1).
  * - `wd`: a weekday; `dir` 0 most recent on/before the anchor (on/after with a future cue in context),
  *   -1 strictly before, 1 strictly after, 2 in the anchor's ISO week.
  */
 export type Spec =
-  | { t: 'abs'; y: number; m: number; d: number; g: 'day' | 'month' | 'year'; dir: number }
+  | { t: 'abs'; y: number; m: number; d: number; g: 'day' | 'month' | 'year'; dir: number; ry?: number }
   | { t: 'dec'; v: number }
   | { t: 'rel'; u: Unit; n: number }
   | { t: 'wd'; wd: number; dir: number };
@@ -232,7 +232,7 @@ export class Grammar {
       const r = this.headed(head, i + 1);
       if (r) return { ...r, s: i };
     }
-    if (this.match(lex.timeHeads, i)) {
+    if (this.match(lex.timeHeads, i) || this.match(lex.clockWords, i)) {
       const r = this.clock(i, true);
       if (r) return r;
     }
@@ -473,6 +473,18 @@ export class Grammar {
       return d;
     }
     if (!t.cap[i] && lex.ambiguousWeekdays.has(t.low[i])) return null;
+    // `Kamis-Jumat (4-5/9)`: two weekdays and a range of days in brackets
+    const sep = this.isP(j, '-') ? { e: j + 1 } : this.follow(lex.rangeSeparators, j);
+    if (sep && this.isWord(sep.e) && this.sameLine(sep.e)) {
+      const wd2 = lex.weekdays.get(t.low[sep.e]);
+      const k = sep.e + 1;
+      if (wd2 && !wd2.abbr && this.isP(k, '(') && this.sameLine(k)) {
+        const d = this.explicitDate(k + 1, true);
+        if (d && d.s === k + 1 && d.b && this.isP(d.e, ')')) {
+          return { s: i, e: d.e + 1, a: d.a, b: d.b, wdCheck: info.value };
+        }
+      }
+    }
     const c = this.follow(lex.cuesAfter, j);
     if (c) return { s: i, e: c.e, a: { t: 'wd', wd: info.value, dir: c.v === 0 ? 2 : c.v } };
     const tod = this.follow(lex.timesOfDay, j);
@@ -493,7 +505,7 @@ export class Grammar {
   }
 
   /** A stated calendar day right here: `4/9`, `4/9/2025`, `2025-09-04`, `4 September 2025`, `Sept. 4`. */
-  private explicitDate(j: number): Parse | null {
+  private explicitDate(j: number, allowRange = false): Parse | null {
     const t = this.t;
     let r: Parse | null = null;
     if (this.isNum(j)) {
@@ -503,7 +515,7 @@ export class Grammar {
       const info = this.lex.months.get(t.low[j]);
       if (info) r = this.month(j, info, { cue: true }, 0);
     }
-    return r && r.a.t === 'abs' && r.a.g === 'day' && !r.b ? r : null;
+    return r && r.a.t === 'abs' && r.a.g === 'day' && (allowRange || !r.b) ? r : null;
   }
 
   // ---- numbers ----
@@ -625,6 +637,9 @@ export class Grammar {
     if (!this.isNum(i + 2) || !this.glued(i + 2) || t.ndig[i + 2] > 2) return null;
     const a = t.num[i];
     const b = t.num[i + 2];
+    if (sep === '-' && !this.monthFirst && this.isP(i + 3, '/') && this.glued(i + 3) && this.isNum(i + 4) && this.glued(i + 4)) {
+      return this.numericDayRange(i, o);
+    }
     if (this.isP(i + 3, sep) && this.glued(i + 3) && this.isNum(i + 4) && this.glued(i + 4)) {
       const nd3 = t.ndig[i + 4];
       if (!(nd3 === 4 || (nd3 === 2 && sep !== '.'))) return null;
@@ -646,6 +661,31 @@ export class Grammar {
     const dm = this.order(a, b, 0);
     if (!dm) return null;
     return { s: i, e: i + 3, a: { t: 'abs', y: 0, m: dm[1], d: dm[0], g: 'day', dir: 0 } };
+  }
+
+  /** `(4-5/9)`, `(4-5/9/2025)`: a range of days in one month, in brackets or after a weekday. */
+  private numericDayRange(i: number, o: Opts): Parse | null {
+    const t = this.t;
+    const d1 = t.num[i];
+    const d2 = t.num[i + 2];
+    const m = t.num[i + 4];
+    if (t.ndig[i + 4] > 2) return null;
+    let e = i + 5;
+    let y = 0;
+    if (this.isP(e, '/') && this.glued(e) && this.isNum(e + 1) && this.glued(e + 1) && t.ndig[e + 1] === 4) {
+      y = t.num[e + 1];
+      e += 2;
+    }
+    const paren = this.isP(i - 1, '(') && this.glued(i) && this.isP(e, ')') && this.glued(e);
+    if (!paren && !o.dm) return null;
+    if (this.glued(e) && !this.isP(e, ')') && !this.isP(e, ',') && !this.isP(e, '.')) return null;
+    if (m < 1 || m > 12 || d1 < 1 || d2 <= d1 || d2 > daysInMonth(m, y)) return null;
+    return {
+      s: i,
+      e,
+      a: { t: 'abs', y, m, d: d1, g: 'day', dir: 0 },
+      b: { t: 'abs', y, m, d: d2, g: 'day', dir: 0 },
+    };
   }
 
   /** [day, month] from two numbers in the language's order, swapped when only that reading is valid. */
@@ -718,6 +758,14 @@ export class Grammar {
       j = h0.e;
       if (!this.sameLine(j)) return null;
     }
+    const word = j === i ? this.match(lex.clockWords, j) : this.follow(lex.clockWords, j);
+    if (word) {
+      // `noon`, `tengah malam`: a time only next to a day
+      const r: Parse = { s: i, e: word.e, a: { t: 'rel', u: 'day', n: 0 }, time: word.v, timeOnly: true };
+      if (!withDate) return r;
+      const d = this.dateAfterTime(r);
+      return d.timeOnly ? null : d;
+    }
     if (!this.isNum(j) || t.ndig[j] > 2) return null;
     let h = t.num[j];
     let min = 0;
@@ -751,6 +799,17 @@ export class Grammar {
       tz = lex.timezones.get(t.text.slice(t.start[k], t.end[k]));
       if (tz) k++;
     }
+    // `09.00 WIB hingga 12.00 WIB`: the second time ends the span
+    if (tz) {
+      const sep2 = this.isP(k, '-') ? { e: k + 1 } : this.follow(lex.rangeSeparators, k);
+      if (sep2 && this.isNum(sep2.e) && this.sameLine(sep2.e) && t.ndig[sep2.e] <= 2) {
+        const q = sep2.e + 1;
+        if ((this.isP(q, '.') || this.isP(q, ':')) && this.glued(q) && this.isNum(q + 1) && this.glued(q + 1) && t.ndig[q + 1] === 2) {
+          k = q + 2;
+          if (this.isWord(k) && this.sameLine(k) && lex.timezones.has(t.text.slice(t.start[k], t.end[k]))) k++;
+        }
+      }
+    }
     if (!head && !tz && !ampm) return null;
     if (!head && !ampm && !hasMin) return null;
     if (!ampm) {
@@ -764,22 +823,25 @@ export class Grammar {
     if (lt) k = lt.e;
     if (h === 24) h = 0;
     const r: Parse = { s: i, e: k, a: { t: 'rel', u: 'day', n: 0 }, time: formatTime(h, min), tz, timeOnly: true };
-    if (withDate) {
-      let q = k;
-      if (this.isP(q, ',')) q++;
-      const c = this.follow(lex.timeConnectors, q);
-      if (c) q = c.e;
-      if (this.sameLine(q)) {
-        const d = this.single(q, NO);
-        if (d && d.s === q && !d.timeOnly && !d.b && dayLike(d.a)) {
-          r.a = d.a;
-          r.e = d.e;
-          r.wdCheck = d.wdCheck;
-          r.timeOnly = false;
-          const tod = this.follow(lex.timesOfDay, r.e);
-          if (tod) r.e = tod.e;
-        }
-      }
+    return withDate ? this.dateAfterTime(r) : r;
+  }
+
+  /** `pukul 19.00 WIB, Kamis (4/9)`, `7 p.m. on Thursday`: a day right after a time joins it. */
+  private dateAfterTime(r: Parse): Parse {
+    const lex = this.lex;
+    let q = r.e;
+    if (this.isP(q, ',')) q++;
+    const c = this.follow(lex.timeConnectors, q);
+    if (c) q = c.e;
+    if (!this.sameLine(q)) return r;
+    const d = this.single(q, NO);
+    if (d && d.s === q && !d.timeOnly && !d.b && dayLike(d.a)) {
+      r.a = d.a;
+      r.e = d.e;
+      r.wdCheck = d.wdCheck;
+      r.timeOnly = false;
+      const tod = this.follow(lex.timesOfDay, r.e);
+      if (tod) r.e = tod.e;
     }
     return r;
   }
@@ -789,12 +851,24 @@ export class Grammar {
   /** A time-of-day word and a clock time after a day: `Kamis (4/9) malam`, `Thursday at 7 p.m.`. */
   private suffix(r: Parse): void {
     const lex = this.lex;
-    // `8 Juli mendatang`, `19-21 Agustus mendatang`, `25 Januari lalu`: the cue picks the year
-    if (r.a.t === 'abs' && r.a.y === 0 && r.a.dir === 0 && !r.timeOnly) {
-      const c = this.follow(lex.cuesAfter, r.e);
-      if (c) {
-        r.a = { ...r.a, dir: c.v === 0 ? 2 : c.v };
-        r.e = c.e;
+    if (r.a.t === 'abs' && !r.timeOnly) {
+      if (r.a.y === 0 && r.a.dir === 0) {
+        // `Nov. 4 next year`, `4 Maret tahun depan`: the year is relative
+        const ry = r.a.g !== 'year' ? this.single(r.e, NO) : null;
+        if (ry && ry.s === r.e && this.sameLine(r.e) && ry.a.t === 'rel' && ry.a.u === 'year') {
+          r.a = { ...r.a, ry: ry.a.n };
+          r.e = ry.e;
+          if (r.b && r.b.t === 'abs') r.b = { ...r.b, ry: ry.a.n };
+        } else {
+          // `8 Juli mendatang`, `19-21 Agustus mendatang`, `25 Januari lalu`: the cue picks the year
+          const c = this.follow(lex.cuesAfter, r.e);
+          if (c) {
+            r.a = { ...r.a, dir: c.v === 0 ? 2 : c.v };
+            r.e = c.e;
+          }
+        }
+      } else if (r.a.y !== 0 && r.a.g !== 'year' && this.isWord(r.e) && this.sameLine(r.e) && lex.yearTrailers.has(this.t.low[r.e])) {
+        r.e++; // `2 Oktober 2025 mendatang`, `Agustus 2025 lalu`
       }
     }
     if (r.timeOnly || r.b || !dayLike(r.a)) return;

@@ -37,6 +37,7 @@ interface DatesJson {
   time_connectors: string[];
   times_of_day: Record<string, string>;
   local_time: string[];
+  clock_words: Record<string, string>;
   ampm: Record<string, 'am' | 'pm'>;
   future_cues: string[];
   year_cues: string[];
@@ -88,6 +89,8 @@ export interface Lexicon {
   timeConnectors: PhraseTable<true>;
   timesOfDay: PhraseTable<string>;
   localTime: PhraseTable<true>;
+  /** `noon`, `tengah malam` to `HH:MM`. */
+  clockWords: PhraseTable<string>;
   ampm: PhraseTable<'am' | 'pm'>;
   futureCues: Set<string>;
   yearCues: Set<string>;
@@ -174,6 +177,7 @@ export function buildLexicon(code: string, extraTimezones: Record<string, string
     timeConnectors: list(d.time_connectors),
     timesOfDay: table(Object.entries(d.times_of_day)),
     localTime: list(d.local_time),
+    clockWords: table(Object.entries(d.clock_words)),
     ampm: table(Object.entries(d.ampm)),
     futureCues: lowerSet(d.future_cues),
     yearCues: lowerSet(d.year_cues),
@@ -196,7 +200,7 @@ export function buildLexicon(code: string, extraTimezones: Record<string, string
     apostropheWords: new Set(),
   };
   const starters = lex.starters;
-  for (const t of [lex.relativeDays, lex.cuesBefore, lex.since, lex.until, lex.rangeOpeners, lex.parts, lex.timeHeads] as PhraseTable<unknown>[]) {
+  for (const t of [lex.relativeDays, lex.cuesBefore, lex.since, lex.until, lex.rangeOpeners, lex.parts, lex.timeHeads, lex.clockWords] as PhraseTable<unknown>[]) {
     for (const key of t.keys()) starters.add(key);
   }
   for (const m of [lex.months, lex.weekdays, lex.units, lex.unitOne, lex.heads, lex.numbers] as Map<string, unknown>[]) {

@@ -89,6 +89,9 @@ function resolveAbs(s: Extract<Spec, { t: 'abs' }>, anchor: number | null, futur
       if (before) y++;
     } else if (anchor === null) {
       return unresolved(s.g, 'absolute');
+    } else if (s.ry !== undefined) {
+      y = civilFromDays(anchor)[0] + s.ry;
+      used = true;
     } else {
       y = inferYear(s.m, s.g === 'day' ? s.d : 0, anchor, s.dir, future);
       used = true;
