@@ -23,7 +23,7 @@ export const K_LEX = 8; // case class + root-dictionary class
 /** Number of kinds that depend only on the token string. */
 export const TYPE_KINDS = 9;
 export const K_POS = 9; // sentence position
-export const K_GAZ = 10; // gazetteer BIO tag (reserved)
+export const K_GAZ = 10; // gazetteer BILU tag and entry kind
 export const NUM_KINDS = 11;
 
 export const KIND_NAMES = ['lw', 'sh', 'p2', 'p3', 'p4', 's2', 's3', 's4', 'lex', 'pos', 'gaz'];
@@ -58,6 +58,7 @@ export const DEFAULT_TEMPLATES = [
   'lw@-1+lw@0', 'lw@0+lw@1',
   'lw@-1+lex@0', 'lex@0+lw@1', 'lw@-2+lex@0', 'lex@0+lw@2',
   'pos@0+lex@0', 'pos@0+lw@0',
+  'gaz@-1', 'gaz@0', 'gaz@1', 'gaz@0+lex@0',
 ];
 
 function charClass(c: number, ch: string): string {

@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { EntityType } from '../../doc.js';
 import { PACKAGE_ROOT } from '../../lang/data.js';
-import { NUM_KINDS } from './features.js';
+import { BOS, EOS, NUM_KINDS, TYPE_KINDS } from './features.js';
 import { rootWords } from './lexicon.js';
 import { FeatureSpace, NL, TYPES, Vocab, labelsToSpans, outsideMargins, viterbi } from './model.js';
 import { tokenize } from './tokenize.js';
@@ -86,18 +86,121 @@ export class LinearTagger implements NerTagger {
     return this.toks;
   }
 
-  /** Fills emissions for n tokens whose atoms are in this.atoms. */
-  private emissions(n: number): void {
-    const { space, W, E, atoms } = this;
-    const nt = space.templates.length;
+  /**
+   * Templates that read one token string at one offset are summed once per
+   * distinct word into a vector per offset (`wordVectors`); the others are
+   * looked up per token.
+   */
+  private plan?: {
+    offsets: Int32Array;
+    /** For each single template: index into offsets. */
+    singles: Array<[t: number, j: number]>;
+    multis: Int32Array;
+    /** Per multi template: a dense key -> row table when its key space is small, else null (use the Map). */
+    dense: Array<Int32Array | null>;
+    bos: Float32Array;
+    eos: Float32Array;
+  };
+  private readonly words = new Map<string, { ids: Int32Array; vec: Float32Array }>();
+  private entries: Array<{ ids: Int32Array; vec: Float32Array }> = [];
+
+  private getPlan() {
+    if (this.plan) return this.plan;
+    const { space } = this;
+    const offs: number[] = [];
+    const singles: Array<[number, number]> = [];
+    const multis: number[] = [];
+    for (let t = 0; t < space.templates.length; t++) {
+      const o = space.singleOffset(t);
+      if (o === null) {
+        multis.push(t);
+        continue;
+      }
+      let j = offs.indexOf(o);
+      if (j < 0) j = offs.push(o) - 1;
+      singles.push([t, j]);
+    }
+    const dense = multis.map((t) => {
+      let size = 1;
+      for (const [k] of space.templates[t]) size *= space.vocabs[k].size;
+      if (size > 1 << 20) return null;
+      const table = new Int32Array(size).fill(-1);
+      for (const [key, r] of space.rowMaps[t]) table[key] = r;
+      return table;
+    });
+    const plan = {
+      offsets: Int32Array.from(offs),
+      singles,
+      multis: Int32Array.from(multis),
+      dense,
+      bos: new Float32Array(offs.length * NL),
+      eos: new Float32Array(offs.length * NL),
+    };
+    this.plan = plan;
+    this.fillVector(plan.bos, null, BOS);
+    this.fillVector(plan.eos, null, EOS);
+    return plan;
+  }
+
+  private fillVector(vec: Float32Array, ids: Int32Array | null, fill: number): void {
+    const { space, W } = this;
+    for (const [t, j] of this.plan!.singles) {
+      const key = space.keyFromIds(t, ids ?? [], ids ? -1 : fill);
+      if (key < 0) continue;
+      const r = space.rowMaps[t].get(key);
+      if (r === undefined) continue;
+      const w = r * NL;
+      const b = j * NL;
+      for (let y = 0; y < NL; y++) vec[b + y] += W[w + y];
+    }
+  }
+
+  private wordEntry(word: string): { ids: Int32Array; vec: Float32Array } {
+    let e = this.words.get(word);
+    if (e) return e;
+    const plan = this.getPlan();
+    const ids = this.space.computeTypeIds(word);
+    const vec = new Float32Array(plan.offsets.length * NL);
+    e = { ids, vec };
+    this.fillVector(vec, ids, -1);
+    if (this.words.size >= 100_000) this.words.clear();
+    this.words.set(word, e);
+    return e;
+  }
+
+  /** Fills atoms and emissions for the n tokens in this.toks. */
+  private emissions(text: string, n: number): void {
+    const { space, W, E, atoms, toks } = this;
+    const plan = this.getPlan();
+    const entries = this.entries;
+    entries.length = n;
+    for (let i = 0; i < n; i++) {
+      const e = this.wordEntry(text.slice(toks[2 * i], toks[2 * i + 1]));
+      entries[i] = e;
+      const b = i * NUM_KINDS;
+      for (let k = 0; k < TYPE_KINDS; k++) atoms[b + k] = e.ids[k];
+    }
+    space.fillPositional(text, toks, n, atoms);
     E.fill(0, 0, n * NL);
+    const offsets = plan.offsets;
+    const no = offsets.length;
     for (let i = 0; i < n; i++) {
       const b = i * NL;
-      for (let t = 0; t < nt; t++) {
+      for (let j = 0; j < no; j++) {
+        const p = i + offsets[j];
+        const vec = p < 0 ? plan.bos : p >= n ? plan.eos : entries[p].vec;
+        const vb = j * NL;
+        for (let y = 0; y < NL; y++) E[b + y] += vec[vb + y];
+      }
+      const multis = plan.multis;
+      const dense = plan.dense;
+      for (let q = 0; q < multis.length; q++) {
+        const t = multis[q];
         const key = space.key(t, atoms, n, i);
         if (key < 0) continue;
-        const r = space.rowMaps[t].get(key);
-        if (r === undefined) continue;
+        const table = dense[q];
+        const r = table !== null ? table[key] : (space.rowMaps[t].get(key) ?? -1);
+        if (r < 0) continue;
         const w = r * NL;
         for (let y = 0; y < NL; y++) E[b + y] += W[w + y];
       }
@@ -109,8 +212,7 @@ export class LinearTagger implements NerTagger {
     const n = tokenize(text, start, end, this.toks);
     this.ensure(n);
     if (n === 0) return { n, labels: this.labels, best: 0 };
-    this.space.atoms(text, this.toks, n, this.atoms);
-    this.emissions(n);
+    this.emissions(text, n);
     const best = viterbi(this.E, n, this.trans, this.endW, this.labels, this.delta, this.bp);
     return { n, labels: this.labels, best };
   }

@@ -5,8 +5,10 @@
  * Shared by training (growing rows) and tagging (frozen, Float32 weights).
  */
 import type { EntityType } from '../../doc.js';
+import { loadGazetteer, type Gazetteer } from '../gazetteer.js';
+import { tokenKey, type Token } from '../tokens.js';
 import {
-  BOS, EOS, K_POS, NUM_KINDS, RESERVED, TYPE_KINDS, UNK, parseTemplate, positionAtom, typeAtoms, type Template,
+  BOS, EOS, K_GAZ, K_POS, NUM_KINDS, RESERVED, TYPE_KINDS, UNK, parseTemplate, positionAtom, typeAtoms, type Template,
 } from './features.js';
 
 export const TYPES: EntityType[] = ['PERSON', 'LOCATION', 'ORGANIZATION'];
@@ -38,6 +40,24 @@ export const ALLOWED_END = new Uint8Array(NL);
     ALLOWED_END[y] = k === 'O' || k === 'L' || k === 'U' ? 1 : 0;
   }
 }
+
+/** Allowed predecessors of each label: PRED[PRED_START[y] .. PRED_START[y + 1]). */
+const predList: number[] = [];
+const predStart: number[] = [0];
+for (let y = 0; y < NL; y++) {
+  for (let p = 0; p < NL; p++) if (ALLOWED[p * NL + y]) predList.push(p);
+  predStart.push(predList.length);
+}
+const PRED = Int32Array.from(predList);
+const PRED_START = Int32Array.from(predStart);
+const succList: number[] = [];
+const succStart: number[] = [0];
+for (let p = 0; p < NL; p++) {
+  for (let y = 0; y < NL; y++) if (ALLOWED[p * NL + y]) succList.push(y);
+  succStart.push(succList.length);
+}
+const SUCC = Int32Array.from(succList);
+const SUCC_START = Int32Array.from(succStart);
 
 export class Vocab {
   readonly map = new Map<string, number>();
@@ -78,6 +98,9 @@ export class FeatureSpace {
   private readonly cache = new Map<string, Int32Array>();
   private frozen = false;
   nRows = 0;
+  /** The default gazetteer (no user files), loaded when a template reads `gaz` atoms. */
+  readonly gazetteer: Gazetteer | null;
+  private readonly pool: Token[] = [];
 
   constructor(templateSpecs: string[], readonly dict: Set<string>, vocabs?: Vocab[]) {
     this.templateSpecs = templateSpecs;
@@ -97,6 +120,57 @@ export class FeatureSpace {
     this.tStart = Int32Array.from(starts);
     this.rowMaps = this.templates.map(() => new Map<number, number>());
     this.vocabs = vocabs ?? Array.from({ length: NUM_KINDS }, () => new Vocab());
+    this.gazetteer = this.templates.some((t) => t.some(([k]) => k === K_GAZ)) ? loadGazetteer() : null;
+  }
+
+  private atomId(k: number, s: string): number {
+    return this.frozen ? this.vocabs[k].get(s) : this.vocabs[k].add(s);
+  }
+
+  /** All position-level atoms (sentence position, gazetteer). */
+  fillPositional(text: string, toks: ArrayLike<number>, n: number, out: Int32Array): void {
+    for (let i = 0; i < n; i++) out[i * NUM_KINDS + K_POS] = this.positionId(i);
+    this.fillGazetteer(text, toks, n, out);
+  }
+
+  /**
+   * Gazetteer atoms: greedy longest matches left to right; each matched token
+   * gets its BILU position and the entry kind (`B-country`, `U-city`, ...).
+   */
+  fillGazetteer(text: string, toks: ArrayLike<number>, n: number, out: Int32Array): void {
+    const g = this.gazetteer;
+    for (let i = 0; i < n; i++) out[i * NUM_KINDS + K_GAZ] = UNK;
+    if (!g) return;
+    const pool = this.pool;
+    for (let i = 0; i < n; i++) {
+      const s = toks[2 * i];
+      const e = toks[2 * i + 1];
+      const t = text.slice(s, e);
+      if (i < pool.length) {
+        const tok = pool[i];
+        tok.start = s;
+        tok.end = e;
+        tok.text = t;
+        tok.key = tokenKey(t);
+      } else pool.push({ start: s, end: e, text: t, key: tokenKey(t) });
+    }
+    let i = 0;
+    while (i < n) {
+      const m = g.match(pool, i, n);
+      if (!m || m.entry.kind === 'user') {
+        i++;
+        continue;
+      }
+      const kind = m.entry.kind;
+      const len = m.length;
+      if (len === 1) out[i * NUM_KINDS + K_GAZ] = this.atomId(K_GAZ, 'U-' + kind);
+      else {
+        out[i * NUM_KINDS + K_GAZ] = this.atomId(K_GAZ, 'B-' + kind);
+        for (let j = i + 1; j < i + len - 1; j++) out[j * NUM_KINDS + K_GAZ] = this.atomId(K_GAZ, 'I-' + kind);
+        out[(i + len - 1) * NUM_KINDS + K_GAZ] = this.atomId(K_GAZ, 'L-' + kind);
+      }
+      i += len;
+    }
   }
 
   /** Stop adding atoms; unknown atoms become UNK from now on. */
@@ -111,12 +185,18 @@ export class FeatureSpace {
     }
   }
 
+  /** Type-level atom ids of a token string (not cached). */
+  computeTypeIds(word: string): Int32Array {
+    const atoms = typeAtoms(word, this.dict);
+    const ids = new Int32Array(TYPE_KINDS);
+    for (let k = 0; k < TYPE_KINDS; k++) ids[k] = this.frozen ? this.vocabs[k].get(atoms[k]) : this.vocabs[k].add(atoms[k]);
+    return ids;
+  }
+
   private typeIds(word: string): Int32Array {
     let ids = this.cache.get(word);
     if (ids) return ids;
-    const atoms = typeAtoms(word, this.dict);
-    ids = new Int32Array(TYPE_KINDS);
-    for (let k = 0; k < TYPE_KINDS; k++) ids[k] = this.frozen ? this.vocabs[k].get(atoms[k]) : this.vocabs[k].add(atoms[k]);
+    ids = this.computeTypeIds(word);
     if (this.frozen) {
       if (this.cache.size >= 200_000) this.cache.clear();
       this.cache.set(word, ids);
@@ -130,10 +210,39 @@ export class FeatureSpace {
       const ids = this.typeIds(text.slice(toks[2 * i], toks[2 * i + 1]));
       const b = i * NUM_KINDS;
       for (let k = 0; k < TYPE_KINDS; k++) out[b + k] = ids[k];
-      const pos = positionAtom(i);
-      out[b + K_POS] = this.frozen ? this.vocabs[K_POS].get(pos) : this.vocabs[K_POS].add(pos);
-      for (let k = K_POS + 1; k < NUM_KINDS; k++) out[b + k] = UNK;
     }
+    this.fillPositional(text, toks, n, out);
+  }
+
+  /** Position atom id for token i. */
+  positionId(i: number): number {
+    const pos = positionAtom(i);
+    return this.frozen ? this.vocabs[K_POS].get(pos) : this.vocabs[K_POS].add(pos);
+  }
+
+  /**
+   * The offset of a template whose parts are all type-level kinds at one
+   * offset (its features depend on one token string only), else null.
+   */
+  singleOffset(t: number): number | null {
+    const parts = this.templates[t];
+    if (parts.length === 0) return null;
+    const o = parts[0][1];
+    for (const [k, off] of parts) if (off !== o || k >= TYPE_KINDS) return null;
+    return o;
+  }
+
+  /** Key of template t from one token's type ids (for single-offset templates); -1 when unknown. */
+  keyFromIds(t: number, ids: ArrayLike<number>, fill = -1): number {
+    let key = 0;
+    const end = this.tStart[t + 1];
+    for (let j = this.tStart[t]; j < end; j++) {
+      const k = this.tKinds[j];
+      const id = fill >= 0 ? fill : ids[k];
+      if (id === UNK) return -1;
+      key = key * this.vocabs[k].size + id;
+    }
+    return key;
   }
 
   /** Key of template t at token i, or -1 when an atom is unknown. */
@@ -197,8 +306,8 @@ export function viterbi(
     for (let y = 0; y < NL; y++) {
       let best = NEG;
       let arg = 0;
-      for (let p = 0; p < NL; p++) {
-        if (!ALLOWED[p * NL + y]) continue;
+      for (let q = PRED_START[y], qe = PRED_START[y + 1]; q < qe; q++) {
+        const p = PRED[q];
         const v = delta[pb + p] + trans[p * NL + y];
         if (v > best) {
           best = v;
@@ -246,8 +355,8 @@ export function outsideMargins(
     const nb = b + NL;
     for (let p = 0; p < NL; p++) {
       let m = NEG;
-      for (let y = 0; y < NL; y++) {
-        if (!ALLOWED[p * NL + y]) continue;
+      for (let q = SUCC_START[p], qe = SUCC_START[p + 1]; q < qe; q++) {
+        const y = SUCC[q];
         const v = trans[p * NL + y] + E[nb + y] + beta[nb + y];
         if (v > m) m = v;
       }

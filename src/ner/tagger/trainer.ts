@@ -33,6 +33,8 @@ export interface TrainOptions {
   /** Called after every epoch with the epoch number and the averaged model as a tagger. */
   onEpoch?: (epoch: number, tagger: LinearTagger) => void;
   dict?: Set<string>;
+  /** Number of perceptrons trained with consecutive seeds and averaged (default 1). */
+  ensemble?: number;
 }
 
 interface Prepared {
@@ -119,6 +121,35 @@ export function trainTagger(train: LabeledSentence[], options: TrainOptions = {}
   space.freeze();
   const data = prepare(space, train, true);
   const R = space.nRows;
+  const runs = Math.max(1, options.ensemble ?? 1);
+  let sum: Weights | null = null;
+  for (let k = 0; k < runs; k++) {
+    const w = perceptron(data, R, epochs, (options.seed ?? 1) + k, k === 0 && options.onEpoch ? (e, avg) => options.onEpoch!(e, new LinearTagger(space, avg.W, avg.T, avg.End)) : undefined);
+    if (!sum) sum = w;
+    else {
+      for (let i = 0; i < w.W.length; i++) sum.W[i] += w.W[i];
+      for (let i = 0; i < w.T.length; i++) sum.T[i] += w.T[i];
+      for (let i = 0; i < NL; i++) sum.End[i] += w.End[i];
+    }
+  }
+  const avg = sum!;
+  if (runs > 1) {
+    for (let i = 0; i < avg.W.length; i++) avg.W[i] /= runs;
+    for (let i = 0; i < avg.T.length; i++) avg.T[i] /= runs;
+    for (let i = 0; i < NL; i++) avg.End[i] /= runs;
+  }
+  const model = serialize(space, avg.W, avg.T, avg.End, options.prune ?? 1e-3);
+  return { model, tagger: taggerFromModel(model), rowsBeforePrune: R };
+}
+
+interface Weights {
+  W: Float64Array;
+  T: Float64Array;
+  End: Float64Array;
+}
+
+/** Averaged structured perceptron over prepared sentences; returns the averaged weights. */
+function perceptron(data: Prepared[], R: number, epochs: number, seed: number, onEpoch?: (epoch: number, avg: Weights) => void): Weights {
   const W = new Float64Array(R * NL);
   const U = new Float64Array(R * NL);
   const T = new Float64Array((NL + 1) * NL);
@@ -131,11 +162,11 @@ export function trainTagger(train: LabeledSentence[], options: TrainOptions = {}
   const delta = new Float64Array(maxN * NL);
   const bp = new Int32Array(maxN * NL);
   const pred = new Int32Array(maxN);
-  const rand = prng(options.seed ?? 1);
+  const rand = prng(seed);
   const order = data.map((_, i) => i);
   let c = 1;
 
-  const averaged = (): { W: Float64Array; T: Float64Array; End: Float64Array } => {
+  const averaged = (): Weights => {
     const aw = new Float64Array(W.length);
     for (let i = 0; i < W.length; i++) aw[i] = W[i] - U[i] / c;
     const at = new Float64Array(T.length);
@@ -195,14 +226,9 @@ export function trainTagger(train: LabeledSentence[], options: TrainOptions = {}
       }
       c++;
     }
-    if (options.onEpoch) {
-      const avg = averaged();
-      options.onEpoch(epoch, new LinearTagger(space, avg.W, avg.T, avg.End));
-    }
+    if (onEpoch) onEpoch(epoch, averaged());
   }
-  const avg = averaged();
-  const model = serialize(space, avg.W, avg.T, avg.End, options.prune ?? 1e-3);
-  return { model, tagger: taggerFromModel(model), rowsBeforePrune: R };
+  return averaged();
 }
 
 function encodeInt32(a: ArrayLike<number>): string {
