@@ -46,6 +46,7 @@ const CASES: Record<string, Case[]> = {
     ['Gedung diresmikan 2 Oktober 2025 mendatang.', 'id', SAT, '2 Oktober 2025 mendatang', '2025-10-02', 'day', 'absolute'],
     ['Rapat tahun anggaran 2025 digelar.', 'id', SAT, '2025', '2025', 'year', 'absolute'],
     ['Pemilu digelar 4 Maret tahun depan.', 'id', SAT, '4 Maret tahun depan', '2026-03-04', 'day', 'absolute'],
+    ['Upacara tgl. 17 Agustus 2025 meriah.', 'id', SAT, 'tgl. 17 Agustus 2025', '2025-08-17', 'day', 'absolute'],
   ],
   'absolute (en)': [
     ['The talks ended on Sept. 4.', 'en', SAT, 'Sept. 4', '2025-09-04', 'day', 'absolute'],
@@ -76,6 +77,7 @@ const CASES: Record<string, Case[]> = {
   ],
   weekday: [
     ['Kim bertemu Xi pada Kamis.', 'id', SAT, 'Kamis', '2025-09-04', 'day', 'weekday'],
+    ['Banjir melanda pada Rabu (4/9).', 'id', '2025-03-01', 'Rabu (4/9)', '2024-09-04', 'day', 'absolute'],
     ['Hujan turun Sabtu sore.', 'id', SAT, 'Sabtu sore', '2025-09-06', 'day', 'weekday'],
     ['Presiden akan berkunjung pada Kamis.', 'id', SAT, 'Kamis', '2025-09-11', 'day', 'weekday'],
     ['Presiden berkunjung Kamis mendatang.', 'id', SAT, 'Kamis mendatang', '2025-09-11', 'day', 'weekday'],
@@ -163,6 +165,7 @@ const CASES: Record<string, Case[]> = {
     ['Buka pukul 09.00 WIB hingga 12.00 WIB.', 'id', SAT, 'pukul 09.00 WIB hingga 12.00 WIB', '2025-09-06', 'day', 'relative', { time: '09:00', timezone: '+07:00' }],
     ['The plan was unveiled at noon Thursday.', 'en', SAT, 'noon Thursday', '2025-09-04', 'day', 'weekday', { time: '12:00' }],
     ['Kamis tengah malam ia pergi.', 'id', SAT, 'Kamis tengah malam', '2025-09-04', 'day', 'weekday', { time: '00:00' }],
+    ['Sabtu, 6 Sep 2025 - 14:30 WIB', 'id', SAT, 'Sabtu, 6 Sep 2025 - 14:30 WIB', '2025-09-06', 'day', 'absolute', { time: '14:30', timezone: '+07:00' }],
   ],
   decades: [
     ['Pada 1990-an ekonomi tumbuh.', 'id', SAT, '1990-an', '199', 'decade', 'absolute'],
@@ -205,6 +208,9 @@ const CASES: Record<string, Case[]> = {
     ['In the past two years, crime fell.', 'en', SAT, null],
     ['Over the past week, prices fell.', 'en', SAT, null],
     ['Permenkeu No. 34/PMK.011/2007 berlaku.', 'id', SAT, null],
+    ['Harga Naik Dua Minggu Berturut-turut', 'id', SAT, null],
+    ['Kota ini berdiri pada 1 Muharram 1447 H.', 'id', SAT, null],
+    ['Kasus COVID-19 turun tajam.', 'id', SAT, null],
   ],
 };
 

@@ -96,6 +96,8 @@ function adjustHour(h: number, tod: string): number {
 export class Grammar {
   private t!: Tokens;
   private n = 0;
+  /** Token after the last year mention found, for lists of years (`2019 dan 2020`). */
+  private lastYearEnd = -1;
 
   constructor(
     private readonly lex: Lexicon,
@@ -107,10 +109,12 @@ export class Grammar {
   scan(t: Tokens, out: RawDate[]): void {
     this.t = t;
     this.n = t.n;
+    this.lastYearEnd = -1;
     for (let i = 0; i < this.n; ) {
       const r = this.parseAt(i, NO);
       if (r && r.e > r.s && r.s >= i) {
         out.push(this.toRaw(r));
+        if (r.a.t === 'abs' && r.a.g === 'year') this.lastYearEnd = r.e;
         i = r.e;
       } else i++;
     }
@@ -229,7 +233,8 @@ export class Grammar {
     if (m) return { s: i, e: m.e, a: { t: 'rel', u: 'day', n: m.v } };
     const head = lex.heads.get(w);
     if (head && this.sameLine(i + 1)) {
-      const r = this.headed(head, i + 1);
+      const j = this.isP(i + 1, '.') && this.glued(i + 1) ? i + 2 : i + 1; // `tgl. 17 Agustus`
+      const r = this.sameLine(j) ? this.headed(head, j) : null;
       if (r) return { ...r, s: i };
     }
     if (this.match(lex.timeHeads, i) || this.match(lex.clockWords, i)) {
@@ -472,7 +477,7 @@ export class Grammar {
       d.wdCheck = info.value;
       return d;
     }
-    if (!t.cap[i] && lex.ambiguousWeekdays.has(t.low[i])) return null;
+    if (lex.ambiguousWeekdays.has(t.low[i]) && (!t.cap[i] || this.quantified(i))) return null; // `dua minggu`, `Dua Minggu`
     // `Kamis-Jumat (4-5/9)`: two weekdays and a range of days in brackets
     const sep = this.isP(j, '-') ? { e: j + 1 } : this.follow(lex.rangeSeparators, j);
     if (sep && this.isWord(sep.e) && this.sameLine(sep.e)) {
@@ -530,6 +535,7 @@ export class Grammar {
         const pl = t.low[i - 1];
         if (MONEY_PUNCT.has(pl)) return null;
         if (NUMBER_JOINERS.has(pl) && i > 1 && t.gap[i - 1] === 0 && t.kind[i - 2] === NUM) return null; // 1.500
+        if (pl === '-' && i > 1 && t.gap[i - 1] === 0 && t.kind[i - 2] === WORD && !this.lex.parts.has(t.low[i - 2])) return null; // COVID-19, ke-2
       }
     }
     if (nd === 4) return this.iso(i) ?? this.decade(i) ?? this.year(i, o);
@@ -623,7 +629,8 @@ export class Grammar {
     const nextWord = this.isWord(i + 1) && this.sameLine(i + 1) ? i + 1 : -1;
     if (nextWord >= 0 && lex.countWords.has(t.low[nextWord])) return false;
     if (!cue && prevWord >= 0 && nextWord >= 0 && !t.cap[prevWord] && !t.cap[nextWord] && !lex.yearFollowOk.has(t.low[nextWord])) {
-      return false; // `mencapai 2000 pendukung`
+      // `mencapai 2000 pendukung` is a count, but `pada 2019 dan 2020 ekonomi` lists years
+      if (!(prevWord === this.lastYearEnd && lex.listConnectors.has(t.low[prevWord]))) return false;
     }
     return true;
   }
@@ -879,7 +886,7 @@ export class Grammar {
     }
     if (r.time) return;
     let q = r.e;
-    if (this.isP(q, ',')) q++;
+    if (this.isP(q, ',') || this.isP(q, '|') || this.isP(q, '-')) q++; // `6 Sep 2025 - 14:30 WIB`
     const c = this.follow(lex.timeConnectors, q);
     if (c) q = c.e;
     if (!this.sameLine(q)) return;

@@ -44,6 +44,7 @@ interface DatesJson {
   year_blockers: string[];
   year_follow_ok: string[];
   year_trailers: string[];
+  list_connectors: string[];
   decade_cues: string[];
   day_month_cues: string[];
   decade_suffixes: string[];
@@ -97,6 +98,8 @@ export interface Lexicon {
   yearBlockers: Set<string>;
   yearFollowOk: Set<string>;
   yearTrailers: Set<string>;
+  /** `dan`, `and`: a year right after `2019 dan` is a year too. */
+  listConnectors: Set<string>;
   decadeCues: Set<string>;
   /** Words after which a bare `31/8` is a day and month (`pada 31/8`). */
   dayMonthCues: Set<string>;
@@ -184,6 +187,7 @@ export function buildLexicon(code: string, extraTimezones: Record<string, string
     yearBlockers: lowerSet(d.year_blockers),
     yearFollowOk: lowerSet(d.year_follow_ok),
     yearTrailers: lowerSet(d.year_trailers),
+    listConnectors: lowerSet(d.list_connectors),
     decadeCues: lowerSet(d.decade_cues),
     dayMonthCues: lowerSet(d.day_month_cues),
     decadeSuffixes: lowerSet(d.decade_suffixes),

@@ -189,7 +189,20 @@ export function resolveRaw(raw: RawDate, anchor: number | null): ResolvedRaw {
   }
   if (raw.wdCheck !== undefined && start.day !== null) {
     const actual = weekdayOf(start.day);
-    if (actual !== raw.wdCheck) start.weekdayMismatch = { stated: raw.wdCheck, actual };
+    if (actual !== raw.wdCheck) {
+      // `Kamis (4/9)` with the year left out: the year next to the inferred one where the weekday fits
+      // (only within about half a year of the anchor: further away a typo is likelier)
+      if (a.t === 'abs' && a.y === 0 && !b && anchor !== null) {
+        for (const y of [start.y - 1, start.y + 1]) {
+          if (!validDate(y, a.m, a.d)) continue;
+          const day = daysFromCivil(y, a.m, a.d);
+          if (weekdayOf(day) === raw.wdCheck && Math.abs(day - anchor) <= 200) {
+            return { ...resolveSpec({ ...a, y }, anchor, raw.future, null), usedAnchor: true };
+          }
+        }
+      }
+      start.weekdayMismatch = { stated: raw.wdCheck, actual };
+    }
   }
   return start;
 }
