@@ -28,6 +28,7 @@ export const CANDIDATES: readonly { code: string; franc: string | null }[] = [
 
 /** Candidates whose trigram profile stands in for Banjar's (Malayic languages of the region). */
 const BANJAR_PROXIES = ['id', 'ms', 'min', 'ban', 'jv', 'su'];
+const REGIONAL = ['jv', 'su', 'min', 'ban', 'bjn'];
 
 export interface DetectorParams {
   /** Weight of franc's trigram evidence (per missing-trigram unit) against lexical weights. */
@@ -52,20 +53,23 @@ export interface DetectorParams {
   indonesianPrior: number;
   /** More bonus per 100 letters: long Malay text without any Malay marker is rare. */
   indonesianPriorPer100: number;
+  /** Handicap of the regional languages (jv, su, min, ban, bjn) in lexical-weight units. */
+  regionalPenalty: number;
   /** Handicap of a language outside the candidates when it competes (lexical-weight units). */
   foreignPenalty: number;
 }
 
 export const DEFAULT_PARAMS: DetectorParams = {
   francWeight: 0.5,
-  banjarPenalty: 3,
-  temperature: 1.5,
+  banjarPenalty: 1,
+  temperature: 1,
   minLength: 10,
   minConfidence: 0.1,
   sampleChars: 1000,
   poorFit: 0.85,
   minKnownShare: 0.12,
   foreignPenalty: 2,
+  regionalPenalty: 0.25,
   idMsTrigramShare: 0,
   indonesianPrior: 0.3,
   indonesianPriorPer100: 0.3,
@@ -95,6 +99,7 @@ export class LanguageDetector {
   /** Index in `trigrams.languages` for each candidate, -1 when franc has no model. */
   private readonly francIndex: Int32Array;
   private readonly proxyIndex: number[];
+  private readonly regionalIndex: number[];
   private allLatin: TrigramScorer | null = null;
   /** Fit measures of the last `decide` call, for diagnostics. */
   lastFit = { meanDistance: 0, knownShare: 0 };
@@ -109,6 +114,7 @@ export class LanguageDetector {
     this.trigrams = new TrigramScorer(francCodes);
     this.francIndex = Int32Array.from(CANDIDATES, (c) => (c.franc ? this.trigrams.languages.indexOf(c.franc) : -1));
     this.proxyIndex = BANJAR_PROXIES.map((code) => this.codes.indexOf(code));
+    this.regionalIndex = REGIONAL.map((code) => this.codes.indexOf(code));
     this.distances = new Float64Array(this.trigrams.languages.length);
     this.combined = new Float64Array(this.codes.length);
   }
@@ -170,6 +176,8 @@ export class LanguageDetector {
     combined[id] = shared + (combined[id] - shared) * p.idMsTrigramShare;
     combined[ms] = shared + (combined[ms] - shared) * p.idMsTrigramShare;
     for (let i = 0; i < n; i++) combined[i] = combined[i] * p.francWeight + evidence.scores[i];
+    // Regional languages are rarer in news than Indonesian/Malay: without their own words they lose ties.
+    for (const i of this.regionalIndex) combined[i] -= p.regionalPenalty;
     // Indonesian is the default reading of Indonesian/Malay text without distinctive words.
     combined[id] += p.indonesianPrior + (p.indonesianPriorPer100 * Math.min(letters(evidence), 2000)) / 100;
 
@@ -225,7 +233,8 @@ export class LanguageDetector {
 
   /** Scripts other than Latin: franc itself (one-language scripts such as Han come back as that language). */
   private francFallback(sample: string): Detection {
-    const ranked = francAll(sample, { minLength: 1 });
+    // Latin words inside (say) Chinese text must not make franc pick the Latin script.
+    const ranked = francAll(sample.replace(LATIN_WORDS, ' '), { minLength: 1 });
     const [code, score] = ranked[0];
     if (code === 'und') return UND;
     const runnerUp = ranked.length > 1 ? ranked[1][1] : 0;
@@ -251,6 +260,7 @@ export function letters(evidence: Evidence): number {
 }
 
 const LETTER = /[\p{L}\p{M}]/u;
+const LATIN_WORDS = /[A-Za-z\u00C0-\u024F\u1E00-\u1EFF]+/g;
 
 /** `latin` when Latin letters dominate, `other` when another script does, `none` without letters. */
 export function dominantScript(text: string): 'latin' | 'other' | 'none' {

@@ -2,9 +2,11 @@ import { readWordList } from '../lang/data.js';
 
 /**
  * Lexical evidence for language identification, read from
- * `src/lang/<code>/langid-words.txt`. Each line is `entry [weight]`: a word, a
- * two-word phrase, or a `-suffix`. Every hit adds its weight to that
- * language's score; an entry may be listed for several languages.
+ * `src/lang/<code>/langid-words.txt`. Each line is `entry [weight]`: a word,
+ * a two-word phrase, a `-suffix` (tried on words not listed themselves) or a
+ * `~sequence` found anywhere in a word. Every hit adds its weight to that
+ * language's score; an entry may be listed for several languages. Weight-0
+ * words add nothing but mark the text as fitting the candidate languages.
  */
 export class Lexicon {
   readonly languages: readonly string[];
@@ -14,6 +16,8 @@ export class Lexicon {
   private readonly phraseStarts = new Set<string>();
   /** Suffix rules grouped by suffix length, longest first. */
   private readonly suffixes: { length: number; rules: Map<string, Float64Array> }[] = [];
+  /** `~xy` entries: letter sequences that mark a language wherever they occur in a word. */
+  private readonly infixes: { part: string; weights: Float64Array }[] = [];
   /** Last two code units of every suffix, as one number: a cheap pre-check. */
   private readonly suffixTails = new Set<number>();
 
@@ -36,7 +40,12 @@ export class Lexicon {
         const entry = match[1].trim().toLowerCase().replace(/\s+/g, ' ');
         const weight = match[2] === undefined ? 1 : Number(match[2]);
         if (entry === '') continue;
-        if (entry.startsWith('-') && entry.length > 1) {
+        if (entry.startsWith('~') && entry.length > 2) {
+          const part = entry.slice(1);
+          let rule = this.infixes.find((r) => r.part === part);
+          if (!rule) this.infixes.push((rule = { part, weights: new Float64Array(n) }));
+          rule.weights[index] = weight;
+        } else if (entry.startsWith('-') && entry.length > 1) {
           const suffix = entry.slice(1);
           let rules = bySuffixLength.get(suffix.length);
           if (suffix.length < 2) continue;
@@ -109,6 +118,9 @@ export class Lexicon {
             if (r !== undefined) this.add(scores, r);
           }
         }
+      }
+      for (let r = 0; r < this.infixes.length; r++) {
+        if (token.includes(this.infixes[r].part)) this.add(scores, this.infixes[r].weights);
       }
       if (previous !== '' && this.phraseStarts.has(previous)) {
         const p = this.phrases.get(previous + ' ' + token);
