@@ -40,6 +40,12 @@ describe('datelines in the forms Indonesian and international outlets use', () =
     ['MEDAN -', null, 'Medan'],
     ['KOMPAS.com -', 'KOMPAS.com', null],
     ['WARTAWIRE, Jakarta –', 'WARTAWIRE', 'Jakarta'],
+    ['BANDUNG, PRFM —', 'PRFM', 'Bandung'],
+    ['TRIBUNNEWS.COM, JAKARTA -', 'TRIBUNNEWS.COM', 'Jakarta'],
+    ['Bisnis.com, JAKARTA —', 'Bisnis.com', 'Jakarta'],
+    ['WASHINGTON DC —', null, 'Washington DC'],
+    ['(Reuters) -', 'Reuters', null],
+    ['NEW YORK, Sept 5 (Reuters) -', 'Reuters', 'New York'],
   ];
   for (const [dateline, source, city] of cases) {
     it(dateline, () => {
@@ -117,6 +123,18 @@ describe('bylines and credits', () => {
     expect(doc.author).toBe('Matthew Lee');
     expect(doc.title).toBe('Headline here');
     expect(doc.dateline).toBe('Washington');
+  });
+
+  it('labels without colons: `Penulis A | Editor B`, `Laporan Wartawan Outlet, Name`', () => {
+    const doc = run({ text: 'Judul\nPenulis Dian Erika | Editor Bagus Santosa\nLaporan Wartawan Tribunnews.com, Ilham Rian\nJAKARTA - Isi berita.' }, 'txt');
+    expect(doc.author).toBe('Dian Erika');
+    expect(ofType(doc, 'byline')).toEqual(['Penulis Dian Erika | Editor Bagus Santosa', 'Laporan Wartawan Tribunnews.com, Ilham Rian']);
+  });
+
+  it('a sentence that starts with `Oleh` or `By` is not a byline', () => {
+    const doc = run({ text: 'Judul\nOleh karena itu pemerintah menunda rapat kabinet.\nBy the end of the week the talks had collapsed.\nParagraf terakhir.' }, 'txt');
+    expect(doc.author).toBeNull();
+    expect(ofType(doc, 'byline')).toEqual([]);
   });
 
   it('a labelled line in the middle of the body is not a byline', () => {

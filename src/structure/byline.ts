@@ -21,18 +21,25 @@ const MAX_NAME_WORDS = 10;
 /** `(ant/xyz)`, `(rdp/imk)`, `(dna)`: lower-case desk initials in parentheses at the end of a line. */
 const TRAILING_CODE_RE = /(^|[\s.!?"”’)])\(([a-z]{2,6}(?:\/[a-z]{2,6}){0,3})\)\s*$/u;
 const SENTENCE_RE = /[.!?]\s+\p{Ll}|[.!?]\s+\p{Lu}\p{Ll}+\s+\p{Ll}/u;
-const NAME_SEPARATOR_RE = /\s*(?:,|;|&|\/|\band\b|\bdan\b)\s*/iu;
+const NAME_SEPARATOR_RE = /\s*(?:,|;|&|\/|\||\band\b|\bdan\b)\s*/iu;
+
+const CAPITALISED_RE = /^[\p{Lu}\p{N}]/u;
+const NAME_CONNECTORS = new Set(['dan', 'and', '&', 'in', 'di', 'bin', 'binti', 'van', 'von', 'der', 'de', 'da', 'al', 'el', 'la', 'le', 'y']);
 
 export class BylineParser {
   private readonly noColonRe: RegExp;
+  private readonly bareLabelRe: RegExp;
 
-  constructor(private readonly lex: StructureLexicon) {
-    // Labels that also work without a colon: the `by` forms and `Oleh`.
-    const byLabels = [...lex.bylineLabels.keys()]
-      .filter((l) => /(^|\s)by$/.test(l) || l === 'oleh')
-      .sort((a, b) => b.length - a.length)
-      .map((l) => l.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+'));
-    this.noColonRe = new RegExp(`^(${byLabels.join('|')})\\s+(?=\\S)`, 'iu');
+  constructor(
+    private readonly lex: StructureLexicon,
+    private readonly isOutlet: (s: string) => boolean = (s) => lex.outlets.has(s.toLowerCase()),
+  ) {
+    const escape = (l: string) => l.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
+    const labels = [...lex.bylineLabels.keys()].sort((a, b) => b.length - a.length);
+    // Labels that also work without a colon: the `by` forms, `Oleh`, `Laporan wartawan ...`.
+    const noColon = labels.filter((l) => /(^|\s)by$/.test(l) || l === 'oleh' || l.startsWith('laporan'));
+    this.noColonRe = new RegExp(`^(${noColon.map(escape).join('|')})\\s+(?=\\S)`, 'iu');
+    this.bareLabelRe = new RegExp(`^(${labels.map(escape).join('|')})\\s+(?=\\S)`, 'iu');
   }
 
   /** A whole line as byline (labels with colons; with `allowNoColon`, `By X` forms too). */
@@ -42,10 +49,12 @@ export class BylineParser {
     if (line.length === 0 || line.length > MAX_BYLINE) return null;
 
     let pieces: { label: string; value: string }[] | null = null;
+    let strictNames = false;
     const labelled = this.lex.bylineLabelRe.exec(line);
     if (labelled) {
       pieces = this.splitLabelled(line);
     } else if (allowNoColon) {
+      strictNames = true;
       const m = this.noColonRe.exec(line);
       if (m) {
         // `Reporting by A in X; Editing by B` or `By JANE DOE, Associated Press`.
@@ -55,9 +64,19 @@ export class BylineParser {
           if (!pm) return null;
           pieces.push({ label: pm[1], value: part.slice(pm[0].length) });
         }
+      } else if (line.includes('|')) {
+        // `Penulis Dian Erika | Editor Bagus Santosa` (labels without colons, several on one line).
+        pieces = [];
+        for (const part of line.split(/\s*\|\s*/)) {
+          const pm = this.bareLabelRe.exec(part);
+          if (!pm) return null;
+          pieces.push({ label: pm[1], value: part.slice(pm[0].length) });
+        }
+        if (pieces.length < 2) return null;
       }
     }
     if (!pieces || pieces.length === 0) return null;
+    if (strictNames && !pieces.every((p) => this.looksLikeNames(p.value))) return null;
 
     let author: string[] = [];
     let editor: string[] = [];
@@ -100,6 +119,18 @@ export class BylineParser {
     return pieces;
   }
 
+  /** Every word capitalised, apart from connectors (`dan`, `and`, `bin`, `van` ...) and a trailing date. */
+  private looksLikeNames(value: string): boolean {
+    const words = value.replace(/[,;|]/g, ' ').split(/\s+/).filter(Boolean);
+    if (words.length === 0 || words.length > MAX_NAME_WORDS * 2) return false;
+    for (const w of words) {
+      if (CAPITALISED_RE.test(w) || NAME_CONNECTORS.has(w.toLowerCase())) continue;
+      if (findPublishedDate(value)) continue;
+      return false;
+    }
+    return true;
+  }
+
   private plausibleValue(value: string): boolean {
     if (value === '' || value.length > 100) return false;
     if (SENTENCE_RE.test(value)) return false;
@@ -111,7 +142,7 @@ export class BylineParser {
     const out: string[] = [];
     for (let part of value.replace(/[.。]+$/u, '').split(NAME_SEPARATOR_RE)) {
       part = part.replace(/\s+in\s+\p{Lu}.*$/u, '').trim();
-      if (!part || this.lex.outlets.has(part.toLowerCase())) continue;
+      if (!part || this.isOutlet(part)) continue;
       if (part.split(/\s+/).length > MAX_NAME_WORDS) continue;
       out.push(recaseName(part));
     }

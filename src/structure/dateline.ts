@@ -94,6 +94,8 @@ export class DatelineParser {
     if (paren) {
       const outlet = paren[2];
       if (!(this.isOutlet(outlet) || ACRONYM_RE.test(outlet))) return null;
+      // `(Reuters) - Oil prices rose ...`: the outlet alone.
+      if (paren[1] === '') return this.isOutlet(outlet) ? { city: null, source: outlet } : null;
       const parts = paren[1].split(/\s*,\s*/);
       if (parts.length > 4 || !this.isPlace(parts[0])) return null;
       if (!parts.slice(1).every((p) => this.isQualifier(p))) return null;
@@ -169,6 +171,8 @@ export class DatelineParser {
       .map((word, i) => {
         if (/^\s+$/.test(word)) return word;
         if (/^(?:\p{L}\.){2,}$/u.test(word)) return word;
+        // `WASHINGTON DC` -> `Washington DC`: two-letter abbreviations keep their capitals.
+        if (i > 0 && /^\p{Lu}{2}$/u.test(word) && !this.lex.placeParticles.has(word.toLowerCase())) return word;
         const lower = word.toLowerCase();
         if (i > 0 && this.lex.placeParticles.has(lower)) return lower;
         return lower.replace(/(^|[-'’.])(\p{L})/gu, (_, sep: string, ch: string) => sep + ch.toUpperCase());

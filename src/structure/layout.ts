@@ -54,7 +54,7 @@ export class LayoutAnalyser {
     private readonly options: LayoutOptions,
   ) {
     this.dateline = new DatelineParser(lex);
-    this.byline = new BylineParser(lex);
+    this.byline = new BylineParser(lex, (s) => this.dateline.isOutlet(s));
   }
 
   isBoilerplate(t: string): boolean {
