@@ -95,19 +95,64 @@ function isTitleCaseSentence(toks: Token[]): boolean {
 }
 
 /** `Kim Jong-un` and `Kim Jong Un` share a key. */
+/** The candidate's `normKey` (after its lowercase cue words), computed once. */
+function candKey(c: Candidate): string {
+  return (c.key ??= normKey(c.tokens, c.cueTokens ?? 0));
+}
+
+const SLUGS = new Map<string, string>();
+
+/** `slugify` with a bounded cache: the same names recur across a corpus. */
+function slug(text: string): string {
+  let v = SLUGS.get(text);
+  if (v === undefined) {
+    if (SLUGS.size > 50_000) SLUGS.clear();
+    v = slugify(text);
+    SLUGS.set(text, v);
+  }
+  return v;
+}
+
 export function normKey(tokens: readonly Token[], from = 0): string {
   let s = '';
   for (let i = from; i < tokens.length; i++) {
     const t = tokens[i];
     if (t.text === '.') continue;
     if (s) s += ' ';
-    s += t.key.replace(/[-‐']/g, ' ');
+    const k = t.key;
+    s += k.includes('-') || k.includes("'") || k.includes('‐') ? k.replace(/[-‐']+/g, ' ') : k;
   }
-  return s.replace(/\s+/g, ' ');
+  return s;
 }
 
 function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
   return a.start < b.end && b.start < a.end;
+}
+
+/**
+ * The tagger is the expensive part: it only sees the stretch of the sentence
+ * around capitalised words the rules have not resolved for sure (with a few
+ * tokens of context), and not at all when there are none.
+ */
+const MODEL_CONTEXT = 4;
+
+function modelWindow(toks: Token[], cands: Candidate[], ctx: RecognizerContext): [number, number] | null {
+  let k = 0;
+  let first = -1;
+  let last = -1;
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
+    if (!isCapitalised(t) || ctx.res.functionWords.has(t.key)) continue;
+    while (k < cands.length && cands[k].end <= t.start) k++;
+    const c = cands[k];
+    if (c && c.start <= t.start && t.end <= c.end && c.strength >= Strength.Cue) continue;
+    if (first < 0) first = i;
+    last = i;
+  }
+  if (first < 0) return null;
+  const a = Math.max(0, first - MODEL_CONTEXT);
+  const b = Math.min(toks.length - 1, last + MODEL_CONTEXT);
+  return [toks[a].start, toks[b].end];
 }
 
 /** Combine rule candidates with the model's spans for one sentence. */
@@ -227,7 +272,7 @@ export function recognizeDocument(doc: Doc, opts: DocumentNerOptions): Entity[] 
   for (const cs of ruleCands) {
     for (const c of cs) {
       if (c.strength < Strength.Cue || c.doubtful) continue;
-      const key = normKey(c.tokens, c.cueTokens ?? 0);
+      const key = candKey(c);
       sureKeys.add(key);
       if (c.type === 'PERSON' && c.tokens.length > 1) for (const part of key.split(' ')) if (part.length > 1) sureNameParts.add(part);
     }
@@ -237,11 +282,15 @@ export function recognizeDocument(doc: Doc, opts: DocumentNerOptions): Entity[] 
     let cs = ruleCands[k];
     for (const c of cs) {
       if (c.strength !== Strength.Guess) continue;
-      const key = normKey(c.tokens, c.cueTokens ?? 0);
+      const key = candKey(c);
       if (sureKeys.has(key) || (c.tokens.length === 1 && sureNameParts.has(key))) c.strength = Strength.Cue;
     }
-    if (language === 'id' && opts.tagger && !w.titleCase) {
-      cs = mergeModel(cs, opts.tagger.tag(text, w.start, w.end), w.toks, w.index, opts, ctx);
+    const win = language === 'id' && opts.tagger && !w.titleCase ? modelWindow(w.toks, cs, ctx) : null;
+    if (win && opts.tagger) {
+      const spans = opts.tagger.tag(text, win[0], win[1]);
+      // spans cut by the window edge are not trusted
+      const inner = spans.filter((sp) => (sp.start > win[0] || win[0] === w.toks[0].start) && (sp.end < win[1] || win[1] === w.toks[w.toks.length - 1].end));
+      cs = mergeModel(cs, inner, w.toks, w.index, opts, ctx);
     } else if (language === 'en' && opts.english && !w.titleCase) {
       cs = mergeModel(cs, opts.english.propose(text, w.start, w.end), w.toks, w.index, { ...opts, keepUnconfirmedGuesses: true }, ctx);
     }
@@ -255,7 +304,7 @@ export function recognizeDocument(doc: Doc, opts: DocumentNerOptions): Entity[] 
   const fullMemo = new Map<string, string | undefined>();
   const learn = (c: Candidate) => {
     fullMemo.clear();
-    const key = normKey(c.tokens, c.cueTokens ?? 0);
+    const key = candKey(c);
     const k = known.get(key);
     if (!k) known.set(key, { type: c.type, strength: c.strength, entry: c.entry, count: 1, first: c });
     else {
@@ -293,9 +342,11 @@ export function recognizeDocument(doc: Doc, opts: DocumentNerOptions): Entity[] 
     const parts = key.split(' ');
     if (parts.length < 2) return undefined;
     let found: string | undefined;
-    for (const full of known.keys()) {
-      const k = known.get(full)!;
-      if (k.type !== 'PERSON' || full === key) continue;
+    const candidates = personTokens.get(parts[0]);
+    if (!candidates) return undefined;
+    for (const full of candidates) {
+      const k = known.get(full);
+      if (!k || k.type !== 'PERSON' || full === key) continue;
       const fp = full.split(' ');
       if (parts.every((p) => fp.includes(p))) {
         if (found && found !== full) return undefined;
@@ -308,7 +359,7 @@ export function recognizeDocument(doc: Doc, opts: DocumentNerOptions): Entity[] 
   // 4. doubtful candidates: keep when known, else drop
   cands = cands.filter((c) => {
     if (!c.doubtful) return true;
-    const key = normKey(c.tokens, c.cueTokens ?? 0);
+    const key = candKey(c);
     if (known.has(key)) return true;
     if (fullNameFor(key)) return true;
     // headline runs: look for known names inside
@@ -409,14 +460,14 @@ export function recognizeDocument(doc: Doc, opts: DocumentNerOptions): Entity[] 
         .slice(k.first.cueTokens ?? 0)
         .map((t, i, arr) => t.text + (i < arr.length - 1 ? text.slice(t.end, arr[i + 1].start) : ''))
         .join('');
-      hit = { canonical: surface, id: `PERSON:${slugify(surface)}` };
+      hit = { canonical: surface, id: `PERSON:${slug(surface)}` };
       canonicalByKey.set(fullKey, hit);
     }
     return hit;
   };
 
   for (const c of cands) {
-    const key = normKey(c.tokens, c.cueTokens ?? 0);
+    const key = candKey(c);
     const k = known.get(key)!;
     let type = c.type;
     let entry = c.entry;
@@ -430,7 +481,7 @@ export function recognizeDocument(doc: Doc, opts: DocumentNerOptions): Entity[] 
     let id: string | undefined;
     const alias = aliasOf.get(c) ?? aliasKey.get(key);
     if (alias && alias !== c) {
-      const ak = normKey(alias.tokens, alias.cueTokens ?? 0);
+      const ak = candKey(alias);
       type = alias.type;
       if (alias.entry) {
         canonical = gaz.canonicalFor(alias.entry, language);
@@ -438,7 +489,7 @@ export function recognizeDocument(doc: Doc, opts: DocumentNerOptions): Entity[] 
       } else if (alias.type === 'PERSON') ({ canonical, id } = personCanonical(fullNameFor(ak) ?? ak));
       else {
         canonical = surfaceOf(text, alias);
-        id = `${alias.type}:${slugify(canonical)}`;
+        id = `${alias.type}:${slug(canonical)}`;
       }
       if (source !== 'gazetteer') source = 'coref';
     } else if (entry && (entry.kind !== 'city' || type === 'LOCATION') && entry.type === type) {
@@ -454,7 +505,7 @@ export function recognizeDocument(doc: Doc, opts: DocumentNerOptions): Entity[] 
     }
     if (canonical === undefined || id === undefined) {
       canonical = surfaceOf(text, c);
-      id = `${type}:${slugify(canonical)}`;
+      id = `${type}:${slug(canonical)}`;
     }
     const sectionIndex = (c as Candidate & { section?: number }).section ?? -1;
     entities.push({

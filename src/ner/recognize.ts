@@ -35,6 +35,8 @@ export interface Candidate {
   cueTokens?: number;
   /** A person cue (title, reporting verb) stood right before it. */
   personCue?: boolean;
+  /** Cached normalised key (see `normKey` in document.ts). */
+  key?: string;
 }
 
 export interface RecognizerContext {

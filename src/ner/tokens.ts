@@ -5,8 +5,9 @@
  * one-character punctuation token. Web addresses (`SEPUTARAN.COM`, `kompas.com`) are one token. Offsets are UTF-16 indices into the text.
  */
 
-export const WORD_RE =
-  /(?:[\p{L}\p{N}][\p{L}\p{M}\p{N}-]*\.)+(?:com|net|org|co\.id|id|co|tv)(?![\p{L}\p{M}\p{N}])|[\p{L}\p{M}\p{N}]+(?:['’\-‐][\p{L}\p{M}\p{N}]+)*|[^\s\p{L}\p{M}\p{N}]/giu;
+export const WORD_RE = /[\p{L}\p{M}\p{N}]+(?:['’\-‐][\p{L}\p{M}\p{N}]+)*|[^\s\p{L}\p{M}\p{N}]/gu;
+
+const TLD = new Set(['com', 'net', 'org', 'id', 'co', 'tv']);
 
 export interface Token {
   start: number;
@@ -26,13 +27,23 @@ export function tokenKey(text: string): string {
 /** Tokens of `text.slice(start, end)`, with absolute offsets. */
 export function tokenize(text: string, start = 0, end = text.length): Token[] {
   const out: Token[] = [];
-  const re = new RegExp(WORD_RE.source, 'giu');
+  const re = new RegExp(WORD_RE.source, 'gu');
   re.lastIndex = start;
   const part = end === text.length ? text : text.slice(0, end);
   let m: RegExpExecArray | null;
   while ((m = re.exec(part)) !== null) {
     const t = m[0];
-    out.push({ start: m.index, end: m.index + t.length, text: t, key: tokenKey(t) });
+    const k = tokenKey(t);
+    // `SEPUTARAN.COM`, `kompas.co.id`: join a web address into one token
+    const n = out.length;
+    if (n >= 2 && TLD.has(k) && out[n - 1].text === '.' && out[n - 1].end === m.index && out[n - 2].end === out[n - 1].start && /[\p{L}\p{N}]/u.test(out[n - 2].text)) {
+      const host = out[n - 2];
+      const joined = text.slice(host.start, m.index + t.length);
+      out.length = n - 2;
+      out.push({ start: host.start, end: m.index + t.length, text: joined, key: tokenKey(joined) });
+      continue;
+    }
+    out.push({ start: m.index, end: m.index + t.length, text: t, key: k });
   }
   return out;
 }
