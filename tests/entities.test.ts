@@ -52,8 +52,9 @@ describe('gazetteer', () => {
     expect(gaz.lookup('Perserikatan Bangsa-Bangsa')?.entity_id).toBe('ORGANIZATION:united-nations');
     expect(gaz.lookup('NATO')?.type).toBe('ORGANIZATION');
   });
-  it('loads in well under a second', () => {
-    expect(gaz.loadMs).toBeLessThan(800);
+  it('loads in well under a second of CPU time, once per process', () => {
+    expect(gaz.loadCpuMs).toBeLessThan(600);
+    expect(loadGazetteer()).toBe(gaz);
   });
 });
 

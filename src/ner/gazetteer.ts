@@ -46,8 +46,10 @@ export interface Gazetteer {
   /** Canonical name of an entry for a document language. */
   canonicalFor(entry: GazetteerEntry, language: string | null | undefined): string;
   size: number;
-  /** Milliseconds the build took. */
+  /** Milliseconds the build took (wall clock). */
   loadMs: number;
+  /** CPU milliseconds the build took (user + system, this process). */
+  loadCpuMs: number;
 }
 
 export interface GazetteerOptions {
@@ -103,6 +105,7 @@ class TrieGazetteer implements Gazetteer {
   private root = new Map<string, TrieNode>();
   size = 0;
   loadMs = 0;
+  loadCpuMs = 0;
 
   add(name: string, entry: GazetteerEntry): void {
     const trimmed = name.trim();
@@ -408,6 +411,7 @@ export function loadGazetteer(options: GazetteerOptions = {}): Gazetteer {
   const hit = cache.get(key);
   if (hit) return hit;
   const t0 = performance.now();
+  const c0 = process.cpuUsage();
   const g = new TrieGazetteer();
   addCities(g, minPop);
   addIndonesianAreas(g);
@@ -415,6 +419,8 @@ export function loadGazetteer(options: GazetteerOptions = {}): Gazetteer {
   addCurated(g);
   addUser(g, userFiles, baseDir);
   g.loadMs = performance.now() - t0;
+  const c = process.cpuUsage(c0);
+  g.loadCpuMs = (c.user + c.system) / 1000;
   cache.set(key, g);
   return g;
 }
