@@ -42,7 +42,7 @@ export class DateExtractor {
     const raws: RawDate[] = [];
     const text = doc.text;
     const scan = (from: number, to: number, section: number) => {
-      this.tokens.tokenize(text, from, to, lex.apostropheWords);
+      this.tokens.tokenize(text, from, to, lex.apostropheWords, lex.filter);
       raws.length = 0;
       grammar.scan(this.tokens, raws);
       for (const raw of raws) found.push({ raw, section });

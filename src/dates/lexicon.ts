@@ -1,5 +1,5 @@
 import { readLangJson, readWordList } from '../lang/data.js';
-import { phraseTokens } from './tokens.js';
+import { phraseTokens, WordFilter } from './tokens.js';
 
 export type Unit = 'day' | 'week' | 'month' | 'year' | 'decade';
 
@@ -118,6 +118,8 @@ export interface Lexicon {
   starters: Set<string>;
   /** Words spelled with an inner apostrophe (`jum'at`). */
   apostropheWords: Set<string>;
+  /** Every word of this lexicon, as a tokenizer pre-check. */
+  filter: WordFilter;
 }
 
 function table<V>(entries: [string, V][]): PhraseTable<V> {
@@ -202,6 +204,7 @@ export function buildLexicon(code: string, extraTimezones: Record<string, string
     numberTens: d.number_tens,
     starters: new Set(),
     apostropheWords: new Set(),
+    filter: new WordFilter([]),
   };
   const starters = lex.starters;
   for (const t of [lex.relativeDays, lex.cuesBefore, lex.since, lex.until, lex.rangeOpeners, lex.parts, lex.timeHeads, lex.clockWords] as PhraseTable<unknown>[]) {
@@ -211,6 +214,18 @@ export function buildLexicon(code: string, extraTimezones: Record<string, string
     for (const key of m.keys()) starters.add(key);
   }
   for (const key of [...lex.months.keys(), ...lex.weekdays.keys()]) if (key.includes("'")) lex.apostropheWords.add(key);
+  // Every word any table, map or set holds (phrase tables: every token of every phrase).
+  const words = new Set<string>([lex.numberTeen, lex.numberTens]);
+  for (const value of Object.values(lex)) {
+    if (value instanceof Set) for (const w of value) words.add(String(w).toLowerCase());
+    else if (value instanceof Map) {
+      for (const [key, entry] of value) {
+        words.add(String(key).toLowerCase());
+        if (Array.isArray(entry)) for (const phrase of entry as Phrase<unknown>[]) for (const tok of phrase.toks) words.add(tok);
+      }
+    }
+  }
+  lex.filter = new WordFilter(words);
   return lex;
 }
 

@@ -63,7 +63,7 @@ export class Tokens {
    * Tokenise `text[from, to)`. `apostropheWords` are lower-cased words that
    * keep an inner apostrophe (`jum'at`); elsewhere `Thursday's` splits.
    */
-  tokenize(text: string, from: number, to: number, apostropheWords: ReadonlySet<string>): void {
+  tokenize(text: string, from: number, to: number, apostropheWords: ReadonlySet<string>, filter?: WordFilter): void {
     this.text = text;
     this.n = 0;
     const low = this.low;
@@ -107,8 +107,10 @@ export class Tokens {
       if (isLetter(c, text, p)) {
         let q = p + 1;
         while (q < to && isLetter(text.charCodeAt(q), text, q)) q++;
-        let word = text.slice(p, q).toLowerCase();
+        // Words the lexicon cannot contain are not materialised (most of the text).
+        let word = !filter || filter.mayContain(text, p, q) ? text.slice(p, q).toLowerCase() : '';
         if (q + 1 < to && apostropheWords.size > 0) {
+          if (word === '') word = text.slice(p, q).toLowerCase();
           const a = text.charCodeAt(q);
           if ((a === 39 || a === 0x2019) && isLetter(text.charCodeAt(q + 1), text, q + 1)) {
             let r = q + 2;
@@ -157,4 +159,35 @@ export function phraseTokens(phrase: string): string[] {
     out.push(s === '–' || s === '—' ? '-' : s);
   }
   return out;
+}
+
+/**
+ * A cheap pre-check on a word's first two letters and length: a word whose
+ * signature no lexicon entry has cannot match anything, so the tokenizer does
+ * not slice and lower-case it.
+ */
+export class WordFilter {
+  private readonly bits = new Uint8Array(32 * 32 * 32);
+
+  constructor(words: Iterable<string>) {
+    for (const w of words) {
+      if (w.length === 0) continue;
+      const key = WordFilter.key(w, 0, w.length);
+      if (key < 0) continue;
+      this.bits[key] = 1;
+    }
+  }
+
+  /** -1 when a non-ASCII letter is among the first two (always let through). */
+  private static key(text: string, p: number, q: number): number {
+    const c0 = text.charCodeAt(p);
+    const c1 = q - p > 1 ? text.charCodeAt(p + 1) : 64;
+    if (c0 >= 128 || c1 >= 128) return -1;
+    return (((c0 & 31) << 5) | (c1 & 31)) * 32 + Math.min(q - p, 31);
+  }
+
+  mayContain(text: string, p: number, q: number): boolean {
+    const key = WordFilter.key(text, p, q);
+    return key < 0 || this.bits[key] === 1;
+  }
 }
