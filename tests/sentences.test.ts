@@ -212,6 +212,15 @@ describe('sentence spans', () => {
     expect(split(text, 'id')).toEqual(['Hebat 😀 sekali.', 'Ia senang.']);
   });
 
+  it('stays linear on long texts without sentence ends', () => {
+    const words = 'kata (dan) "kutipan yang panjang sekali' + ' dan'.repeat(50) + ' ';
+    const text = '(' + words.repeat(2000) + 'selesai.';
+    const t0 = performance.now();
+    const out = split(text, 'id');
+    expect(performance.now() - t0).toBeLessThan(2000);
+    expect(out.join('').length).toBeLessThanOrEqual(text.length);
+  });
+
   it('is deterministic and idempotent', () => {
     const text = 'Kata Prof. Dr. Budi. Ia pergi. "Ya," katanya.';
     const doc = makeDoc(text, 'id');

@@ -67,6 +67,10 @@ const STAMP_RE = /\d{1,2}\/\d{1,2}\/\d{2,4},?\s+\d{1,2}:\d{2}(?::\d{2}(?:\s*[AaP
 const EMOTICON_RE = /[:;=8](?:['^o-]?)(?:[()\[\]DPpOo3*|\\/@$]|<3)+(?=\s|$)/y;
 const URL_RE = /(?:https?|ftp):\/\/\S+|www\.\S+/y;
 
+/** ASCII characters at which a rule may apply; every other ASCII character is skipped at once. */
+const TRIGGER = new Uint8Array(128);
+for (const ch of '.!?\n:;=@)>"-_*~#w0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ') TRIGGER[ch.charCodeAt(0)] = 1;
+
 export function splitSentences(text: string, from: number, to: number, rules: SplitRules, emit: EmitSpan): void {
   let sentStart = skipSpace(text, from, to);
   let i = sentStart;
@@ -80,6 +84,10 @@ export function splitSentences(text: string, from: number, to: number, rules: Sp
 
   while (i < to) {
     const c = text.charCodeAt(i);
+    if (c < 128 && TRIGGER[c] === 0) {
+      i++;
+      continue;
+    }
 
     if (isTerminal(c)) {
       let j = i + 1;
@@ -139,7 +147,7 @@ export function splitSentences(text: string, from: number, to: number, rules: Sp
 
     if (c === 41 /* ) */ && text.charCodeAt(sentStart) === 40 && i + 1 < to && isSpace(text.charCodeAt(i + 1))) {
       // A sentence that is one parenthesis, like a source credit `(BBC) The ...`.
-      if (closesFirstParen(text, sentStart, i)) {
+      if (i - sentStart <= 300 && closesFirstParen(text, sentStart, i)) {
         const n = skipSpace(text, i + 1, to);
         if (n < to && (isUpper(text.charCodeAt(n)) || text.charCodeAt(n) === 40 || text.charCodeAt(n) === 34 || text.charCodeAt(n) === 0x201c)) {
           flush(i + 1, i + 1);
@@ -539,16 +547,29 @@ const SHORT_QUOTE = 150;
  * closes later in the same paragraph: a quoted passage of several sentences is kept
  * whole (`"Kami siap. Kami akan menang," kata dia.`), as news treebanks annotate it.
  */
+const quoteCache = { text: '', start: -1, pos: 0, straight: false, curly: 0 };
+
 function insideQuote(text: string, sentStart: number, i: number, to: number, rules: SplitRules): boolean {
   if (!rules.keepQuotations) return false;
-  let openStraight = false;
-  let curly = 0;
-  for (let x = sentStart; x < i; x++) {
+  // The quotation state at `i` is computed incrementally within one sentence.
+  if (quoteCache.text !== text || quoteCache.start !== sentStart || quoteCache.pos > i) {
+    quoteCache.text = text;
+    quoteCache.start = sentStart;
+    quoteCache.pos = sentStart;
+    quoteCache.straight = false;
+    quoteCache.curly = 0;
+  }
+  let openStraight = quoteCache.straight;
+  let curly = quoteCache.curly;
+  for (let x = quoteCache.pos; x < i; x++) {
     const c = text.charCodeAt(x);
-    if (c === 34) openStraight = opensQuote(text, x, sentStart, to) ? true : false;
+    if (c === 34) openStraight = opensQuote(text, x, sentStart, to);
     else if (c === 0x201c) curly++;
     else if (c === 0x201d && curly > 0) curly--;
   }
+  quoteCache.pos = i;
+  quoteCache.straight = openStraight;
+  quoteCache.curly = curly;
   if (!openStraight && curly === 0) return false;
   const limit = Math.min(to, i + MAX_QUOTE);
   for (let x = i; x < limit; x++) {

@@ -74,32 +74,58 @@ export const sentencesStage = defineStage<SentencesOptions>({
     rulesFor('en');
     rulesFor('*');
 
+    // Per language tag: the rules to use when the language is trusted / not trusted.
+    interface Choice {
+      base: string;
+      trusted: SplitRules | undefined;
+      untrusted: SplitRules | undefined;
+    }
+    const choices = new Map<string, Choice>();
+    const choose = (language: string): Choice => {
+      let choice = choices.get(language);
+      if (!choice) {
+        const code = language.toLowerCase();
+        const base = code.split(/[-_]/)[0] || 'und';
+        const list = ruleLanguages[code] ?? ruleLanguages[base];
+        choice = {
+          base,
+          trusted: list !== undefined ? rulesFor(list) : options.intlFallback ? undefined : rulesFor('*'),
+          untrusted: rulesFor(list ?? '*'),
+        };
+        choices.set(language, choice);
+      }
+      return choice;
+    };
+
+    // One collector, reused: the runner is synchronous and documents never interleave.
+    let sentences: Doc['sentences'] = [];
+    let section = -1;
+    const emit = (start: number, end: number): void => {
+      sentences.push({ index: sentences.length, start, end, section });
+    };
+
     return (doc: Doc) => {
-      const code = (doc.language ?? 'und').toLowerCase();
-      const base = code.split(/[-_]/)[0] || 'und';
+      const choice = choose(doc.language ?? 'und');
       const trusted = (doc.language_confidence ?? 1) >= options.minIntlConfidence;
-      const list = ruleLanguages[code] ?? ruleLanguages[base] ?? (options.intlFallback && trusted ? undefined : '*');
-      const rules = list !== undefined ? rulesFor(list) : undefined;
-      const sentences: Doc['sentences'] = [];
+      const rules = trusted ? choice.trusted : choice.untrusted;
       const text = doc.text;
-      let section = -1;
-      const emit = (start: number, end: number) => {
-        sentences.push({ index: sentences.length, start, end, section });
-      };
-      const run = (from: number, to: number) => {
-        if (rules) splitSentences(text, from, to, rules, emit);
-        else segmentWithIntl(text, from, to, base, emit);
-      };
-      if (doc.sections.length === 0) {
-        run(0, text.length);
+      sentences = [];
+      section = -1;
+      const sections = doc.sections;
+      if (sections.length === 0) {
+        if (rules) splitSentences(text, 0, text.length, rules, emit);
+        else segmentWithIntl(text, 0, text.length, choice.base, emit);
       } else {
-        doc.sections.forEach((s, index) => {
-          if (!ANALYSED_SECTIONS.has(s.type)) return;
+        for (let index = 0; index < sections.length; index++) {
+          const s = sections[index];
+          if (!ANALYSED_SECTIONS.has(s.type)) continue;
           section = index;
-          run(s.start, s.end);
-        });
+          if (rules) splitSentences(text, s.start, s.end, rules, emit);
+          else segmentWithIntl(text, s.start, s.end, choice.base, emit);
+        }
       }
       doc.sentences = sentences;
+      sentences = [];
     };
   },
 });
