@@ -161,6 +161,12 @@ describe('language identification', () => {
   });
 });
 
+it('falls back to the whole text when the analysed sections hold too little', () => {
+  const text = 'Kerajaan negeri akan membaiki jalan raya yang rosak akibat banjir selepas musim tengkujuh.';
+  const doc = detectDoc(text, { sections: [{ type: 'boilerplate', start: 0, end: text.length }] });
+  expect(doc.language).toBe('ms');
+});
+
 describe('mixed-language warning', () => {
   it('flags an English quote block inside an Indonesian story', () => {
     const before = LONG[0][1];
@@ -180,6 +186,13 @@ describe('mixed-language warning', () => {
   it('does not flag a Malay-looking paragraph in an Indonesian story', () => {
     const text = `${LONG[0][1]}\n${LONG[2][1]}\n${LONG[1][1]}`;
     const doc = detectDoc(text);
+    expect(doc.warnings.filter((w) => w.code === 'mixed-language')).toEqual([]);
+  });
+
+  it('does not flag an Indonesian sentence that quotes English titles', () => {
+    const text = `${LONG[0][1]}\nFilm horor berjudul Don't Be Afraid of the Dark dan album The First Edition dirilis kembali tahun ini oleh sebuah label di Jakarta.\n${LONG[1][1]}`;
+    const doc = detectDoc(text);
+    expect(doc.language).toBe('id');
     expect(doc.warnings.filter((w) => w.code === 'mixed-language')).toEqual([]);
   });
 

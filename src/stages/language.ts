@@ -35,8 +35,11 @@ const DEFAULTS: LanguageOptions = {
   minConfidence: DEFAULT_PARAMS.minConfidence,
   mixed: true,
   mixedMinLength: 80,
-  mixedMinConfidence: 0.9,
+  mixedMinConfidence: 0.95,
 };
+
+/** Lexical evidence per word a paragraph needs before it is checked as another language. */
+const MIXED_MIN_DENSITY = 0.4;
 
 /** Pairs too close to call per paragraph: a few words decide them, so they are not reported as mixed. */
 const CLOSE_PAIRS: ReadonlySet<string> = new Set(['id|ms', 'ms|id']);
@@ -81,13 +84,8 @@ export const languageStage = defineStage<LanguageOptions>({
     });
     const paragraph = /\n\s*\n|\n/g;
 
-    return (doc: Doc) => {
-      const text = doc.text;
-      const spans = doc.sections.length > 0
-        ? doc.sections.filter((s) => ANALYSED_SECTIONS.has(s.type))
-        : [{ start: 0, end: text.length }];
-
-      // Lexical evidence per paragraph; the article's is their sum.
+    /** Lexical evidence per paragraph of `spans` (the article's is their sum) and the trigram sample. */
+    function gather(text: string, spans: readonly { start: number; end: number }[]) {
       const blocks: Block[] = [];
       const total = detector.newEvidence();
       let analysedLength = 0;
@@ -115,6 +113,16 @@ export const languageStage = defineStage<LanguageOptions>({
           from = m.index + m[0].length;
         }
       }
+      return { blocks, total, sample: sampleOf(sampleParts.join('\n'), o.sampleChars), analysedLength };
+    }
+
+    return (doc: Doc) => {
+      const text = doc.text;
+      const analysed = doc.sections.filter((s) => ANALYSED_SECTIONS.has(s.type));
+      let gathered = gather(text, analysed.length > 0 ? analysed : [{ start: 0, end: text.length }]);
+      // Too little analysed text (a record that is all headline-like metadata): use the whole text.
+      if (analysed.length > 0 && letters(gathered.total) < o.minLength) gathered = gather(text, [{ start: 0, end: text.length }]);
+      const { blocks, total, sample, analysedLength } = gathered;
 
       const hint = normalizeLanguageTag(doc.meta.languageHint);
       let language: string;
@@ -123,7 +131,6 @@ export const languageStage = defineStage<LanguageOptions>({
         doc.language = hint;
         doc.language_confidence = 1;
       } else {
-        const sample = sampleOf(sampleParts.join('\n'), o.sampleChars);
         const result = detector.decide(total, sample, analysedLength);
         language = result.language;
         doc.language = result.language;
@@ -168,6 +175,10 @@ export const languageStage = defineStage<LanguageOptions>({
         for (let i = 1; i < scores.length; i++) if (scores[i] > scores[best]) best = i;
         const lead = scores[best] - (own >= 0 ? scores[own] : 0);
         if (detector.codes[best] === language || lead < 2) return null;
+        // Titles and names in another language inside a sentence are not a block in that language:
+        // its own words must be dense (English prose scores ~0.7 per word, a title-laden sentence ~0.2).
+        const tokens = block.evidence.stats[0];
+        if (tokens === 0 || scores[best] / tokens < MIXED_MIN_DENSITY) return null;
         const blockText = text.slice(block.start, block.end);
         const result = detector.decide(block.evidence, sampleOf(blockText, o.sampleChars), blockText.length);
         if (result.language === language || result.language === 'und') return null;
