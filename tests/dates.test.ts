@@ -145,6 +145,8 @@ const CASES: Record<string, Case[]> = {
     ['Libur berlangsung 30 Desember hingga 2 Januari.', 'id', '2025-12-20', '30 Desember hingga 2 Januari', '2025-12-30', 'day', 'absolute', { end_value: '2026-01-02' }],
     ['The exhibition runs Sept. 4-6.', 'en', SAT, 'Sept. 4-6', '2025-09-04', 'day', 'absolute', { end_value: '2025-09-06' }],
     ['Pada musim 2024/2025 klub itu juara.', 'id', SAT, '2024/2025', '2024', 'year', 'absolute', { end_value: '2025' }],
+    ['Festival digelar tanggal 24 sampai 3 Oktober.', 'id', SAT, 'tanggal 24 sampai 3 Oktober', '2025-09-24', 'day', 'absolute', { end_value: '2025-10-03' }],
+    ['Libur sekolah 22 sampai 5 Januari 2026.', 'id', SAT, '22 sampai 5 Januari 2026', '2025-12-22', 'day', 'absolute', { end_value: '2026-01-05' }],
     ['Toko tutup Senin hingga Rabu.', 'id', SAT, 'Senin hingga Rabu', '2025-09-01', 'day', 'weekday', { end_value: '2025-09-03' }],
     ['Unjuk rasa berlangsung Kamis-Jumat (4-5/9) di Jakarta.', 'id', SAT, 'Kamis-Jumat (4-5/9)', '2025-09-04', 'day', 'absolute', { end_value: '2025-09-05' }],
     ['Sidang digelar pada (4-5/9) di Jakarta.', 'id', SAT, '4-5/9', '2025-09-04', 'day', 'absolute', { end_value: '2025-09-05' }],

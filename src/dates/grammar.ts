@@ -712,11 +712,13 @@ export class Grammar {
     let j = i + 1;
     if (this.glued(j) && this.isWord(j) && lex.ordinalSuffixes.has(t.low[j])) j++;
     const sep = this.follow(lex.rangeSeparators, j) ?? (o.opened ? this.follow(lex.rangeAnd, j) : null);
-    if (sep && this.isNum(sep.e) && this.sameLine(sep.e) && t.ndig[sep.e] <= 2 && t.num[sep.e] > d) {
+    if (sep && this.isNum(sep.e) && this.sameLine(sep.e) && t.ndig[sep.e] <= 2 && t.num[sep.e] !== d) {
       const r2 = this.dayMonth(sep.e, NO);
       if (r2 && r2.a.t === 'abs' && !r2.b) {
         const end = r2.a;
-        return { s: i, e: r2.e, a: { t: 'abs', y: 0, m: end.m, d, g: 'day', dir: 0 }, b: end };
+        // `24 sampai 3 Oktober`: a start day after the end day lies in the month before
+        const m = t.num[sep.e] > d ? end.m : end.m === 1 ? 12 : end.m - 1;
+        if (d <= daysInMonth(m, 0)) return { s: i, e: r2.e, a: { t: 'abs', y: 0, m, d, g: 'day', dir: 0 }, b: end };
       }
     }
     if (this.isWord(j) && this.sameLine(j) && lex.of.has(t.low[j])) j++;
