@@ -11,7 +11,8 @@
  * --profile adds a CPU profile summary (self time by file and function) of the in-process pipeline.
  *
  * --scaling adds a 200,000-article corpus (all cores, fresh + incremental) to compare
- * cost per article and peak memory with the 20,000-article figures.
+ * cost per article and peak memory with the 20,000-article figures (--scale-articles N
+ * changes that size, for trying the harness on a small machine).
  */
 process.env.DOTENV_CONFIG_QUIET ??= 'true';
 
@@ -40,7 +41,8 @@ const SAMPLE = Number(argValue('--sample') ?? 1500);
 /** Wall-time cap per in-process measurement, so a slow stage cannot stall the bench. */
 const BUDGET_MS = 1000 * Number(argValue('--budget') ?? 40);
 const SCALING = has('--scaling');
-const SCALE_ARTICLES = 200_000;
+const SCALE_ARTICLES = Math.min(200_000, Math.max(100, Number(argValue('--scale-articles') ?? 200_000)));
+const SCALE_LABEL = SCALE_ARTICLES % 1000 === 0 ? `${SCALE_ARTICLES / 1000}k` : String(SCALE_ARTICLES);
 const WORK = path.resolve(argValue('--work') ?? path.join(os.tmpdir(), 'warta-bench'));
 const CORES = Math.max(1, os.availableParallelism?.() ?? os.cpus().length);
 const CLI = path.join(PACKAGE_ROOT, 'dist', 'cli.js');
@@ -81,6 +83,8 @@ interface E2E {
   run: RunJson | null;
   articles: number;
   bytes: number;
+  /** 1-minute load average when the run started (other sessions share the machine). */
+  loadBefore: number;
 }
 
 function inputsFor(corpusDir: string, langs: Lang[], withHtml: boolean): string[] {
@@ -98,6 +102,7 @@ async function e2e(label: string, corpus: string, inputs: string[], outDir: stri
   if (!incremental) rmSync(outDir, { recursive: true, force: true });
   const args = [CLI, 'run', ...inputs.flatMap((i) => ['--input', i]), '--output', outDir, '--concurrency', String(concurrency), '--quiet'];
   log(`  ${label}: warta run --concurrency ${concurrency}${incremental ? ' (re-run)' : ''} ...`);
+  const load = os.loadavg()[0];
   const child = await measureNode(args, PACKAGE_ROOT);
   let run: RunJson | null = null;
   try {
@@ -107,9 +112,10 @@ async function e2e(label: string, corpus: string, inputs: string[], outDir: stri
   }
   if (child.exitCode !== 0) log(`  ${label}: exit code ${child.exitCode}${child.stderrTail ? `\n${child.stderrTail}` : ''}`);
   const articles = run?.counts?.seen ?? expected.articles;
-  const bytes = run?.input_bytes ?? expected.bytes;
+  // a re-run reads nothing (input_bytes 0); its MB are the corpus it checked
+  const bytes = run?.input_bytes ? run.input_bytes : expected.bytes;
   log(`  ${label}: ${(child.wallMs / 1000).toFixed(1)} s`);
-  return { label, corpus, inputs, concurrency, incremental, child, run, articles, bytes };
+  return { label, corpus, inputs, concurrency, incremental, child, run, articles, bytes, loadBefore: load };
 }
 
 // ------------------------------------------------------------------ table
@@ -166,7 +172,7 @@ function e2eRow(r: E2E, target?: { text: string; met: boolean }, note = ''): Cel
     rss: rssCell(r),
     target: target?.text,
     met: target?.met,
-    note: r.child.exitCode === 0 ? note : `exit ${r.child.exitCode}${note ? `; ${note}` : ''}`,
+    note: `${r.child.exitCode === 0 ? '' : `exit ${r.child.exitCode}; `}load ${r.loadBefore.toFixed(1)}${note ? `; ${note}` : ''}`,
   };
 }
 
@@ -258,8 +264,8 @@ async function main(): Promise<void> {
       const bigInputs = inputsFor(bigDir, ['id', 'en'], withHtml);
       const bigExp = langBytes(big, ['id', 'en']);
       const bigOut = path.join(WORK, 'out-200k');
-      runs.push(await e2e(`200k id+en, ${CORES} workers`, bigDir, bigInputs, bigOut, CORES, false, bigExp));
-      runs.push(await e2e(`200k id+en, re-run unchanged`, bigDir, bigInputs, bigOut, CORES, true, bigExp));
+      runs.push(await e2e(`${SCALE_LABEL} id+en, ${CORES} workers`, bigDir, bigInputs, bigOut, CORES, false, bigExp));
+      runs.push(await e2e(`${SCALE_LABEL} id+en, re-run unchanged`, bigDir, bigInputs, bigOut, CORES, true, bigExp));
       if (!has('--keep-outputs')) rmSync(bigOut, { recursive: true, force: true });
     }
     results.e2e = runs;
@@ -271,14 +277,16 @@ async function main(): Promise<void> {
   const all = find(`id, ${CORES} workers`);
   const mixed = find(`id+en, ${CORES} workers`);
   const rerun = find('id+en, re-run unchanged');
-  const big = find(`200k id+en, ${CORES} workers`);
-  const bigRerun = find('200k id+en, re-run unchanged');
+  const big = find(`${SCALE_LABEL} id+en, ${CORES} workers`);
+  const bigRerun = find(`${SCALE_LABEL} id+en, re-run unchanged`);
 
   if (runs.length) {
     rows.push(`end to end: node dist/cli.js run ... --quiet (${describe(manifest)})`);
     if (one) {
-      const v = mb(one.bytes) / (one.child.wallMs / 1000);
-      rows.push(e2eRow(one, { text: `>= ${TARGET.mbPerCore} MB/s`, met: v >= TARGET.mbPerCore }, shareNote(one.run?.stage_ms)));
+      // per core = per CPU-second of the 1-worker process (wall time when CPU time is unknown)
+      const cpu = cpuSeconds(one);
+      const v = mb(one.bytes) / (cpu ?? one.child.wallMs / 1000);
+      rows.push(e2eRow(one, { text: `>= ${TARGET.mbPerCore} MB/CPU-s`, met: v >= TARGET.mbPerCore }, shareNote(one.run?.stage_ms)));
     }
     if (all) {
       const speedup = one?.run && all.run ? one.child.wallMs / all.child.wallMs : NaN;
@@ -293,7 +301,10 @@ async function main(): Promise<void> {
         e2eRow(
           big,
           { text: `RSS < ${TARGET.peakRssMb200k} MB`, met: rss !== null && rss / 2 ** 20 < TARGET.peakRssMb200k },
-          `${f2(perArticle(big) / 1000)} ms/article vs ${f2(perArticle(mixed) / 1000)} at ${mixed.articles}`,
+          `per article: wall ${f2(perArticle(big) / 1000)} ms vs ${f2(perArticle(mixed) / 1000)} at ${mixed.articles}` +
+            (cpuSeconds(big) && cpuSeconds(mixed)
+              ? `, CPU ${f2((1000 * cpuSeconds(big)!) / big.articles)} ms vs ${f2((1000 * cpuSeconds(mixed)!) / mixed.articles)}`
+              : ''),
         ),
       );
     }
@@ -365,8 +376,8 @@ async function main(): Promise<void> {
         mbS: `${f1(warta / ref)}x`,
         mbCpu: Number.isFinite(ratioCpu) ? `${f1(ratioCpu)}x` : '',
         target: `>= ${TARGET.vsCompromise}x`,
-        met: warta / ref >= TARGET.vsCompromise,
-        note: 'end-to-end process vs in-process library call',
+        met: (Number.isFinite(ratioCpu) ? ratioCpu : warta / ref) >= TARGET.vsCompromise,
+        note: 'warta run process (1 worker) vs compromise in-process; judged on CPU time when known',
       });
     } else if (stagesId) {
       const warta = mb(stagesId.bytes) / (stagesId.totalMs / 1000);
