@@ -628,7 +628,7 @@ export class Grammar {
     if (prevWord >= 0 && lex.yearBlockers.has(t.low[prevWord])) return false;
     const nextWord = this.isWord(i + 1) && this.sameLine(i + 1) ? i + 1 : -1;
     if (nextWord >= 0 && lex.countWords.has(t.low[nextWord])) return false;
-    if (!cue && prevWord >= 0 && nextWord >= 0 && !t.cap[prevWord] && !t.cap[nextWord] && !lex.yearFollowOk.has(t.low[nextWord])) {
+    if (!cue && lex.strictBareYears && prevWord >= 0 && nextWord >= 0 && !t.cap[prevWord] && !t.cap[nextWord] && !lex.yearFollowOk.has(t.low[nextWord])) {
       // `mencapai 2000 pendukung` is a count, but `pada 2019 dan 2020 ekonomi` lists years
       if (!(prevWord === this.lastYearEnd && lex.listConnectors.has(t.low[prevWord]))) return false;
     }

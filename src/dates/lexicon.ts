@@ -44,6 +44,7 @@ interface DatesJson {
   year_blockers: string[];
   year_follow_ok: string[];
   year_trailers: string[];
+  strict_bare_years: boolean;
   list_connectors: string[];
   decade_cues: string[];
   day_month_cues: string[];
@@ -98,6 +99,11 @@ export interface Lexicon {
   yearBlockers: Set<string>;
   yearFollowOk: Set<string>;
   yearTrailers: Set<string>;
+  /**
+   * A bare year between two lower-case words needs a cue (`nearly 2000 protesters`);
+   * off for Indonesian, which writes counts as `2.000`.
+   */
+  strictBareYears: boolean;
   /** `dan`, `and`: a year right after `2019 dan` is a year too. */
   listConnectors: Set<string>;
   decadeCues: Set<string>;
@@ -189,6 +195,7 @@ export function buildLexicon(code: string, extraTimezones: Record<string, string
     yearBlockers: lowerSet(d.year_blockers),
     yearFollowOk: lowerSet(d.year_follow_ok),
     yearTrailers: lowerSet(d.year_trailers),
+    strictBareYears: d.strict_bare_years,
     listConnectors: lowerSet(d.list_connectors),
     decadeCues: lowerSet(d.decade_cues),
     dayMonthCues: lowerSet(d.day_month_cues),
