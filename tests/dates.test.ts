@@ -98,6 +98,7 @@ const CASES: Record<string, Case[]> = {
   ],
   'relative (id)': [
     ['Ia tiba kemarin di bandara.', 'id', SAT, 'kemarin', '2025-09-05', 'day', 'relative'],
+    ['Presiden mengatakan kemarin (5/9) bahwa harga turun.', 'id', SAT, 'kemarin (5/9)', '2025-09-05', 'day', 'absolute'],
     ['Hari ini harga cabai naik.', 'id', SAT, 'Hari ini', '2025-09-06', 'day', 'relative'],
     ['Rapat digelar besok.', 'id', SAT, 'besok', '2025-09-07', 'day', 'relative'],
     ['Sidang dilanjutkan lusa.', 'id', SAT, 'lusa', '2025-09-08', 'day', 'relative'],
@@ -157,6 +158,7 @@ const CASES: Record<string, Case[]> = {
   'times of day': [
     ['Ia berbicara pukul 19.00 WIB di Istana.', 'id', SAT, 'pukul 19.00 WIB', '2025-09-06', 'day', 'relative', { time: '19:00', timezone: '+07:00' }],
     ['Gempa terjadi Kamis (4/9) pukul 19.00 WIB.', 'id', SAT, 'Kamis (4/9) pukul 19.00 WIB', '2025-09-04', 'day', 'absolute', { time: '19:00', timezone: '+07:00' }],
+    ['Rapat dimulai pkl. 09.30 WIB.', 'id', SAT, 'pkl. 09.30 WIB', '2025-09-06', 'day', 'relative', { time: '09:30', timezone: '+07:00' }],
     ['Sidang digelar pukul 10.00 WITA.', 'id', SAT, 'pukul 10.00 WITA', '2025-09-06', 'day', 'relative', { time: '10:00', timezone: '+08:00' }],
     ['Upacara dimulai pukul 07.30 WIT.', 'id', SAT, 'pukul 07.30 WIT', '2025-09-06', 'day', 'relative', { time: '07:30', timezone: '+09:00' }],
     ['Pesawat mendarat pukul 7 malam.', 'id', SAT, 'pukul 7 malam', '2025-09-06', 'day', 'relative', { time: '19:00' }],

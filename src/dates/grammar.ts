@@ -230,7 +230,14 @@ export class Grammar {
     const w = t.low[i];
     if (!lex.starters.has(w)) return null;
     let m = this.match(lex.relativeDays, i);
-    if (m) return { s: i, e: m.e, a: { t: 'rel', u: 'day', n: m.v } };
+    if (m) {
+      // `kemarin (5/9)`: the written date wins
+      if (this.isP(m.e, '(') && this.sameLine(m.e)) {
+        const d = this.explicitDate(m.e + 1);
+        if (d && d.s === m.e + 1 && this.isP(d.e, ')')) return { s: i, e: d.e + 1, a: d.a };
+      }
+      return { s: i, e: m.e, a: { t: 'rel', u: 'day', n: m.v } };
+    }
     const head = lex.heads.get(w);
     if (head && this.sameLine(i + 1)) {
       const j = this.isP(i + 1, '.') && this.glued(i + 1) ? i + 2 : i + 1; // `tgl. 17 Agustus`
@@ -765,6 +772,7 @@ export class Grammar {
     if (h0) {
       head = true;
       j = h0.e;
+      if (this.isP(j, '.') && this.glued(j)) j++; // `pkl. 10.00`
       if (!this.sameLine(j)) return null;
     }
     const word = j === i ? this.match(lex.clockWords, j) : this.follow(lex.clockWords, j);
