@@ -78,6 +78,16 @@ const REGIONAL: [string, string][] = [
   ['min', 'Ambo indak bisa datang ka rumah ang kini, dek hujan labek bana.'],
   ['ban', 'Tiang nenten nyidang rauh ring umah ipun, krana ujane bales pisan.'],
   ['bjn', 'Ulun kada kawa datang ka rumah pian wayah ini, hujan labat banar.'],
+  // The same sentence ("the children were playing in the yard after the rain stopped") in each language.
+  ['jv', 'Bocah-bocah padha dolanan ing latar nalika udan wis mandheg.'],
+  ['su', 'Barudak keur arulin di buruan sanggeus hujan raat.'],
+  ['min', 'Anak-anak sadang bamain di halaman sasudah hujan baranti.'],
+  ['ban', 'Anake cerik-cerik maplalianan di natahe suud ujane ngetel.'],
+  ['bjn', 'Kakanakan bamainan di palataran imbah hujan baampih.'],
+  ['ms', 'Kanak-kanak sedang bermain di halaman selepas hujan berhenti.'],
+  ['id', 'Anak-anak sedang bermain di halaman setelah hujan berhenti.'],
+  ['en', 'The kids were playing in the yard after the rain stopped.'],
+  ['nl', 'De kinderen speelden in de tuin nadat de regen was gestopt.'],
 ];
 
 describe('language identification', () => {
