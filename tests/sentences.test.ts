@@ -129,6 +129,11 @@ const CASES: [string, string, string[]][] = [
   ['en', '<< File: TEXT.htm >> I was thinking of converting it.', ['<< File: TEXT.htm >>', 'I was thinking of converting it.']],
   ['en', 'Region . . . This operation would only fail.', ['Region . . .', 'This operation would only fail.']],
   ['en', 'P.S. I am moving back to Calgary.', ['P.S. I am moving back to Calgary.']],
+  ['id', 'Ia bersekolah di salah satu Sekolah Menengah Atas di Bandung.', ['Ia bersekolah di salah satu Sekolah Menengah Atas di Bandung.']],
+  ['id', 'Konser itu diberi nama "Makuhari Messe 10th Anniversary Glay Expo Survival" oleh panitia.', ['Konser itu diberi nama "Makuhari Messe 10th Anniversary Glay Expo Survival" oleh panitia.']],
+  ['id', 'Ia tiba di Peron A. Selama jam sibuk kereta penuh.', ['Ia tiba di Peron A.', 'Selama jam sibuk kereta penuh.']],
+  // Scraped text that lost the space after a full stop
+  ['id', 'Rapat itu berakhir.Kemudian peserta pulang. Situsnya kompas.Com dan SEPUTARAN.COM tetap.', ['Rapat itu berakhir.', 'Kemudian peserta pulang.', 'Situsnya kompas.Com dan SEPUTARAN.COM tetap.']],
   // Malay and the regional languages use the Indonesian rules
   ['ms', 'Beliau bertemu Dr. Mahathir di Putrajaya. Mereka berbincang.', ['Beliau bertemu Dr. Mahathir di Putrajaya.', 'Mereka berbincang.']],
   ['und', 'Kantor di Jl. Thamrin No. 1. Mr. Lee datang.', ['Kantor di Jl. Thamrin No. 1.', 'Mr. Lee datang.']],

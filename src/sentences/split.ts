@@ -96,6 +96,11 @@ export function splitSentences(text: string, from: number, to: number, rules: Sp
       while (k < to && isCloser(text.charCodeAt(k))) k++;
       if (k >= to) break;
       if (!isSpace(text.charCodeAt(k))) {
+        if (c === 46 && k === i + 1 && missingSpace(text, i, to, sentStart, rules)) {
+          flush(k, k);
+          i = sentStart;
+          continue;
+        }
         i = k > i + 1 ? k : i + 1;
         continue;
       }
@@ -273,12 +278,15 @@ export function splitSentences(text: string, from: number, to: number, rules: Sp
     if ((c === 34 || c === 0x201c) && rules.keepQuotations && i > sentStart + 1 && text.charCodeAt(i - 1) === 32 && isLower(text.charCodeAt(i - 2)) && i + 1 < to && isUpper(text.charCodeAt(i + 1))) {
       // Indonesian news introduces a quotation after `,` or `:`; a long quotation right after
       // a lower-case word (`... baca tulis "Sementara sisanya ...`) starts a new sentence.
+      // Only a quoted sentence: it closes after `,` `.` `?` `!` and is longer than a name or title.
       const close = c === 34 ? 34 : 0x201d;
       let x = i + 1;
-      const limit = Math.min(to, i + 1 + LONG_QUOTE);
+      const limit = Math.min(to, i + 1 + MAX_QUOTE);
       while (x < limit && text.charCodeAt(x) !== close && text.charCodeAt(x) !== 10) x++;
+      const before = text.charCodeAt(x - 1);
+      const sentence = x < limit && text.charCodeAt(x) === close && x - i > LONG_QUOTE && (before === 44 || isTerminal(before));
       const w = wordBefore(text, i, sentStart);
-      if (x >= limit && !rules.quoteVerbs.has(text.slice(w, i - 1).toLowerCase())) {
+      if (sentence && !rules.quoteVerbs.has(text.slice(w, i - 1).toLowerCase())) {
         flush(i, i);
         i++;
         continue;
@@ -290,7 +298,7 @@ export function splitSentences(text: string, from: number, to: number, rules: Sp
       // lower-case word (`... 39,98 persen Di sektor riil`): a missing full stop.
       let e = i + 1;
       while (e < to && isLower(text.charCodeAt(e))) e++;
-      if (e - i <= 12 && e > i + 1 && text.charCodeAt(e) === 32 && e + 1 < to && isLower(text.charCodeAt(e + 1))) {
+      if (e - i <= 12 && e > i + 1 && text.charCodeAt(e) === 32 && e + 1 < to && isLower(text.charCodeAt(e + 1)) && isLower(text.charCodeAt(wordBefore(text, i, sentStart)))) {
         if (rules.starters.has(text.slice(i, e)) && !insideQuote(text, sentStart, i, to, rules)) {
           flush(i, i);
           i = e;
@@ -304,6 +312,22 @@ export function splitSentences(text: string, from: number, to: number, rules: Sp
     i++;
   }
   flush(to, to);
+}
+
+/**
+ * `berakhir.Kemudian`: scraped text that lost the space after a full stop. Only between a
+ * lower-case word of 3+ letters and a capitalised word that is not a domain label (`kompas.Com`).
+ */
+function missingSpace(text: string, i: number, to: number, sentStart: number, rules: SplitRules): boolean {
+  if (i + 2 >= to || !isUpper(text.charCodeAt(i + 1)) || !isLower(text.charCodeAt(i + 2))) return false;
+  let s = i;
+  while (s > sentStart && isLower(text.charCodeAt(s - 1))) s--;
+  if (i - s < 3) return false;
+  if (s > sentStart && !isSpace(text.charCodeAt(s - 1)) && !isOpener(text.charCodeAt(s - 1))) return false;
+  let e = i + 2;
+  while (e < to && isLower(text.charCodeAt(e))) e++;
+  if (e < to && (text.charCodeAt(e) === 46 || text.charCodeAt(e) === 47 || isDigit(text.charCodeAt(e)))) return false;
+  return !rules.domainSuffixes.has(text.slice(i + 1, e).toLowerCase());
 }
 
 /** The `)` at `close` matches the `(` at `open` (no other bracket closes in between first). */
