@@ -18,7 +18,7 @@ import { getProvinces, getRegencies } from 'idn-area-data';
 import { stringify } from 'csv-stringify/sync';
 import * as V from './vocab.js';
 
-export const CORPUS_VERSION = 3;
+export const CORPUS_VERSION = 4;
 
 export type Lang = 'id' | 'en';
 export type Format = 'txt' | 'jsonl' | 'csv' | 'html';
@@ -312,6 +312,7 @@ export function toHtml(a: Article): string {
   <meta charset="utf-8">
   <title>${escapeHtml(a.title)} - ${escapeHtml(a.outlet)}</title>
   <meta property="og:title" content="${escapeHtml(a.title)}">
+  <meta property="og:site_name" content="${escapeHtml(a.outlet)}">
   <meta property="article:published_time" content="${iso}">
   <meta name="author" content="${escapeHtml(a.author)}">
   <link rel="stylesheet" href="/static/site.css">

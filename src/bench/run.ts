@@ -6,7 +6,7 @@
  *
  *   node dist/bench/run.js [--articles N] [--seed S] [--scaling] [--work DIR]
  *                          [--sample N] [--budget SECONDS] [--profile] [--no-e2e] [--no-inprocess]
- *                          [--markdown] [--keep-outputs]
+ *                          [--no-mixed] [--markdown] [--keep-outputs]
  *
  * --profile adds a CPU profile summary (self time by file and function) of the in-process pipeline.
  *
@@ -250,10 +250,12 @@ async function main(): Promise<void> {
     if (!has('--keep-outputs')) rmSync(path.join(WORK, 'out-id-1'), { recursive: true, force: true });
     runs.push(await e2e(`id, ${CORES} workers`, corpusDir, idInputs, path.join(WORK, 'out-id-n'), CORES, false, idExp));
     if (!has('--keep-outputs')) rmSync(path.join(WORK, 'out-id-n'), { recursive: true, force: true });
-    const mixedOut = path.join(WORK, 'out-all-n');
-    runs.push(await e2e(`id+en, ${CORES} workers`, corpusDir, allInputs, mixedOut, CORES, false, allExp));
-    runs.push(await e2e(`id+en, re-run unchanged`, corpusDir, allInputs, mixedOut, CORES, true, allExp));
-    if (!has('--keep-outputs')) rmSync(mixedOut, { recursive: true, force: true });
+    if (!has('--no-mixed')) {
+      const mixedOut = path.join(WORK, 'out-all-n');
+      runs.push(await e2e(`id+en, ${CORES} workers`, corpusDir, allInputs, mixedOut, CORES, false, allExp));
+      runs.push(await e2e(`id+en, re-run unchanged`, corpusDir, allInputs, mixedOut, CORES, true, allExp));
+      if (!has('--keep-outputs')) rmSync(mixedOut, { recursive: true, force: true });
+    }
 
     if (SCALING) {
       log(`scaling: ${SCALE_ARTICLES} articles`);
@@ -294,16 +296,17 @@ async function main(): Promise<void> {
     }
     if (mixed) rows.push(e2eRow(mixed, undefined, shareNote(mixed.run?.stage_ms)));
     if (rerun) rows.push(e2eRow(rerun, undefined, `processed ${rerun.run?.counts?.processed ?? '?'}, unchanged ${rerun.run?.counts?.unchanged ?? '?'}`));
-    if (big && mixed) {
+    if (big) {
       const perArticle = (r: E2E) => (1000 * r.child.wallMs) / r.articles; // µs
       const rss = peakRss(big);
+      const base = mixed ?? big;
       rows.push(
         e2eRow(
           big,
           { text: `RSS < ${TARGET.peakRssMb200k} MB`, met: rss !== null && rss / 2 ** 20 < TARGET.peakRssMb200k },
-          `per article: wall ${f2(perArticle(big) / 1000)} ms vs ${f2(perArticle(mixed) / 1000)} at ${mixed.articles}` +
-            (cpuSeconds(big) && cpuSeconds(mixed)
-              ? `, CPU ${f2((1000 * cpuSeconds(big)!) / big.articles)} ms vs ${f2((1000 * cpuSeconds(mixed)!) / mixed.articles)}`
+          `per article: wall ${f2(perArticle(big) / 1000)} ms vs ${f2(perArticle(base) / 1000)} at ${base.articles}` +
+            (cpuSeconds(big) && cpuSeconds(base)
+              ? `, CPU ${f2((1000 * cpuSeconds(big)!) / big.articles)} ms vs ${f2((1000 * cpuSeconds(base)!) / base.articles)}`
               : ''),
         ),
       );
