@@ -140,12 +140,13 @@ function collectRun(ctx: RecognizerContext, toks: Token[], a: number, titleCase:
   const { res } = ctx;
   const n = toks.length;
   const orgRun = res.orgCues.match(toks, a) > 0;
-  const cuedRun = orgRun || res.locCues.match(toks, a) > 0;
+  let cuedRun = orgRun || res.locCues.match(toks, a) > 0;
   let j = a;
   while (j < n) {
     const t = toks[j];
     if (isCapitalised(t) || (t.key.startsWith('al-') && t.text.length > 3)) {
       if (j > a && res.functionWords.has(t.key) && !titleCase) break;
+      if (!cuedRun && j > a && (res.orgCues.match(toks, j) > 0 || res.locCues.match(toks, j) > 0)) cuedRun = true;
       j++;
       continue;
     }
@@ -251,11 +252,25 @@ function segment(
       pos += 2;
       continue;
     }
+    // common words before an organisation or place cue: `Kantor Kecamatan Talang`, `Program Pascasarjana Institut Pertanian Bogor`
+    if (ctx.language === 'id' && b - pos > 2 && res.orgCues.match(toks, pos, b) === 0 && res.locCues.match(toks, pos, b) === 0) {
+      let p = pos;
+      while (p < b - 1 && isCommonWord(ctx, toks[p].key) && res.orgCues.match(toks, p, b) === 0 && res.locCues.match(toks, p, b) === 0) p++;
+      if (p > pos && p < b - 1 && (res.orgCues.match(toks, p, b) > 0 || res.locCues.match(toks, p, b) > 0)) {
+        pos = p;
+        continue;
+      }
+    }
     const tl = res.titles.match(toks, pos, b);
     if (tl > 0 && pos + tl < b) {
       pos += tl;
       let pl: number;
       while (pos < b && (pl = res.portfolios.match(toks, pos, b)) > 0 && pos + pl < b) pos += pl;
+      // `Menteri Perguruan Tinggi dan ...`: affixed common words continue the title
+      if (ctx.language === 'id' && pos < b && isAffixedWord(toks[pos].key, ctx.roots) && !gaz.match(toks, pos, b)) {
+        pos++;
+        while (pos < b && isCommonWord(ctx, toks[pos].key) && !gaz.match(toks, pos, b)) pos++;
+      }
       // a dot after an abbreviated title: `Dr.`, `H.`
       personCue = true;
       continue;
@@ -305,6 +320,11 @@ function segment(
   }
 }
 
+/** An ordinary Indonesian word (root, affixed form or seen in lower case in the document). */
+function isCommonWord(ctx: RecognizerContext, key: string): boolean {
+  return ctx.lowerVocab.has(key) || ctx.roots.has(key) || isAffixedWord(key, ctx.roots) || ctx.res.functionWords.has(key);
+}
+
 /** A sentence-initial capitalised word that is probably an ordinary word. */
 function isDoubtfulInitial(ctx: RecognizerContext, toks: Token[], pos: number, b: number, affixedOnly = false): boolean {
   const key = toks[pos].key;
@@ -339,6 +359,16 @@ function typeUnknown(
   if (entry) return makeCandidate(toks, a, b, entry.type, STRONG_KINDS.has(entry.kind) ? Strength.Sure : Strength.Cue, 'gazetteer', sentence, entry);
   if (b - a > 1 && res.orgSuffixes.has(last.key)) return makeCandidate(toks, a, b, 'ORGANIZATION', Strength.Cue, 'rule', sentence);
   if (b - a > 1 && isAcronym(toks[a]) && !res.titles.has(toks[a].key)) return makeCandidate(toks, a, b, 'ORGANIZATION', Strength.Guess, 'rule', sentence);
+  if (b - a > 1 && ctx.language === 'id') {
+    // `Arema Indonesia`, `Telkom Indonesia`: a name followed by a country is an organisation
+    const g = ctx.gaz.match(toks, b - 1, b);
+    const g2 = b - a > 2 ? ctx.gaz.match(toks, b - 2, b) : undefined;
+    if (((g && g.entry.kind === 'country') || (g2 && g2.length === 2 && g2.entry.kind === 'country')) && !isCommonWord(ctx, toks[a].key)) {
+      return makeCandidate(toks, a, b, 'ORGANIZATION', Strength.Cue, 'rule', sentence);
+    }
+  }
+  const before = toks[a - 1];
+  if (before && isLowerWord(before) && res.orgContext.has(before.key)) return makeCandidate(toks, a, b, 'ORGANIZATION', Strength.Cue, 'rule', sentence);
   if (b - a === 1 && isAcronym(toks[a])) return makeCandidate(toks, a, b, 'ORGANIZATION', Strength.Guess, 'rule', sentence);
   const next = toks[b];
   if (next && res.personVerbs.has(next.key)) {

@@ -57,6 +57,8 @@ export interface LangResources {
   locPreps: Set<string>;
   /** Academic degrees and suffixes after a name (`SH`, `BA`, `Jr`): never part of it. */
   degrees: Set<string>;
+  /** Lowercase words after which a capitalised name is an organisation (`band`, `klub`). */
+  orgContext: Set<string>;
 }
 
 function list(code: string, file: string): string[] {
@@ -91,6 +93,7 @@ export function langResources(code: 'id' | 'en'): LangResources {
     personVerbs: new Set(list(code, 'ner-person-verbs.txt')),
     locPreps: new Set(list(code, 'ner-loc-preps.txt')),
     degrees: new Set(list(code, 'ner-degrees.txt')),
+    orgContext: new Set(list(code, 'ner-org-context.txt')),
   };
   cache.set(code, res);
   return res;
