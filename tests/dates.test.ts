@@ -404,3 +404,29 @@ describe('dates: the example article', () => {
     expect(record.warnings.filter((w) => w.stage === 'dates')).toEqual([]);
   });
 });
+
+describe('dates: the English fixture article end to end', () => {
+  it('resolves its twelve dates against Friday 5 September 2025', async () => {
+    process.env.DOTENV_CONFIG_QUIET = 'true';
+    const analyzer = await createAnalyzer('news');
+    const path = 'tests/fixtures/gold/articles/wartawire-bi-rate-en.txt';
+    const text = readFileSync(new URL(`../${path}`, import.meta.url), 'utf8');
+    const record = analyzer.analyze(recordToDoc({ text }, { path, format: 'txt', record: null, sha256: '' }));
+    expect(record.language).toBe('en');
+    // Prepositions stay outside the span: `2003` and `July`, not `in 2003` and `in July`.
+    expect(record.dates.map((d) => [d.text, d.value])).toEqual([
+      ['5 Sep 2025', '2025-09-05'],
+      ['Wednesday', '2025-09-03'],
+      ['Thursday', '2025-09-04'],
+      ['last week', '2025-W35'],
+      ['September 2024', '2024-09'],
+      ['Sept. 4', '2025-09-04'],
+      ['2003', '2003'],
+      ['next Tuesday', '2025-09-09'],
+      ['two days ago', '2025-09-03'],
+      ['September 17, 2025', '2025-09-17'],
+      ['July', '2025-07'],
+      ['this year', '2025'],
+    ]);
+  });
+});
