@@ -132,6 +132,9 @@ const CASES: [string, string, string[]][] = [
   ['id', 'Ia bersekolah di salah satu Sekolah Menengah Atas di Bandung.', ['Ia bersekolah di salah satu Sekolah Menengah Atas di Bandung.']],
   ['id', 'Konser itu diberi nama "Makuhari Messe 10th Anniversary Glay Expo Survival" oleh panitia.', ['Konser itu diberi nama "Makuhari Messe 10th Anniversary Glay Expo Survival" oleh panitia.']],
   ['id', 'Ia tiba di Peron A. Selama jam sibuk kereta penuh.', ['Ia tiba di Peron A.', 'Selama jam sibuk kereta penuh.']],
+  ['id', 'Presiden Xi bertemu Kim di Beijing, Kamis (4/9) malam. /ANTARA/HO-Kementerian Luar Negeri China', ['Presiden Xi bertemu Kim di Beijing, Kamis (4/9) malam. /ANTARA/HO-Kementerian Luar Negeri China']],
+  ['id', 'Warga antre membeli minyak goreng di pasar. (ANTARA FOTO/Akbar Nugroho)', ['Warga antre membeli minyak goreng di pasar. (ANTARA FOTO/Akbar Nugroho)']],
+  ['id', 'Harga naik. (Baca juga: Harga turun) Warga resah.', ['Harga naik.', '(Baca juga: Harga turun)', 'Warga resah.']],
   // Scraped text that lost the space after a full stop
   ['id', 'Rapat itu berakhir.Kemudian peserta pulang. Situsnya kompas.Com dan SEPUTARAN.COM tetap.', ['Rapat itu berakhir.', 'Kemudian peserta pulang.', 'Situsnya kompas.Com dan SEPUTARAN.COM tetap.']],
   // Malay and the regional languages use the Indonesian rules
@@ -259,6 +262,7 @@ describe('example article', () => {
     expect(texts.some((t) => t.includes('SEPUTARAN.COM, Istanbul –'))).toBe(true);
     expect(texts.some((t) => t.endsWith('Kantor Berita Pusat Korea (KCNA), Jumat.'))).toBe(true);
     expect(texts).toContain('“Tidak peduli bagaimana lanskap internasional berkembang, posisi ini akan tetap tidak berubah,” ujar Xi.');
+    expect(texts.some((t) => t.endsWith('pada Kamis (4/9) malam. /ANTARA/HO-Kementerian Luar Negeri China'))).toBe(true);
     expect(texts).toContain('Ia menegaskan dukungan penuh terhadap langkah China dalam membela kedaulatan, integritas teritorial, serta kepentingan pembangunan nasional.');
     for (const s of doc.sentences) {
       const section = doc.sections[s.section];

@@ -330,6 +330,20 @@ function missingSpace(text: string, i: number, to: number, sentStart: number, ru
   return !rules.domainSuffixes.has(text.slice(i + 1, e).toLowerCase());
 }
 
+/** `(ANTARA FOTO/Akbar)` at `open`, with nothing but space after it up to `to`. */
+function isCreditTail(text: string, open: number, to: number): boolean {
+  let slash = false;
+  let x = open + 1;
+  for (; x < to && x - open < 80; x++) {
+    const c = text.charCodeAt(x);
+    if (c === 47) slash = true;
+    else if (c === 41) break;
+    else if (c === 10) return false;
+  }
+  if (!slash || x >= to || text.charCodeAt(x) !== 41) return false;
+  return skipSpace(text, x + 1, to) >= to;
+}
+
 /** The `)` at `close` matches the `(` at `open` (no other bracket closes in between first). */
 function closesFirstParen(text: string, open: number, close: number): boolean {
   let depth = 0;
@@ -459,6 +473,8 @@ function decideTerminal(text: string, i: number, j: number, k: number, to: numbe
     if (EMOTICON_RE.test(text)) return false;
   }
   if (isTerminal(nc)) return false;
+  // A photo credit after a caption: `... malam. /ANTARA/HO-Kemlu`, `... malam. (ANTARA FOTO/Akbar)`.
+  if (nc === 47 || (nc === 40 && isCreditTail(text, n, to))) return false;
   if ((nc === 45 || nc === 61) && text.charCodeAt(n + 1) === nc) {
     let e = n + 2;
     while (e < to && isRule(text.charCodeAt(e))) e++;
