@@ -209,6 +209,12 @@ describe('publication lines and titles', () => {
     expect(doc.sections[0].type).toBe('dateline');
   });
 
+  it('a record body that repeats the title keeps it out of the caption and body', () => {
+    const doc = run({ title: 'Banjir Rob di Surabaya', text: 'Banjir Rob di Surabaya\nSURABAYA, KOMPAS.com - Isi berita.\nParagraf dua.' });
+    expect(sections(doc).map((s) => s[0])).toEqual(['title', 'title', 'dateline', 'body']);
+    expect(doc.dateline).toBe('Surabaya');
+  });
+
   it('blank lines split body sections and belong to no section', () => {
     const doc = run({ title: 'Judul', text: 'Paragraf satu.\n\nParagraf dua baris satu\nbaris dua.' });
     expect(sections(doc)).toEqual([

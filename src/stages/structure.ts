@@ -81,7 +81,7 @@ function structureDoc(doc: Doc, layout: LayoutAnalyser, options: StructureOption
   }
   if (title) sections.push({ type: 'title', start: title.start, end: title.end });
 
-  const found = layout.analyse(text, regionStart, title !== null);
+  const found = layout.analyse(text, regionStart, title ? text.slice(title.start, title.end) : null);
   sections.push(...found.sections);
   doc.sections = sections;
 

@@ -36,7 +36,7 @@ interface Line {
   afterBlank: boolean;
 }
 
-type Kind = 'body' | 'published' | 'caption' | 'byline' | 'boilerplate' | 'dateline';
+type Kind = 'title' | 'body' | 'published' | 'caption' | 'byline' | 'boilerplate' | 'dateline';
 
 const BULLET_RE = /^[-–—•·*>»|]+\s*/u;
 const TOKEN_SPLIT_RE = /[\s,|·•\-–—:()/\\[\]]+/u;
@@ -174,7 +174,13 @@ export class LayoutAnalyser {
     return { kind: 'boilerplate', date: null, author: null };
   }
 
-  analyse(text: string, regionStart: number, hasTitle: boolean): LayoutResult {
+  /**
+   * @param title the title text when the document has one; a body line repeating it (scrapers
+   * often copy the headline into the body) is marked as a second `title` section.
+   */
+  analyse(text: string, regionStart: number, title: string | null): LayoutResult {
+    const hasTitle = title !== null;
+    const titleKey = title === null ? null : comparable(title);
     const lines = collectLines(text, regionStart);
     const n = lines.length;
     const kinds: Kind[] = new Array<Kind>(n).fill('body');
@@ -204,6 +210,10 @@ export class LayoutAnalyser {
         const t = lineText(j);
         if (this.isBoilerplate(t)) {
           kinds[j] = 'boilerplate';
+          continue;
+        }
+        if (titleKey !== null && j < 3 && comparable(t) === titleKey) {
+          kinds[j] = 'title';
           continue;
         }
         const meta = this.analyseMetaLine(t);
@@ -377,6 +387,10 @@ export class LayoutAnalyser {
     result.source ??= sourceFallback;
     return result;
   }
+}
+
+function comparable(s: string): string {
+  return s.replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
 /** Non-blank lines from `from` on, trimmed, with whether a blank line precedes each. */
