@@ -22,27 +22,29 @@ export const LATIN_LANGUAGES: readonly string[] = Object.keys(LATIN);
 
 export class TrigramScorer {
   readonly languages: readonly string[];
-  /** Open-addressing table: trigram key -> row of `ranks` (ranks[row * n + language], -1 when absent). */
+  /** Open-addressing table: trigram key -> row. */
   private readonly keys: Int32Array;
   private readonly rows: Int32Array;
-  private readonly ranks: Int16Array;
   private readonly mask: number;
+  /** Rows in compressed sparse form: the (language, rank) pairs of row r are at rowStart[r]..rowStart[r+1]. */
+  private readonly rowStart: Int32Array;
+  private readonly entryLanguage: Int16Array;
+  private readonly entryRank: Int16Array;
   /** Reusable counting table for the sample. */
   private counter = new TrigramCounter(4096);
 
   constructor(languages: readonly string[]) {
     const known = languages.filter((l) => l in LATIN);
     this.languages = known;
-    const n = known.length;
     const rowOf = new Map<number, number>();
-    const entries: [number, number, number][] = [];
+    const entries: number[] = []; // row, language, rank triples
     known.forEach((lang, index) => {
       const model = LATIN[lang].split('|');
       for (let rank = 0; rank < model.length; rank++) {
         const key = trigramKey(model[rank]);
         let row = rowOf.get(key);
         if (row === undefined) rowOf.set(key, (row = rowOf.size));
-        entries.push([row, index, rank]);
+        entries.push(row, index, rank);
       }
     });
     let size = 1024;
@@ -56,8 +58,18 @@ export class TrigramScorer {
       this.keys[slot] = key;
       this.rows[slot] = row;
     }
-    this.ranks = new Int16Array(rowOf.size * n).fill(-1);
-    for (const [row, index, rank] of entries) this.ranks[row * n + index] = rank;
+    const count = entries.length / 3;
+    this.rowStart = new Int32Array(rowOf.size + 1);
+    for (let e = 0; e < count; e++) this.rowStart[entries[e * 3] + 1]++;
+    for (let r = 0; r < rowOf.size; r++) this.rowStart[r + 1] += this.rowStart[r];
+    const fill = this.rowStart.slice(0, rowOf.size);
+    this.entryLanguage = new Int16Array(count);
+    this.entryRank = new Int16Array(count);
+    for (let e = 0; e < count; e++) {
+      const at = fill[entries[e * 3]]++;
+      this.entryLanguage[at] = entries[e * 3 + 1];
+      this.entryRank[at] = entries[e * 3 + 2];
+    }
   }
 
   private rowOf(key: number): number {
@@ -77,28 +89,18 @@ export class TrigramScorer {
   distances(sample: string, out: Float64Array): number {
     const counter = this.counter.count(cleanForTrigrams(sample));
     const n = this.languages.length;
-    const ranks = this.ranks;
-    out.fill(0, 0, n);
-    let missing = 0;
+    // Every distinct trigram costs MAX_DIFFERENCE unless the language has it; correct for those that do.
+    out.fill(counter.used * MAX_DIFFERENCE, 0, n);
     for (let u = 0; u < counter.used; u++) {
       const slot = counter.slots[u];
       const row = this.rowOf(counter.keys[slot]);
-      if (row < 0) {
-        missing++;
-        continue;
-      }
+      if (row < 0) continue;
       const count = counter.counts[slot];
-      const base = row * n;
-      for (let i = 0; i < n; i++) {
-        const rank = ranks[base + i];
-        if (rank < 0) out[i] += MAX_DIFFERENCE;
-        else {
-          const d = count - rank - 1;
-          out[i] += d < 0 ? -d : d;
-        }
+      for (let e = this.rowStart[row], end = this.rowStart[row + 1]; e < end; e++) {
+        const d = count - this.entryRank[e] - 1;
+        out[this.entryLanguage[e]] += (d < 0 ? -d : d) - MAX_DIFFERENCE;
       }
     }
-    if (missing > 0) for (let i = 0; i < n; i++) out[i] += missing * MAX_DIFFERENCE;
     return counter.used;
   }
 }
