@@ -95,6 +95,8 @@ const CASES: Record<string, Case[]> = {
     ['She spoke on Thursday night.', 'en', SAT, 'Thursday night', '2025-09-04', 'day', 'weekday'],
     ['He will travel to Beijing, the ministry said on Monday.', 'en', SAT, 'Monday', '2025-09-01', 'day', 'weekday'],
     ['The vote is this Wednesday.', 'en', SAT, 'this Wednesday', '2025-09-03', 'day', 'weekday'],
+    ['Ia tiba Kamis pekan lalu.', 'id', SAT, 'Kamis pekan lalu', '2025-08-28', 'day', 'weekday'],
+    ['The talks resume Tuesday next week.', 'en', SAT, 'Tuesday next week', '2025-09-09', 'day', 'weekday'],
   ],
   'relative (id)': [
     ['Ia tiba kemarin di bandara.', 'id', SAT, 'kemarin', '2025-09-05', 'day', 'relative'],
@@ -258,6 +260,30 @@ describe('dates: case table', () => {
       });
     });
   }
+});
+
+describe('dates: lists of days', () => {
+  it('gives a day listed before a dated day that month (Indonesian)', () => {
+    const doc = runDates('Pameran digelar tanggal 5, 6, dan 7 September.', { language: 'id', published_at: SAT });
+    expect(doc.dates.map((d) => [d.text, d.value])).toEqual([
+      ['tanggal 5', '2025-09-05'],
+      ['6', '2025-09-06'],
+      ['7 September', '2025-09-07'],
+    ]);
+  });
+
+  it('gives a day listed after a dated day that month (English)', () => {
+    const doc = runDates('Hearings are set for Sept. 4 and 5, officials said.', { language: 'en', published_at: SAT });
+    expect(doc.dates.map((d) => [d.text, d.value])).toEqual([
+      ['Sept. 4', '2025-09-04'],
+      ['5', '2025-09-05'],
+    ]);
+  });
+
+  it('leaves counts after a date alone', () => {
+    const doc = runDates('On Sept. 4 and 5 people were hurt.', { language: 'en', published_at: SAT });
+    expect(doc.dates.map((d) => d.text)).toEqual(['Sept. 4']);
+  });
 });
 
 describe('dates: options and anchors', () => {

@@ -9,13 +9,13 @@ import { NUM, PUNCT, WORD, type Tokens } from './tokens.js';
  * - `dec`: a decade, `v` = year / 10 (`199` for the 1990s).
  * - `rel`: `n` units from the anchor (`kemarin` = day -1, `pekan lalu` = week -1).
  * - `wd`: a weekday; `dir` 0 most recent on/before the anchor (on/after with a future cue in context),
- *   -1 strictly before, 1 strictly after, 2 in the anchor's ISO week.
+ *   -1 strictly before, 1 strictly after, 2 in the anchor's ISO week (shifted by `wk` weeks: `Kamis pekan lalu`).
  */
 export type Spec =
   | { t: 'abs'; y: number; m: number; d: number; g: 'day' | 'month' | 'year'; dir: number; ry?: number }
   | { t: 'dec'; v: number }
   | { t: 'rel'; u: Unit; n: number }
-  | { t: 'wd'; wd: number; dir: number };
+  | { t: 'wd'; wd: number; dir: number; wk?: number };
 
 /** A parsed mention, offsets in UTF-16 code units into the doc text. */
 export interface RawDate {
@@ -98,6 +98,8 @@ export class Grammar {
   private n = 0;
   /** Token after the last year mention found, for lists of years (`2019 dan 2020`). */
   private lastYearEnd = -1;
+  /** The last single dated day found (token after it, month, year), for `Sept. 4 and 5`. */
+  private lastDay: { e: number; m: number; y: number } | null = null;
 
   constructor(
     private readonly lex: Lexicon,
@@ -110,11 +112,16 @@ export class Grammar {
     this.t = t;
     this.n = t.n;
     this.lastYearEnd = -1;
+    this.lastDay = null;
     for (let i = 0; i < this.n; ) {
       const r = this.parseAt(i, NO);
       if (r && r.e > r.s && r.s >= i) {
         out.push(this.toRaw(r));
         if (r.a.t === 'abs' && r.a.g === 'year') this.lastYearEnd = r.e;
+        // (only a day that ends in its day number: `Sept. 4`, not `4 September`)
+        if (r.a.t === 'abs' && r.a.g === 'day' && !r.b && t.kind[r.e - 1] === NUM && r.a.m) {
+          this.lastDay = { e: r.e, m: r.a.m, y: r.a.y };
+        }
         i = r.e;
       } else i++;
     }
@@ -497,6 +504,13 @@ export class Grammar {
         }
       }
     }
+    // `Kamis pekan lalu`, `Thursday next week`: that weekday in that week
+    if (this.sameLine(j) && (this.isWord(j))) {
+      const wk = this.single(j, NO);
+      if (wk && wk.s === j && wk.a.t === 'rel' && wk.a.u === 'week' && !wk.b) {
+        return { s: i, e: wk.e, a: { t: 'wd', wd: info.value, dir: 2, wk: wk.a.n } };
+      }
+    }
     const c = this.follow(lex.cuesAfter, j);
     if (c) return { s: i, e: c.e, a: { t: 'wd', wd: info.value, dir: c.v === 0 ? 2 : c.v } };
     const tod = this.follow(lex.timesOfDay, j);
@@ -728,9 +742,20 @@ export class Grammar {
         if (d <= daysInMonth(m, 0)) return { s: i, e: r2.e, a: { t: 'abs', y: 0, m, d, g: 'day', dir: 0 }, b: end };
       }
     }
+    // `6 dan 7 September`, `5, 6, dan 7 September`: a day listed before a dated one takes its month and year
+    if ((this.isP(j, ',') || (this.isWord(j) && lex.listConnectors.has(t.low[j]))) && this.sameLine(j)) {
+      let q = j + 1;
+      if (this.isWord(q) && this.sameLine(q) && lex.listConnectors.has(t.low[q])) q++;
+      if (this.isNum(q) && this.sameLine(q) && t.ndig[q] <= 2 && t.num[q] !== d) {
+        const r2 = this.dayMonth(q, NO);
+        if (r2 && r2.a.t === 'abs' && r2.a.g === 'day' && !r2.b && d <= daysInMonth(r2.a.m, r2.a.y)) {
+          return { s: i, e: j, a: { ...r2.a, d } };
+        }
+      }
+    }
     if (this.isWord(j) && this.sameLine(j) && lex.of.has(t.low[j])) j++;
     const mi = this.monthAt(j);
-    if (!mi) return null;
+    if (!mi) return this.listedDay(i, j);
     let k = j + 1;
     if (mi.abbr && this.isP(k, '.') && this.glued(k)) k++;
     const y = this.yearAfter(k);
@@ -744,6 +769,18 @@ export class Grammar {
       if (r2 && r2.a.t === 'abs' && !r2.b) return { s: i, e: r2.e, a, b: r2.a };
     }
     return { s: i, e: k, a };
+  }
+
+  /** `Sept. 4 and 5`, `Sept. 4, 5 and 6`: a bare day listed right after a dated day takes its month and year. */
+  private listedDay(i: number, j: number): Parse | null {
+    const t = this.t;
+    const last = this.lastDay;
+    if (!last || i < 2 || last.e !== i - 1) return null;
+    if (!(this.isP(i - 1, ',') || (this.isWord(i - 1) && this.lex.listConnectors.has(t.low[i - 1])))) return null;
+    if (t.gap[i] === 2 || (j < this.n && t.gap[j] < 2 && t.kind[j] === WORD && !this.lex.listConnectors.has(t.low[j]))) return null;
+    const d = t.num[i];
+    if (d > daysInMonth(last.m, last.y)) return null;
+    return { s: i, e: j, a: { t: 'abs', y: last.y, m: last.m, d, g: 'day', dir: 0 } };
   }
 
   /** `3 hari lalu`, `2 years ago`. */

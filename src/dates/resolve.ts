@@ -151,7 +151,7 @@ function resolveWeekday(s: Extract<Spec, { t: 'wd' }>, anchor: number | null, fu
       day = anchor + ((s.wd - w + 7) % 7 || 7);
       break;
     case 2:
-      day = anchor - ((w + 6) % 7) + ((s.wd + 6) % 7);
+      day = anchor - ((w + 6) % 7) + ((s.wd + 6) % 7) + 7 * (s.wk ?? 0);
       break;
     default:
       day = future ? anchor + ((s.wd - w + 7) % 7) : anchor - ((w - s.wd + 7) % 7);
