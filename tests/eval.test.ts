@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadDevSets, loadGoldFixtures } from '../src/eval/data.js';
 import { alignPieces, FRANC_TO_CONTRACT, francLanguage, intlSentences, trimPeerSpan } from '../src/eval/peers.js';
-import { renderTable } from '../src/eval/table.js';
+import { renderSections, renderTable } from '../src/eval/table.js';
 import { PACKAGE_ROOT } from '../src/lang/data.js';
 
 const fixtures = loadGoldFixtures();
@@ -127,3 +127,20 @@ describe('table rendering', () => {
     expect(new Set(out.map((l) => Array.from(l).length)).size).toBe(1);
   });
 });
+
+describe('sectioned table', () => {
+  it('shares column widths across sections and marks missed targets', () => {
+    const out = renderSections([
+      { title: 'a', labels: ['F1'], targets: ['>= 0.9'], rows: [{ system: 'warta', cells: ['0.85'], missed: [true] }, { system: 'franc', cells: ['0.61'] }] },
+      { title: 'b', labels: ['P', 'R'], targets: ['', ''], rows: [{ system: 'compromise', cells: ['0.123', '1.000'] }] },
+    ]).split('\n');
+    expect(out[0]).toMatch(/^-- a -+$/);
+    expect(out[2]).toBe('target      >= 0.9');
+    expect(out[3]).toBe('warta        0.85*');
+    expect(out[4]).toBe('franc         0.61');
+    expect(out).not.toContain('target');
+    expect(out[6]).toBe('system           P      R');
+    expect(out[7]).toBe('compromise   0.123  1.000');
+  });
+});
+

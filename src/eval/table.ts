@@ -46,3 +46,55 @@ export function fmt3(x: number | undefined | null): string {
 export function fmtPct(x: number | undefined | null, digits = 1): string {
   return x === undefined || x === null || Number.isNaN(x) ? '' : `${(100 * x).toFixed(digits)}%`;
 }
+
+/**
+ * One table made of sections: each section has its own column labels, an optional
+ * target row, and one row per system. Column widths are shared by every section so
+ * the whole table lines up; cells where the first system misses its target get `*`.
+ */
+export interface Section {
+  title: string;
+  labels: string[];
+  targets: string[];
+  rows: { system: string; cells: string[]; missed?: boolean[] }[];
+}
+
+export function renderSections(sections: readonly Section[], firstHeader = 'system'): string {
+  const len = (s: string) => [...s].length;
+  const mark = (cell: string, missed: boolean | undefined) => (missed && cell ? `${cell}*` : cell);
+  const widths: number[] = [len(firstHeader)];
+  const fit = (i: number, cell: string) => {
+    widths[i] = Math.max(widths[i] ?? 0, len(cell));
+  };
+  for (const s of sections) {
+    s.labels.forEach((l, i) => fit(i + 1, l));
+    s.targets.forEach((t, i) => fit(i + 1, t));
+    for (const r of s.rows) {
+      fit(0, r.system);
+      r.cells.forEach((c, i) => fit(i + 1, mark(c, r.missed?.[i])));
+    }
+  }
+  const total = widths.reduce((a, b) => a + b, 0) + 2 * (widths.length - 1);
+  const line = (first: string, cells: readonly string[]) =>
+    [first + ' '.repeat(widths[0] - len(first)), ...cells.map((c, i) => ' '.repeat(widths[i + 1] - len(c)) + c)].join('  ').trimEnd();
+  const out: string[] = [];
+  for (const s of sections) {
+    out.push(`-- ${s.title} ${'-'.repeat(Math.max(3, total - len(s.title) - 4))}`);
+    out.push(line(firstHeader, s.labels));
+    if (s.targets.some((t) => t)) out.push(line('target', s.targets));
+    for (const r of s.rows) out.push(line(r.system, r.cells.map((c, i) => mark(c, r.missed?.[i]))));
+  }
+  return out.join('\n');
+}
+
+/** Markdown version: one table per section. */
+export function renderSectionsMarkdown(sections: readonly Section[], firstHeader = 'system'): string {
+  const out: string[] = [];
+  for (const s of sections) {
+    out.push(`**${s.title}**`, '', `| ${[firstHeader, ...s.labels].join(' | ')} |`, `|---|${s.labels.map(() => '---:').join('|')}|`);
+    if (s.targets.some((t) => t)) out.push(`| target | ${s.targets.join(' | ')} |`);
+    for (const r of s.rows) out.push(`| ${r.system} | ${r.cells.map((c, i) => (r.missed?.[i] && c ? `${c}*` : c)).join(' | ')} |`);
+    out.push('');
+  }
+  return out.join('\n');
+}
