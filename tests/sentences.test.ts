@@ -112,6 +112,9 @@ const CASES: [string, string, string[]][] = [
   ['en', 'Kay Mann 04/26/2001 07:17 AM Will you be providing the form?', ['Kay Mann', '04/26/2001 07:17 AM', 'Will you be providing the form?']],
   ['en', 'President Bush nominated two judges. *** Bush also nominated a clerk.', ['President Bush nominated two judges.', '***', 'Bush also nominated a clerk.']],
   ['en', 'Visit http://example.com/page.html. Then call us.', ['Visit http://example.com/page.html.', 'Then call us.']],
+  ['en', 'Please review before sending. Best regards, Debra Perlingiere', ['Please review before sending.', 'Best regards,', 'Debra Perlingiere']],
+  ['en', 'Dear All, My name is Visit and I study economics.', ['Dear All,', 'My name is Visit and I study economics.']],
+  ['en', 'Thanks, but I already have one.', ['Thanks, but I already have one.']],
   // Missing full stop before a sentence opener
   ['id', 'Bunga tetap 39,98 persen Di sektor riil, pemerintah menambah anggaran.', ['Bunga tetap 39,98 persen', 'Di sektor riil, pemerintah menambah anggaran.']],
   ['en', 'They serve great hotdogs They also offer veggie dogs.', ['They serve great hotdogs', 'They also offer veggie dogs.']],

@@ -37,6 +37,8 @@ export interface SplitRules {
   keepQuotations: boolean;
   /** Verbs of saying that may introduce a quotation without a comma (`mengatakan "Saya ..."`). */
   quoteVerbs: Set<string>;
+  /** Greetings and closings (`best regards`, `hi`), lower case: a sentence of their own before a comma. */
+  salutations: Set<string>;
 }
 
 export interface ExtraAbbreviations {
@@ -104,8 +106,16 @@ export function buildRules(
       /* no list for this language */
     }
   }
+  const salutations = new Set<string>();
+  for (const code of codes) {
+    try {
+      for (const phrase of readWordList(code, 'sentence-salutations.txt')) salutations.add(phrase.toLowerCase());
+    } catch {
+      /* no list for this language */
+    }
+  }
   const domainSuffixes = new Set(readWordList('xx', 'domain-suffixes.txt').map((s) => s.toLowerCase()));
-  return { exact, upper, lower, starters, domainSuffixes, keepQuotations, quoteVerbs };
+  return { exact, upper, lower, starters, domainSuffixes, keepQuotations, quoteVerbs, salutations };
 }
 
 /** Kind of the token before a full stop (without that stop). */

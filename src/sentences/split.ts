@@ -69,7 +69,7 @@ const URL_RE = /(?:https?|ftp):\/\/\S+|www\.\S+/y;
 
 /** ASCII characters at which a rule may apply; every other ASCII character is skipped at once. */
 const TRIGGER = new Uint8Array(128);
-for (const ch of '.!?\n:;=@)>"-_*~#w0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ') TRIGGER[ch.charCodeAt(0)] = 1;
+for (const ch of '.!?\n:;=@)>"-_*~#w,0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ') TRIGGER[ch.charCodeAt(0)] = 1;
 
 export function splitSentences(text: string, from: number, to: number, rules: SplitRules, emit: EmitSpan): void {
   let sentStart = skipSpace(text, from, to);
@@ -166,6 +166,16 @@ export function splitSentences(text: string, from: number, to: number, rules: Sp
       // `<< File: a.doc >>`, `<name@host>`: the end of an e-mail header or attachment line.
       const n = skipSpace(text, i + 1, to);
       if (n < to && isUpper(text.charCodeAt(n)) && (text.charCodeAt(i - 1) === 62 || text.charCodeAt(i - 1) === 60 || lineHasOpenAngle(text, sentStart, i))) {
+        flush(i + 1, i + 1);
+        i = sentStart;
+        continue;
+      }
+    }
+
+    if ((c === 44 || c === 58) && i - sentStart <= 24 && i > sentStart && isSalutation(text, sentStart, i, rules)) {
+      // `Best regards, Debra`, `Hi, Yes ...`, `Dear All, My name ...`: a greeting or closing line.
+      const n = skipSpace(text, i + 1, to);
+      if (n > i + 1 && n < to && isUpper(text.charCodeAt(n))) {
         flush(i + 1, i + 1);
         i = sentStart;
         continue;
@@ -342,6 +352,15 @@ function isCreditTail(text: string, open: number, to: number): boolean {
   }
   if (!slash || x >= to || text.charCodeAt(x) !== 41) return false;
   return skipSpace(text, x + 1, to) >= to;
+}
+
+const DEAR_RE = /^dear(?: \S+){1,2}$/i;
+
+/** `text[start, end)` is a greeting or closing phrase. */
+function isSalutation(text: string, start: number, end: number, rules: SplitRules): boolean {
+  if (!isLetter(text.charCodeAt(start))) return false;
+  const phrase = text.slice(start, end);
+  return rules.salutations.has(phrase.toLowerCase()) || DEAR_RE.test(phrase);
 }
 
 /** The `)` at `close` matches the `(` at `open` (no other bracket closes in between first). */
