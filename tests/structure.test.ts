@@ -289,3 +289,14 @@ describe.skipIf(!existsSync(DEV_DATA))('conservative on ordinary paragraphs (dev
     expect(problems).toEqual([]);
   });
 });
+
+describe('list lines under a boilerplate header', () => {
+  it('short link titles under `Baca juga:` are boilerplate, the next paragraph is body again', () => {
+    const doc = run({
+      title: 'Judul',
+      text: 'JAKARTA - Isi pertama.\nBaca juga:\nHarga Emas Naik Lagi\nRupiah Menguat Tipis\nParagraf berikutnya tentang hal lain yang panjang.',
+    });
+    expect(ofType(doc, 'boilerplate')).toEqual(['Baca juga:', 'Harga Emas Naik Lagi', 'Rupiah Menguat Tipis']);
+    expect(ofType(doc, 'body')).toEqual(['Isi pertama.', 'Paragraf berikutnya tentang hal lain yang panjang.']);
+  });
+});

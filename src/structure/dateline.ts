@@ -95,7 +95,8 @@ export class DatelineParser {
       const outlet = paren[2];
       if (!(this.isOutlet(outlet) || ACRONYM_RE.test(outlet))) return null;
       // `(Reuters) - Oil prices rose ...`: the outlet alone.
-      if (paren[1] === '') return this.isOutlet(outlet) ? { city: null, source: outlet } : null;
+      // `Sept 5 (Reuters) -`: a date and the outlet, no place.
+      if (paren[1] === '' || DATE_PART_RE.test(paren[1])) return this.isOutlet(outlet) ? { city: null, source: outlet } : null;
       const parts = paren[1].split(/\s*,\s*/);
       if (parts.length > 4 || !this.isPlace(parts[0])) return null;
       if (!parts.slice(1).every((p) => this.isQualifier(p))) return null;

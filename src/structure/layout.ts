@@ -270,13 +270,27 @@ export class LayoutAnalyser {
     }
     if (datelineAt >= 0) kinds[datelineAt] = 'dateline';
 
-    // 2. Anywhere below the head: boilerplate lines and photo captions.
+    // 2. Anywhere below the head: boilerplate lines and photo captions. A boilerplate header
+    //    ending in a colon (`Baca juga:`, `Suggested Topics:`) takes the short list lines under it.
     if (structured) {
-      for (let i = headEnd; i < n; i++) {
-        if (kinds[i] !== 'body') continue;
+      let listHeader = false;
+      for (let i = 0; i < n; i++) {
+        if (kinds[i] !== 'body' || i < headEnd) {
+          listHeader = kinds[i] === 'boilerplate' && /[:：]$/u.test(lineText(i));
+          continue;
+        }
         const t = lineText(i);
-        if (this.isBoilerplate(t)) kinds[i] = 'boilerplate';
-        else if (this.isCaption(t)) kinds[i] = 'caption';
+        if (this.isBoilerplate(t)) {
+          kinds[i] = 'boilerplate';
+          listHeader = /[:：]$/u.test(t);
+          continue;
+        }
+        if (listHeader && isListItem(t)) {
+          kinds[i] = 'boilerplate';
+          continue;
+        }
+        listHeader = false;
+        if (this.isCaption(t)) kinds[i] = 'caption';
       }
     }
 
@@ -387,6 +401,12 @@ export class LayoutAnalyser {
     result.source ??= sourceFallback;
     return result;
   }
+}
+
+const LIST_ITEM_MAX = 80;
+/** A short line without sentence punctuation: a link title or topic under a boilerplate header. */
+function isListItem(t: string): boolean {
+  return t.length <= LIST_ITEM_MAX && t.split(/\s+/).length <= 12 && !/[.!?"”]$/u.test(t);
 }
 
 function comparable(s: string): string {
