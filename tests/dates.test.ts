@@ -75,6 +75,7 @@ const CASES: Record<string, Case[]> = {
     ['The deadline is 9/4/2025.', 'en', SAT, '9/4/2025', '2025-09-04', 'day', 'absolute'],
     ['The deal closed 24/9/2025 in London.', 'en', SAT, '24/9/2025', '2025-09-24', 'day', 'absolute'],
     ['The memo is dated 9/4/25.', 'en', SAT, '9/4/25', '2025-09-04', 'day', 'absolute'],
+    ['Arsip bertanggal 2025/09/04 dibuka.', 'id', SAT, '2025/09/04', '2025-09-04', 'day', 'absolute'],
   ],
   weekday: [
     ['Kim bertemu Xi pada Kamis.', 'id', SAT, 'Kamis', '2025-09-04', 'day', 'weekday'],

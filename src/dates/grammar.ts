@@ -568,15 +568,21 @@ export class Grammar {
     return null;
   }
 
+  /** `2025-09-06`, also `2025/09/06` and `2025.09.06`. */
   private iso(i: number): Parse | null {
     const t = this.t;
-    if (!(this.isP(i + 1, '-') && this.glued(i + 1) && this.isNum(i + 2) && this.glued(i + 2) && t.ndig[i + 2] === 2)) return null;
-    if (!(this.isP(i + 3, '-') && this.glued(i + 3) && this.isNum(i + 4) && this.glued(i + 4) && t.ndig[i + 4] === 2)) return null;
+    if (!this.glued(i + 1) || t.kind[i + 1] !== PUNCT) return null;
+    const sep = t.low[i + 1];
+    if (sep !== '-' && sep !== '/' && sep !== '.') return null;
+    if (!(this.isNum(i + 2) && this.glued(i + 2) && t.ndig[i + 2] <= 2)) return null;
+    if (!(this.isP(i + 3, sep) && this.glued(i + 3) && this.isNum(i + 4) && this.glued(i + 4) && t.ndig[i + 4] <= 2)) return null;
     const y = t.num[i];
     const m = t.num[i + 2];
     const d = t.num[i + 4];
     if (m < 1 || m > 12 || d < 1 || d > daysInMonth(m, y)) return null;
-    if (this.glued(i + 5) && this.isNum(i + 5)) return null;
+    if (this.glued(i + 5) && (this.isNum(i + 5) || (t.kind[i + 5] === PUNCT && NUMBER_JOINERS.has(t.low[i + 5]) && this.isNum(i + 6) && this.glued(i + 6)))) {
+      return null;
+    }
     return { s: i, e: i + 5, a: { t: 'abs', y, m, d, g: 'day', dir: 0 } };
   }
 
