@@ -115,6 +115,7 @@ const CASES: [string, string, string[]][] = [
   ['en', 'Please review before sending. Best regards, Debra Perlingiere', ['Please review before sending.', 'Best regards,', 'Debra Perlingiere']],
   ['en', 'Dear All, My name is Visit and I study economics.', ['Dear All,', 'My name is Visit and I study economics.']],
   ['en', 'Thanks, but I already have one.', ['Thanks, but I already have one.']],
+  ['en', '(We check in early and we fly next day. ) Hop onto a bus. It is cheap.', ['(We check in early and we fly next day. )', 'Hop onto a bus.', 'It is cheap.']],
   // Missing full stop before a sentence opener
   ['id', 'Bunga tetap 39,98 persen Di sektor riil, pemerintah menambah anggaran.', ['Bunga tetap 39,98 persen', 'Di sektor riil, pemerintah menambah anggaran.']],
   ['en', 'They serve great hotdogs They also offer veggie dogs.', ['They serve great hotdogs', 'They also offer veggie dogs.']],

@@ -491,7 +491,8 @@ function decideTerminal(text: string, i: number, j: number, k: number, to: numbe
     EMOTICON_RE.lastIndex = n;
     if (EMOTICON_RE.test(text)) return false;
   }
-  if (isTerminal(nc)) return false;
+  // `... next day. )`: a bracket closing after a space still belongs to this sentence.
+  if (isTerminal(nc) || nc === 41 || nc === 93) return false;
   // A photo credit after a caption: `... malam. /ANTARA/HO-Kemlu`, `... malam. (ANTARA FOTO/Akbar)`.
   if (nc === 47 || (nc === 40 && isCreditTail(text, n, to))) return false;
   if ((nc === 45 || nc === 61) && text.charCodeAt(n + 1) === nc) {
