@@ -20,6 +20,8 @@ export interface ChildMeasurement {
   polledHwmBytes: number | null;
   polledTreeRssBytes: number | null;
   stderrTail: string;
+  /** True when the run was stopped after `timeoutMs`. */
+  timedOut: boolean;
 }
 
 const TIME_BIN = '/usr/bin/time';
@@ -54,7 +56,7 @@ function tree(pid: number): number[] {
 }
 
 /** Run `node args...` (cwd = repo root), measuring it; stdout is discarded, stderr's tail kept. */
-export function measureNode(args: readonly string[], cwd: string, pollMs = 100): Promise<ChildMeasurement> {
+export function measureNode(args: readonly string[], cwd: string, pollMs = 100, timeoutMs = Infinity): Promise<ChildMeasurement> {
   const useTime = existsSync(TIME_BIN) && os.platform() === 'linux';
   const timeFile = path.join(os.tmpdir(), `warta-bench-time-${process.pid}-${Date.now()}.txt`);
   const command = useTime ? TIME_BIN : process.execPath;
@@ -80,12 +82,30 @@ export function measureNode(args: readonly string[], cwd: string, pollMs = 100):
       if (sum > treeRss) treeRss = sum;
     };
     const timer = setInterval(poll, pollMs);
+    let timedOut = false;
+    const killer = Number.isFinite(timeoutMs)
+      ? setTimeout(() => {
+          timedOut = true;
+          // stop the process tree this bench started, children first
+          if (child.pid !== undefined) {
+            for (const pid of tree(child.pid).reverse()) {
+              try {
+                process.kill(pid, 'SIGTERM');
+              } catch {
+                // already gone
+              }
+            }
+          }
+        }, timeoutMs)
+      : null;
     child.on('error', (error) => {
       clearInterval(timer);
+      if (killer) clearTimeout(killer);
       reject(error);
     });
     child.on('exit', (code) => {
       clearInterval(timer);
+      if (killer) clearTimeout(killer);
       const wallMs = performance.now() - t0;
       let userS: number | null = null;
       let sysS: number | null = null;
@@ -109,6 +129,7 @@ export function measureNode(args: readonly string[], cwd: string, pollMs = 100):
         polledHwmBytes: hwm || null,
         polledTreeRssBytes: treeRss || null,
         stderrTail: stderr.trim().split('\n').slice(-8).join('\n'),
+        timedOut,
       });
     });
   });

@@ -6,7 +6,7 @@
  *
  *   node dist/bench/run.js [--articles N] [--seed S] [--scaling] [--work DIR]
  *                          [--sample N] [--budget SECONDS] [--profile] [--no-e2e] [--no-inprocess]
- *                          [--no-mixed] [--markdown] [--keep-outputs]
+ *                          [--no-mixed] [--timeout SECONDS] [--markdown] [--keep-outputs]
  *
  * --profile adds a CPU profile summary (self time by file and function) of the in-process pipeline.
  *
@@ -40,6 +40,8 @@ const SEED = Number(argValue('--seed') ?? 20250906);
 const SAMPLE = Number(argValue('--sample') ?? 1500);
 /** Wall-time cap per in-process measurement, so a slow stage cannot stall the bench. */
 const BUDGET_MS = 1000 * Number(argValue('--budget') ?? 40);
+/** Wall-time cap per end-to-end run; a run stopped there is reported as timed out. */
+const TIMEOUT_MS = 1000 * Number(argValue('--timeout') ?? 1200);
 const SCALING = has('--scaling');
 const SCALE_ARTICLES = Math.min(200_000, Math.max(100, Number(argValue('--scale-articles') ?? 200_000)));
 const SCALE_LABEL = SCALE_ARTICLES % 1000 === 0 ? `${SCALE_ARTICLES / 1000}k` : String(SCALE_ARTICLES);
@@ -103,7 +105,7 @@ async function e2e(label: string, corpus: string, inputs: string[], outDir: stri
   const args = [CLI, 'run', ...inputs.flatMap((i) => ['--input', i]), '--output', outDir, '--concurrency', String(concurrency), '--quiet'];
   log(`  ${label}: warta run --concurrency ${concurrency}${incremental ? ' (re-run)' : ''} ...`);
   const load = os.loadavg()[0];
-  const child = await measureNode(args, PACKAGE_ROOT);
+  const child = await measureNode(args, PACKAGE_ROOT, 100, TIMEOUT_MS);
   let run: RunJson | null = null;
   try {
     run = JSON.parse(readFileSync(path.join(outDir, 'run.json'), 'utf8')) as RunJson;
@@ -157,6 +159,9 @@ function rssCell(r: E2E): string {
 
 function e2eRow(r: E2E, target?: { text: string; met: boolean }, note = ''): Cells {
   const s = r.child.wallMs / 1000;
+  if (r.child.timedOut) {
+    return { measurement: r.label, s: `>${f1(s)}`, mbS: `<${f2(mb(r.bytes) / s)}`, rss: rssCell(r), target: target?.text, met: target ? false : undefined, note: `TIMED OUT after --timeout ${TIMEOUT_MS / 1000} s; load ${r.loadBefore.toFixed(1)}` };
+  }
   if (!r.run) {
     return { measurement: r.label, s: f1(s), target: target?.text, met: target ? false : undefined, note: `FAILED: exit ${r.child.exitCode}, no run.json (${r.child.stderrTail.split('\n')[0].slice(0, 80)})` };
   }
@@ -252,8 +257,9 @@ async function main(): Promise<void> {
     if (!has('--keep-outputs')) rmSync(path.join(WORK, 'out-id-n'), { recursive: true, force: true });
     if (!has('--no-mixed')) {
       const mixedOut = path.join(WORK, 'out-all-n');
-      runs.push(await e2e(`id+en, ${CORES} workers`, corpusDir, allInputs, mixedOut, CORES, false, allExp));
-      runs.push(await e2e(`id+en, re-run unchanged`, corpusDir, allInputs, mixedOut, CORES, true, allExp));
+      const fresh = await e2e(`id+en, ${CORES} workers`, corpusDir, allInputs, mixedOut, CORES, false, allExp);
+      runs.push(fresh);
+      if (fresh.run && !fresh.child.timedOut) runs.push(await e2e(`id+en, re-run unchanged`, corpusDir, allInputs, mixedOut, CORES, true, allExp));
       if (!has('--keep-outputs')) rmSync(mixedOut, { recursive: true, force: true });
     }
 
@@ -266,8 +272,9 @@ async function main(): Promise<void> {
       const bigInputs = inputsFor(bigDir, ['id', 'en'], withHtml);
       const bigExp = langBytes(big, ['id', 'en']);
       const bigOut = path.join(WORK, 'out-200k');
-      runs.push(await e2e(`${SCALE_LABEL} id+en, ${CORES} workers`, bigDir, bigInputs, bigOut, CORES, false, bigExp));
-      runs.push(await e2e(`${SCALE_LABEL} id+en, re-run unchanged`, bigDir, bigInputs, bigOut, CORES, true, bigExp));
+      const bigFresh = await e2e(`${SCALE_LABEL} id+en, ${CORES} workers`, bigDir, bigInputs, bigOut, CORES, false, bigExp);
+      runs.push(bigFresh);
+      if (bigFresh.run && !bigFresh.child.timedOut) runs.push(await e2e(`${SCALE_LABEL} id+en, re-run unchanged`, bigDir, bigInputs, bigOut, CORES, true, bigExp));
       if (!has('--keep-outputs')) rmSync(bigOut, { recursive: true, force: true });
     }
     results.e2e = runs;
