@@ -8,7 +8,7 @@
 import { ANALYSED_SECTIONS, type Doc, type Entity, type EntityType } from '../doc.js';
 import type { Gazetteer, GazetteerEntry } from './gazetteer.js';
 import { isAcronym, isCapitalised, recognizeSentence, Strength, type Candidate, type RecognizerContext } from './recognize.js';
-import { indonesianRoots, langResources } from './resources.js';
+import { indonesianRoots, isAffixedWord, langResources } from './resources.js';
 import { slugify, tokenize, type Token } from './tokens.js';
 
 export interface TaggerSpan {
@@ -31,7 +31,7 @@ export interface DocumentNerOptions {
   gaz: Gazetteer;
   tagger?: SentenceTagger | null;
   english?: EnglishProposer | null;
-  /** Model spans below this score are ignored. */
+  /** Model spans that no rule candidate overlaps are ignored below this score. */
   minModelScore?: number;
   /** Keep rule guesses the model does not confirm. */
   keepUnconfirmedGuesses?: boolean;
@@ -164,7 +164,7 @@ function mergeModel(cands: Candidate[], spans: TaggerSpan[], toks: Token[], sent
   for (const c of cands) {
     const ov: number[] = [];
     spans.forEach((s, k) => {
-      if (s.score >= minScore && overlaps(s, c)) ov.push(k);
+      if (overlaps(s, c)) ov.push(k);
     });
     if (c.strength === Strength.Sure) {
       out.push(c);
@@ -179,6 +179,17 @@ function mergeModel(cands: Candidate[], spans: TaggerSpan[], toks: Token[], sent
         out.push({ ...c, type: s.type, source: s.type === c.type ? c.source : 'model', doubtful: false });
       } else out.push({ ...c, doubtful: false });
       continue;
+    }
+    if (ov.length === 1 && c.strength === Strength.Guess && spans[ov[0]].type === 'PERSON' && spans[ov[0]].start >= c.start && spans[ov[0]].end <= c.end) {
+      // a person inside a longer capitalised run (`Kenneth Ray Rogers` vs `Ray Rogers`): keep the
+      // whole run when the extra words look like names too
+      const s = spans[ov[0]];
+      const extra = c.tokens.filter((t) => t.end <= s.start || t.start >= s.end);
+      if (extra.every((t) => isCapitalised(t) && !ctx.roots.has(t.key) && !isAffixedWord(t.key, ctx.roots) && !ctx.lowerVocab.has(t.key) && !ctx.res.functionWords.has(t.key))) {
+        usedModel.add(ov[0]);
+        out.push({ ...c, type: 'PERSON', source: 'model', doubtful: false });
+        continue;
+      }
     }
     if (ov.length > 0) {
       // the model draws other boundaries: trust it for guesses, keep cue-typed rule spans

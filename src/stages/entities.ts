@@ -16,7 +16,7 @@ export interface EntitiesOptions {
   city_min_population: number;
   /** Keep rule guesses (unknown capitalised names) the tagger does not confirm. */
   keep_unconfirmed_guesses: boolean;
-  /** Tagger spans scoring below this are ignored. */
+  /** Tagger spans that no rule candidate overlaps are ignored below this score. */
   min_model_score: number;
 }
 
@@ -36,7 +36,7 @@ export const entitiesStage = defineStage<EntitiesOptions>({
       min_model_score: { type: 'number', minimum: 0, maximum: 1 },
     },
   },
-  defaults: { gazetteers: [], model: true, compromise: true, city_min_population: 100_000, keep_unconfirmed_guesses: false, min_model_score: 0 },
+  defaults: { gazetteers: [], model: true, compromise: true, city_min_population: 100_000, keep_unconfirmed_guesses: false, min_model_score: 0.5 },
   async setup(options, context) {
     const files = options.gazetteers.map((f) => path.resolve(context.pipelineDir, f));
     for (const f of files) if (!existsSync(f)) throw new Error(`entities: gazetteer file not found: ${f}`);
