@@ -112,3 +112,29 @@ describe('readHtml', () => {
     expect(blockText(document.querySelector('div') as never)).toBe('Satu dua tiga\nEmpat\nlima\nenam\ntujuh');
   });
 });
+
+describe('readHtml fallbacks', () => {
+  it('uses the JSON-LD articleBody when the page body holds no readable text; decodes entities in JSON-LD', () => {
+    const ld = `{"@context":"https://schema.org","@type":"NewsArticle","headline":"Menteri: &quot;Stok beras aman&quot;","datePublished":"2025-09-06 09:00:00 WIB",
+      "articleBody":"JAKARTA, KOMPAS.com - Menteri Pertanian memastikan stok beras nasional aman hingga akhir tahun.\\nPenulis: Ani Suryani",
+      "author":{"@type":"Person","name":"Ani Suryani"}}`;
+    const html = page(`<script type="application/ld+json">${ld}</script>`, '<div id="app"></div>');
+    const record = readHtml(Buffer.from(html), 'spa.html');
+    expect(record.title).toBe('Menteri: "Stok beras aman"');
+    expect(record.published_at).toBe('2025-09-06T09:00:00+07:00');
+    expect(record.text).toBe('JAKARTA, KOMPAS.com - Menteri Pertanian memastikan stok beras nasional aman hingga akhir tahun.\nPenulis: Ani Suryani');
+  });
+
+  it('tolerates raw newlines and trailing commas in hand-written JSON-LD', () => {
+    const ld = '{"@type": "NewsArticle", "headline": "Judul\n dengan baris", "publisher": {"name": "Harian Contoh",},}';
+    const html = page(`<script type="application/ld+json">${ld}</script>`, articleBody);
+    const record = readHtml(Buffer.from(html), 'x.html');
+    expect(record.title).toBe('Judul dengan baris');
+    expect(record.source).toBe('Harian Contoh');
+  });
+
+  it('a page with only a few words of text is not an article', () => {
+    const html = page('<title>Galeri</title>', '<div><p>Foto hari ini</p></div>');
+    expect(() => readHtml(Buffer.from(html), 'galeri.html')).toThrow(RecordError);
+  });
+});

@@ -54,8 +54,21 @@ interface JsonLdArticle {
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
+const ENTITY_RE = /&(?:#(\d{1,7})|#x([0-9a-f]{1,6})|(amp|quot|apos|lt|gt|nbsp|#39));/gi;
+const NAMED: Record<string, string> = { amp: '&', quot: '"', apos: "'", lt: '<', gt: '>', nbsp: ' ', '#39': "'" };
+
+/** JSON-LD is raw script text, so some sites leave HTML entities in it (`&quot;`, `&#8220;`). */
+function decodeEntities(s: string): string {
+  if (!s.includes('&')) return s;
+  return s.replace(ENTITY_RE, (m, dec: string | undefined, hex: string | undefined, name: string | undefined) => {
+    const code = dec ? parseInt(dec, 10) : hex ? parseInt(hex, 16) : -1;
+    if (code >= 0) return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : m;
+    return NAMED[name!.toLowerCase()] ?? m;
+  });
+}
+
 function asString(value: Json | undefined): string | undefined {
-  if (typeof value === 'string') return value.trim() || undefined;
+  if (typeof value === 'string') return decodeEntities(value).trim() || undefined;
   if (typeof value === 'number') return String(value);
   return undefined;
 }
@@ -131,6 +144,10 @@ interface DomNode {
   firstChild: DomNode | null;
   nextSibling: DomNode | null;
 }
+
+/** Fewer letters than this in the extracted body means the page holds no article. */
+const MIN_LETTERS = 40;
+const LETTER_RE = /\p{L}/gu;
 
 const collapse = (s: string): string => s.replace(/\s+/g, ' ').trim();
 
@@ -239,7 +256,7 @@ export function readHtml(buffer: Buffer, relativePath: string): ArticleRecord {
     const first = nl === -1 ? body : body.slice(0, nl);
     if (collapse(first).toLowerCase() === title.toLowerCase()) body = nl === -1 ? '' : body.slice(nl + 1);
   }
-  if (!/[\p{L}\p{N}]/u.test(body)) {
+  if ((body.match(LETTER_RE)?.length ?? 0) < MIN_LETTERS) {
     throw new RecordError(`${relativePath}: no article content found in the HTML page (Readability found no main text and there is no JSON-LD articleBody)`);
   }
 

@@ -59,6 +59,7 @@ const TIME_RE = new RegExp(
   String.raw`(?<![\p{N}:.])(\d{1,2})[:.](\d{2})(?![\p{N}])(?::(\d{2})(?![\p{N}]))?\s*(a\.?m\.?|p\.?m\.?)?(?:\s*(${ZONE})(?:\s*([+-]\d{1,2})(?::?(\d{2}))?)?${R}|\s*([+-]\d{2}):?(\d{2})${R}|(Z)${R})?`,
   'iu',
 );
+const ZONE_AFTER_RE = new RegExp(String.raw`^\s*(${ZONE})(?:\s*([+-]\d{1,2})(?::?(\d{2}))?)?${R}`, 'iu');
 const WEEKDAY_RE = new RegExp(String.raw`${L}(?:${alternation(WEEKDAYS.keys())})\.?${R}`, 'giu');
 
 export interface FoundDate {
@@ -204,7 +205,17 @@ export function findPublishedDate(s: string): FoundDate | null {
   if (!date) return null;
   const day = `${date.year}-${pad(date.month)}-${pad(date.day)}`;
   if (date.time) {
-    return { value: `${day}T${date.time}${date.offset ?? ''}`, start: date.start, end: date.end };
+    let end = date.end;
+    let offset = date.offset;
+    if (offset === undefined || offset === null) {
+      // `2025-09-06 14:30:00 WIB`
+      const zone = ZONE_AFTER_RE.exec(s.slice(end));
+      if (zone) {
+        offset = zoneOffset(zone[1], zone[2], zone[3]);
+        if (offset) end += zone[0].length;
+      }
+    }
+    return { value: `${day}T${date.time}${offset ?? ''}`, start: date.start, end };
   }
   const time = findTimeNear(s, date);
   if (!time) return { value: day, start: date.start, end: date.end };
