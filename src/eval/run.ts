@@ -337,6 +337,8 @@ async function fixtureSection(analyzer: Analyzer, fixtures: GoldFixture[]): Prom
   const exact = { warta: new SpanScorer(ENTITY_TYPES), compromise: new SpanScorer(ENTITY_TYPES) };
   const lenient = { warta: new SpanScorer(ENTITY_TYPES), compromise: new SpanScorer(ENTITY_TYPES) };
   const dateScores = { warta: new DateScorer(), 'chrono-en': new DateScorer(), 'chrono-id': new DateScorer() };
+  /** Per fixture: exact micro F1 of warta and compromise, date values of warta and chrono. */
+  const perFixtureCells: { short: string; entityF1: Partial<Record<System, string>>; values: Partial<Record<System, string>> }[] = [];
   const langOk = { warta: 0, franc: 0 };
   const canonical = { clusters: 0, consistent: 0 };
   const perFixture: Record<string, unknown> = {};
@@ -354,9 +356,13 @@ async function fixtureSection(analyzer: Analyzer, fixtures: GoldFixture[]): Prom
 
     const pred = out.entities.map((e) => ({ type: e.type, start: e.start, end: e.end, text: e.text, entity_id: e.entity_id }));
     exact.warta.add(matchExact(goldEntities, pred));
+    const one = { warta: new SpanScorer(ENTITY_TYPES), compromise: new SpanScorer(ENTITY_TYPES) };
+    one.warta.add(matchExact(goldEntities, pred));
     lenient.warta.add(matchLenient(goldEntities, pred));
     const cp: PeerEntity[] = compromise(out.text);
     exact.compromise.add(matchExact(goldEntities, cp));
+    one.compromise.add(matchExact(goldEntities, cp));
+    const oneDates: Record<string, DateScorer> = { warta: new DateScorer(), 'chrono-en': new DateScorer(), 'chrono-id': new DateScorer() };
     lenient.compromise.add(matchLenient(goldEntities, cp));
 
     // canonical grouping over exactly matched mentions
@@ -371,10 +377,12 @@ async function fixtureSection(analyzer: Analyzer, fixtures: GoldFixture[]): Prom
 
     const predDates = out.dates.map((d) => ({ start: d.start, end: d.end, value: d.value, text: d.text }));
     dateScores.warta.add(goldDates, predDates);
+    oneDates.warta.add(goldDates, predDates);
     const chronoOut: Record<string, PeerDate[]> = {};
     for (const [name, parse] of Object.entries(chrono)) {
       chronoOut[name] = parse(out.text, fixture.published_at);
       dateScores[name as 'chrono-en' | 'chrono-id'].add(goldDates, chronoOut[name]);
+      oneDates[name].add(goldDates, chronoOut[name]);
     }
 
     const g = new Set(goldEntities.map((e) => `${e.type} ${e.start}:${e.end} ${e.text}`));
@@ -384,6 +392,15 @@ async function fixtureSection(analyzer: Analyzer, fixtures: GoldFixture[]): Prom
     const dateKey = (d: { start: number; end: number; text: string; value: string }) => `${d.start}:${d.end} ${JSON.stringify(d.text)} ${d.value}`;
     const gd = new Set(goldDates.map(dateKey));
     const pd = new Set(predDates.map(dateKey));
+    const valueCell = (d: DateScorer) => {
+      const sc = d.score();
+      return `${sc.valueCorrect}/${sc.gold}`;
+    };
+    perFixtureCells.push({
+      short: fixture.name.split(/[-.]/)[0],
+      entityF1: { warta: fmt3(one.warta.score().micro.f1), compromise: fmt3(one.compromise.score().micro.f1) },
+      values: Object.fromEntries(Object.entries(oneDates).map(([k, d]) => [k, valueCell(d)])),
+    });
     perFixture[fixture.name] = {
       input: fixture.input,
       language: out.language,
@@ -436,6 +453,9 @@ async function fixtureSection(analyzer: Analyzer, fixtures: GoldFixture[]): Prom
     pass: canonical.consistent === canonical.clusters,
     values: { warta: `${canonical.consistent}/${canonical.clusters}` },
   });
+  for (const f of perFixtureCells) {
+    rows.push({ task: 'entities', data: eData, metric: `${f.short} F1`, target: '1.000', pass: f.entityF1.warta === '1.000', values: f.entityF1 });
+  }
   const ds: Record<string, DateScore> = {};
   for (const [k, s] of Object.entries(dateScores)) ds[k] = s.score();
   const dData = `${data.replace(/\)$/, '')}, ${nDates} dates)`;
@@ -451,6 +471,10 @@ async function fixtureSection(analyzer: Analyzer, fixtures: GoldFixture[]): Prom
     pass: ds.warta.valueCorrect === ds.warta.gold,
     values: dv((s) => `${s.valueCorrect}/${s.gold} ${fmt3(s.valueAccuracy)}`),
   });
+  for (const f of perFixtureCells) {
+    const [ok, n] = (f.values.warta ?? '0/1').split('/');
+    rows.push({ task: 'dates', data: dData, metric: `${f.short} values`, target: 'all', pass: ok === n, values: f.values });
+  }
   results.fixtures = { fixtures: perFixture, entities: { exact: ex, lenient: le, canonical }, dates: ds, language: langOk };
 }
 
