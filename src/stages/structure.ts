@@ -85,7 +85,11 @@ function structureDoc(doc: Doc, layout: LayoutAnalyser, options: StructureOption
   sections.push(...found.sections);
   doc.sections = sections;
 
-  if (title && doc.title === null) doc.title = text.slice(title.start, title.end);
+  if (title) {
+    const titleText = text.slice(title.start, title.end);
+    // Surrounding whitespace of a record title is not part of it.
+    if (doc.title === null || doc.title.trim() === titleText) doc.title = titleText;
+  }
 
   if (doc.published_at !== null) {
     const iso = parsePublishedDate(doc.published_at);
