@@ -53,7 +53,7 @@ export interface DetectorParams {
   indonesianPrior: number;
   /** More bonus per 100 letters: long Malay text without any Malay marker is rare. */
   indonesianPriorPer100: number;
-  /** Handicap of the regional languages (jv, su, min, ban, bjn) in lexical-weight units. */
+  /** Handicap of a regional language (jv, su, min, ban, bjn) with no own-word evidence, in lexical-weight units. */
   regionalPenalty: number;
   /** Handicap of a language outside the candidates when it competes (lexical-weight units). */
   foreignPenalty: number;
@@ -69,7 +69,7 @@ export const DEFAULT_PARAMS: DetectorParams = {
   poorFit: 0.85,
   minKnownShare: 0.12,
   foreignPenalty: 2,
-  regionalPenalty: 0.25,
+  regionalPenalty: 1.5,
   idMsTrigramShare: 0,
   indonesianPrior: 0.3,
   indonesianPriorPer100: 0.3,
@@ -176,8 +176,9 @@ export class LanguageDetector {
     combined[id] = shared + (combined[id] - shared) * p.idMsTrigramShare;
     combined[ms] = shared + (combined[ms] - shared) * p.idMsTrigramShare;
     for (let i = 0; i < n; i++) combined[i] = combined[i] * p.francWeight + evidence.scores[i];
-    // Regional languages are rarer in news than Indonesian/Malay: without their own words they lose ties.
-    for (const i of this.regionalIndex) combined[i] -= p.regionalPenalty;
+    // Regional languages are rarer in news than Indonesian/Malay, and their text nearly always
+    // has some of their own words: without them, they need clearly better trigram evidence.
+    for (const i of this.regionalIndex) combined[i] -= evidence.scores[i] < 1 ? p.regionalPenalty : 0;
     // Indonesian is the default reading of Indonesian/Malay text without distinctive words.
     combined[id] += p.indonesianPrior + (p.indonesianPriorPer100 * Math.min(letters(evidence), 2000)) / 100;
 
