@@ -46,6 +46,10 @@ describe('datelines in the forms Indonesian and international outlets use', () =
     ['WASHINGTON DC —', null, 'Washington DC'],
     ['(Reuters) -', 'Reuters', null],
     ['NEW YORK, Sept 5 (Reuters) -', 'Reuters', 'New York'],
+    ['Jakarta (Antara/Xinhua) -', 'Antara/Xinhua', 'Jakarta'],
+    ['PORTLAND, Ore. (AP) —', 'AP', 'Portland'],
+    ['Jakarta, 6 September 2025 (ANTARA) -', 'ANTARA', 'Jakarta'],
+    ['Jakarta, NU Online -', 'NU Online', 'Jakarta'],
   ];
   for (const [dateline, source, city] of cases) {
     it(dateline, () => {

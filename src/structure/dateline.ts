@@ -61,7 +61,9 @@ export class DatelineParser {
   constructor(private readonly lex: StructureLexicon) {}
 
   isOutlet(s: string): boolean {
-    return this.lex.outlets.has(s.toLowerCase()) || DOMAIN_RE.test(s);
+    if (this.lex.outlets.has(s.toLowerCase()) || DOMAIN_RE.test(s)) return true;
+    // `Antara/Xinhua`, `Reuters/AFP`: several agencies.
+    return s.includes('/') && s.split('/').every((part) => part !== '' && this.lex.outlets.has(part.trim().toLowerCase()));
   }
 
   private isCapsPlace(s: string): boolean {
