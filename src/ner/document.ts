@@ -134,7 +134,8 @@ function overlaps(a: { start: number; end: number }, b: { start: number; end: nu
  * around capitalised words the rules have not resolved for sure (with a few
  * tokens of context), and not at all when there are none.
  */
-const MODEL_CONTEXT = 4;
+const MODEL_CONTEXT = 3;
+const CUE_OVERRIDE = 0.9;
 
 function modelWindow(toks: Token[], cands: Candidate[], ctx: RecognizerContext): [number, number] | null {
   let k = 0;
@@ -175,7 +176,7 @@ function mergeModel(cands: Candidate[], spans: TaggerSpan[], toks: Token[], sent
     if (exact !== undefined) {
       usedModel.add(exact);
       const s = spans[exact];
-      if (c.strength === Strength.Guess || (c.strength === Strength.Cue && s.score > 0.9 && !c.personCue)) {
+      if (c.strength === Strength.Guess || (c.strength === Strength.Cue && s.score > CUE_OVERRIDE && !c.personCue)) {
         out.push({ ...c, type: s.type, source: s.type === c.type ? c.source : 'model', doubtful: false });
       } else out.push({ ...c, doubtful: false });
       continue;

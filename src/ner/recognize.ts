@@ -358,7 +358,11 @@ function typeUnknown(
   }
   if (entry) return makeCandidate(toks, a, b, entry.type, STRONG_KINDS.has(entry.kind) ? Strength.Sure : Strength.Cue, 'gazetteer', sentence, entry);
   if (b - a > 1 && res.orgSuffixes.has(last.key)) return makeCandidate(toks, a, b, 'ORGANIZATION', Strength.Cue, 'rule', sentence);
-  if (b - a > 1 && isAcronym(toks[a]) && !res.titles.has(toks[a].key)) return makeCandidate(toks, a, b, 'ORGANIZATION', Strength.Guess, 'rule', sentence);
+  if (b - a > 1 && isAcronym(toks[a]) && !res.titles.has(toks[a].key)) {
+    // `PSMS Medan`, `BMG Indonesia`, `STKS Bandung`: an acronym with a place is an organisation
+    const place = ctx.gaz.match(toks, b - 1, b);
+    return makeCandidate(toks, a, b, 'ORGANIZATION', place && place.entry.type === 'LOCATION' ? Strength.Cue : Strength.Guess, 'rule', sentence);
+  }
   if (b - a > 1 && ctx.language === 'id') {
     // `Arema Indonesia`, `Telkom Indonesia`: a name followed by a country is an organisation
     const g = ctx.gaz.match(toks, b - 1, b);
