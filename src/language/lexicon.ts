@@ -10,27 +10,32 @@ import { readWordList } from '../lang/data.js';
  */
 export class Lexicon {
   readonly languages: readonly string[];
-  private readonly words = new Map<string, Float64Array>();
-  private readonly phrases = new Map<string, Float64Array>();
-  /** First words of the phrases, so most tokens need no phrase lookup. */
-  private readonly phraseStarts = new Set<string>();
-  /** Suffix rules grouped by suffix length, longest first. */
-  private readonly suffixes: { length: number; rules: Map<string, Float64Array> }[] = [];
-  /** `~xy` entries: letter sequences that mark a language wherever they occur in a word. */
-  private readonly infixes: { part: string; weights: Float64Array }[] = [];
+  /** Words (listed ones and the parts of phrases), found without allocating a string per token. */
+  private readonly words = new StringTable();
+  /** Per word id: weights, or null for a phrase part that is not listed itself. */
+  private readonly wordWeights: (Float64Array | null)[] = [];
+  /** Phrases by `firstId * 2^20 + secondId`. */
+  private readonly phrases = new Map<number, Float64Array>();
+  /** Per word id: whether it starts some phrase. */
+  private readonly startsPhrase: boolean[] = [];
+  /** Suffix rules by length, longest first. */
+  private readonly suffixes: { length: number; table: StringTable; weights: Float64Array[] }[] = [];
   /** Last two code units of every suffix, as one number: a cheap pre-check. */
   private readonly suffixTails = new Set<number>();
+  /** `~xy` entries: letter sequences that mark a language wherever they occur in a word. */
+  private readonly infixes: { part: string; weights: Float64Array }[] = [];
 
   constructor(languages: readonly string[], entries: ReadonlyMap<string, readonly string[]>) {
     this.languages = languages;
     const n = languages.length;
-    const vector = (map: Map<string, Float64Array>, key: string): Float64Array => {
-      let v = map.get(key);
-      if (!v) {
-        v = new Float64Array(n);
-        map.set(key, v);
+    const wordId = (word: string, listed: boolean): number => {
+      const id = this.words.add(word);
+      if (id === this.wordWeights.length) {
+        this.wordWeights.push(null);
+        this.startsPhrase.push(false);
       }
-      return v;
+      if (listed && this.wordWeights[id] === null) this.wordWeights[id] = new Float64Array(n);
+      return id;
     };
     const bySuffixLength = new Map<number, Map<string, Float64Array>>();
     languages.forEach((lang, index) => {
@@ -45,25 +50,33 @@ export class Lexicon {
           let rule = this.infixes.find((r) => r.part === part);
           if (!rule) this.infixes.push((rule = { part, weights: new Float64Array(n) }));
           rule.weights[index] = weight;
-        } else if (entry.startsWith('-') && entry.length > 1) {
+        } else if (entry.startsWith('-') && entry.length > 2) {
           const suffix = entry.slice(1);
           let rules = bySuffixLength.get(suffix.length);
-          if (suffix.length < 2) continue;
           if (!rules) bySuffixLength.set(suffix.length, (rules = new Map()));
-          vector(rules, suffix)[index] = weight;
-          if (suffix.length >= 2) {
-            this.suffixTails.add(suffix.charCodeAt(suffix.length - 2) * 65536 + suffix.charCodeAt(suffix.length - 1));
-          }
+          let v = rules.get(suffix);
+          if (!v) rules.set(suffix, (v = new Float64Array(n)));
+          v[index] = weight;
+          this.suffixTails.add(suffix.charCodeAt(suffix.length - 2) * 65536 + suffix.charCodeAt(suffix.length - 1));
         } else if (entry.includes(' ')) {
-          vector(this.phrases, entry)[index] = weight;
-          this.phraseStarts.add(entry.slice(0, entry.indexOf(' ')));
+          const [first, second] = entry.split(' ');
+          const a = wordId(first, false);
+          const b = wordId(second, false);
+          this.startsPhrase[a] = true;
+          const key = a * PHRASE_SHIFT + b;
+          let v = this.phrases.get(key);
+          if (!v) this.phrases.set(key, (v = new Float64Array(n)));
+          v[index] = weight;
         } else {
-          vector(this.words, entry)[index] = weight;
+          this.wordWeights[wordId(entry, true)]![index] = weight;
         }
       }
     });
     for (const [length, rules] of [...bySuffixLength].sort((a, b) => b[0] - a[0])) {
-      this.suffixes.push({ length, rules });
+      const table = new StringTable();
+      const weights: Float64Array[] = [];
+      for (const [suffix, v] of rules) weights[table.add(suffix)] = v;
+      this.suffixes.push({ length, table, weights });
     }
   }
 
@@ -81,7 +94,8 @@ export class Lexicon {
 
   /** Whether the lexicon has any evidence for `token` as a whole word. */
   hasWord(token: string): boolean {
-    return this.words.has(token);
+    const id = this.words.find(token, 0, token.length, hashRange(token, 0, token.length));
+    return id >= 0 && this.wordWeights[id] !== null;
   }
 
   /**
@@ -91,7 +105,7 @@ export class Lexicon {
   score(text: string, scores: Float64Array, stats: Int32Array): void {
     const lower = text.toLowerCase();
     const length = lower.length;
-    let previous = '';
+    let previous = -1;
     let tokens = 0;
     let known = 0;
     let letters = 0;
@@ -101,40 +115,118 @@ export class Lexicon {
       while (i < length && !isLetter(lower.charCodeAt(i), lower, i)) i++;
       if (i >= length) break;
       const start = i;
-      while (i < length && isLetter(lower.charCodeAt(i), lower, i)) i++;
-      const token = lower.slice(start, i);
+      let h = FNV_OFFSET;
+      while (i < length) {
+        const c = lower.charCodeAt(i);
+        if (!isLetter(c, lower, i)) break;
+        h = Math.imul(h ^ c, FNV_PRIME);
+        i++;
+      }
+      const end = i;
       tokens++;
-      letters += i - start;
-      const w = this.words.get(token);
-      if (w !== undefined) {
+      letters += end - start;
+      const id = this.words.find(lower, start, end, h);
+      const w = id >= 0 ? this.wordWeights[id] : null;
+      if (w !== null) {
         known++;
-        this.add(scores, w);
-      } else if (token.length >= 4 && this.suffixes.length > 0) {
-        const tail = lower.charCodeAt(i - 2) * 65536 + lower.charCodeAt(i - 1);
+        add(scores, w);
+      } else if (end - start >= 4 && this.suffixes.length > 0) {
+        const tail = lower.charCodeAt(end - 2) * 65536 + lower.charCodeAt(end - 1);
         if (this.suffixTails.has(tail)) {
-          for (const { length: n, rules } of this.suffixes) {
-            if (token.length < n + 2) continue;
-            const r = rules.get(token.slice(token.length - n));
-            if (r !== undefined) this.add(scores, r);
+          for (const { length: n, table, weights } of this.suffixes) {
+            if (end - start < n + 2) continue;
+            const r = table.find(lower, end - n, end, hashRange(lower, end - n, end));
+            if (r >= 0) add(scores, weights[r]);
           }
         }
       }
       for (let r = 0; r < this.infixes.length; r++) {
-        if (token.includes(this.infixes[r].part)) this.add(scores, this.infixes[r].weights);
+        if (containsAt(lower, start, end, this.infixes[r].part)) add(scores, this.infixes[r].weights);
       }
-      if (previous !== '' && this.phraseStarts.has(previous)) {
-        const p = this.phrases.get(previous + ' ' + token);
-        if (p !== undefined) this.add(scores, p);
+      if (previous >= 0 && id >= 0 && this.startsPhrase[previous]) {
+        const p = this.phrases.get(previous * PHRASE_SHIFT + id);
+        if (p !== undefined) add(scores, p);
       }
-      previous = token;
+      previous = id;
     }
     stats[0] += tokens;
     stats[1] += known;
     stats[2] += letters;
   }
+}
 
-  private add(scores: Float64Array, weights: Float64Array): void {
-    for (let k = 0; k < weights.length; k++) scores[k] += weights[k];
+const PHRASE_SHIFT = 1 << 20;
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 16777619;
+
+function hashRange(text: string, start: number, end: number): number {
+  let h = FNV_OFFSET;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
+  return h;
+}
+
+function add(scores: Float64Array, weights: Float64Array): void {
+  for (let k = 0; k < weights.length; k++) scores[k] += weights[k];
+}
+
+function containsAt(text: string, start: number, end: number, part: string): boolean {
+  const last = end - part.length;
+  outer: for (let i = start; i <= last; i++) {
+    for (let k = 0; k < part.length; k++) if (text.charCodeAt(i + k) !== part.charCodeAt(k)) continue outer;
+    return true;
+  }
+  return false;
+}
+
+/** Strings by FNV-1a hash in an open-addressing table; lookups compare in place, without slicing. */
+class StringTable {
+  private hashes = new Int32Array(1024);
+  private ids = new Int32Array(1024).fill(-1);
+  private readonly strings: string[] = [];
+  private mask = 1023;
+
+  add(s: string): number {
+    const h = hashRange(s, 0, s.length);
+    const found = this.find(s, 0, s.length, h);
+    if (found >= 0) return found;
+    if ((this.strings.length + 1) * 2 > this.ids.length) this.grow();
+    const id = this.strings.length;
+    this.strings.push(s);
+    this.insert(h, id);
+    return id;
+  }
+
+  find(text: string, start: number, end: number, h: number): number {
+    const len = end - start;
+    let slot = h & this.mask;
+    for (;;) {
+      const id = this.ids[slot];
+      if (id < 0) return -1;
+      if (this.hashes[slot] === h) {
+        const s = this.strings[id];
+        if (s.length === len) {
+          let k = 0;
+          while (k < len && s.charCodeAt(k) === text.charCodeAt(start + k)) k++;
+          if (k === len) return id;
+        }
+      }
+      slot = (slot + 1) & this.mask;
+    }
+  }
+
+  private insert(h: number, id: number): void {
+    let slot = h & this.mask;
+    while (this.ids[slot] >= 0) slot = (slot + 1) & this.mask;
+    this.hashes[slot] = h;
+    this.ids[slot] = id;
+  }
+
+  private grow(): void {
+    const size = this.ids.length * 2;
+    this.hashes = new Int32Array(size);
+    this.ids = new Int32Array(size).fill(-1);
+    this.mask = size - 1;
+    this.strings.forEach((s, id) => this.insert(hashRange(s, 0, s.length), id));
   }
 }
 
