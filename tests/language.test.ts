@@ -6,6 +6,7 @@ import { structureStage } from '../src/stages/structure.js';
 import { normalizeLanguageTag, fromIso3 } from '../src/language/codes.js';
 import { LanguageDetector } from '../src/language/detect.js';
 import { TrigramScorer } from '../src/language/trigrams.js';
+import { Lexicon } from '../src/language/lexicon.js';
 import { francAll } from 'franc';
 
 const runLanguage = await languageStage.setup(languageStage.defaults, { pipelineDir: '.' });
@@ -230,6 +231,40 @@ describe('codes', () => {
     expect(fromIso3('pes')).toBe('fa');
     expect(fromIso3('min')).toBe('min');
     expect(fromIso3('und')).toBe('und');
+  });
+});
+
+describe('lexicon', () => {
+  const lexicon = new Lexicon(
+    ['id', 'jv'],
+    new Map([
+      ['id', ['bahwa 2', 'rumah sakit 1.5', '-itas 1', 'yang 0', 'kota']],
+      ['jv', ['~dh 1', 'kota 0.5']],
+    ]),
+  );
+  const score = (text: string) => {
+    const scores = new Float64Array(2);
+    const stats = new Int32Array(3);
+    lexicon.score(text, scores, stats);
+    return { id: scores[0], jv: scores[1], tokens: stats[0], known: stats[1], letters: stats[2] };
+  };
+
+  it('adds word, phrase, suffix and infix evidence', () => {
+    expect(score('Bahwa RUMAH SAKIT')).toMatchObject({ id: 3.5, jv: 0, tokens: 3, known: 1 });
+    expect(score('kualitas dan aktivitas')).toMatchObject({ id: 2, jv: 0 });
+    expect(score('dheweke gedhe')).toMatchObject({ id: 0, jv: 2 });
+    expect(score('kota')).toMatchObject({ id: 1, jv: 0.5 });
+  });
+
+  it('counts weight-0 words as known and letters of every word', () => {
+    expect(score('yang itu, 123!')).toMatchObject({ id: 0, tokens: 2, known: 1, letters: 7 });
+    expect(lexicon.hasWord('yang')).toBe(true);
+    expect(lexicon.hasWord('rumah')).toBe(false);
+  });
+
+  it('does not try suffixes on listed words or very short words', () => {
+    // `itas` alone is too short for the `-itas` rule (it needs two letters before the suffix).
+    expect(score('itas')).toMatchObject({ id: 0 });
   });
 });
 
