@@ -51,6 +51,8 @@ export interface RecognizerContext {
 const PARTICLES = new Set(['bin', 'binti', 'bt', 'van', 'von', 'der', 'den', 'de', 'del', 'della', 'da', 'dos', 'du', 'la', 'le', 'al', 'el', 'ibn', 'no', 'of', 'the', 'y', 'ter']);
 const ORG_JOINERS = new Set(['dan', '&', 'and', 'untuk', 'for']);
 const OPENERS = new Set(['"', '“', '‘', "'", '(', '[', '«', '-', '–', '—', ':', '/']);
+/** English sentence-initial words with these endings are verbs or adverbs (`Speaking`, `Asked`, `Separately`). */
+const EN_COMMON_SUFFIX_RE = /^[a-z]{3,}(?:ing|ed|ly)$/;
 const ROMAN_RE = /^(?:[IVX]+|\d+[A-Za-z]?)$/;
 const STRONG_KINDS = new Set(['user', 'organization', 'place', 'country', 'province', 'regency']);
 
@@ -153,10 +155,14 @@ function collectRun(ctx: RecognizerContext, toks: Token[], a: number, titleCase:
     if (j === a) break;
     const next = toks[j + 1];
     const nextCap = next !== undefined && isCapitalised(next);
-    // name particles: bin, van, von, de, al, no (Minamoto no Yoritomo)
-    if (nextCap && PARTICLES.has(t.key) && isLowerWord(t)) {
-      j++;
-      continue;
+    // name particles: bin, van, von, de, al, no (Minamoto no Yoritomo), `of the`
+    if (PARTICLES.has(t.key) && isLowerWord(t)) {
+      let k = j + 1;
+      while (k < n && k < j + 3 && PARTICLES.has(toks[k].key) && isLowerWord(toks[k])) k++;
+      if (k < n && isCapitalised(toks[k]) && (nextCap || k > j + 1)) {
+        j = k;
+        continue;
+      }
     }
     // initials: `Stephen R. Covey`
     if (t.text === '.' && nextCap && toks[j - 1].text.length === 1 && isCapitalised(toks[j - 1]) && toks[j - 1].end === t.start) {
@@ -167,6 +173,15 @@ function collectRun(ctx: RecognizerContext, toks: Token[], a: number, titleCase:
     if (cuedRun && ROMAN_RE.test(t.text) && nextCap) {
       j++;
       continue;
+    }
+    // `Securities and Exchange Commission`: a joiner inside a name that ends like an organisation
+    if (!orgRun && nextCap && (t.key === 'and' || t.key === '&' || t.key === 'dan')) {
+      let k = j + 1;
+      while (k < n && isCapitalised(toks[k])) k++;
+      if (res.orgSuffixes.has(toks[k - 1].key)) {
+        j = k;
+        continue;
+      }
     }
     // `Kementerian Pendidikan dan Kebudayaan`
     if (orgRun && nextCap && ORG_JOINERS.has(t.key) && res.orgCues.match(toks, j + 1) === 0 && res.locCues.match(toks, j + 1) === 0 && !ctx.gaz.match(toks, j + 1)) {
@@ -332,7 +347,7 @@ function isDoubtfulInitial(ctx: RecognizerContext, toks: Token[], pos: number, b
   if (affixedOnly) return ctx.language === 'id' && isAffixedWord(key, ctx.roots);
   if (b - pos > 1) return false;
   if (ctx.language === 'id') return ctx.roots.has(key) || isAffixedWord(key, ctx.roots);
-  return false;
+  return EN_COMMON_SUFFIX_RE.test(key);
 }
 
 function typeUnknown(
