@@ -28,6 +28,10 @@ describe('publication dates in Indonesian and English forms', () => {
     ['6 Agustus 2025', '2025-08-06'],
     ['12 Mei 2025 08:00 WIB', '2025-05-12T08:00:00+07:00'],
     ['Minggu, 7 Desember 2025', '2025-12-07'],
+    ['06/09/25', '2025-09-06'],
+    ['06/09/25 14:30', '2025-09-06T14:30:00'],
+    ['14:30 WIB, Sabtu 6/9/2025', '2025-09-06T14:30:00+07:00'],
+    ['2025-09-06 14:30:00 WIB', '2025-09-06T14:30:00+07:00'],
   ])('%s -> %s', (input, iso) => {
     expect(parsePublishedDate(input)).toBe(iso);
   });

@@ -181,7 +181,7 @@ function findTimeNear(s: string, date: DatePart): TimePart | null {
     if (m[5]) offset = zoneOffset(m[5], m[6], m[7]);
     else if (m[8]) offset = formatOffset(m[8][0], Math.abs(+m[8]), +m[9]);
     else if (m[10]) offset = '+00:00';
-    const between = start >= date.end ? s.slice(date.end, start) : s.slice(end, date.start);
+    const between = stripWeekdays(start >= date.end ? s.slice(date.end, start) : s.slice(end, date.start));
     // Only separators and a few linking words may stand between date and time.
     if (!/^[\s,|·•\-–—/()]*(?:(?:pukul|jam|pkl\.?|at|@)[\s,]*)?$/iu.test(between)) continue;
     candidates.push({ time: `${pad(h)}:${pad(min)}:${pad(sec)}`, offset, start, end: end - (m[0].length - m[0].trimEnd().length) });
@@ -229,8 +229,26 @@ export function findPublishedDate(s: string): FoundDate | null {
 /** A publication-date string (a record field, a meta tag, a line) to ISO 8601, or null. */
 export function parsePublishedDate(s: string | null | undefined): string | null {
   if (!s) return null;
-  return findPublishedDate(s)?.value ?? null;
+  const found = findPublishedDate(s);
+  if (found) return found.value;
+  // A field holding only a short numeric date: `06/09/25` (day/month/two-digit year, 20xx).
+  const short = SHORT_YEAR_RE.exec(s);
+  if (short) {
+    let day = +short[1];
+    let month = +short[3];
+    if (month > 12 && day <= 12) [day, month] = [month, day];
+    const year = 2000 + +short[4];
+    if (validDate(year, month, day)) {
+      const rest = s.slice(short[0].length);
+      const time = rest.trim() ? findTimeNear(s, { year, month, day, start: 0, end: short[0].length }) : null;
+      const dayIso = `${year}-${pad(month)}-${pad(day)}`;
+      return time ? `${dayIso}T${time.time}${time.offset ?? ''}` : dayIso;
+    }
+  }
+  return null;
 }
+
+const SHORT_YEAR_RE = /^\s*(\d{1,2})([/.-])(\d{1,2})\2(\d{2})(?!\d)/;
 
 /** Remove weekday names (`Sabtu`, `Sab.`, `Saturday`) from a string; used to test that a line is only a date. */
 export function stripWeekdays(s: string): string {
