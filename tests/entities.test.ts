@@ -145,6 +145,15 @@ describe('English', () => {
     expect(got).toContainEqual(['Beijing', 'LOCATION', 'LOCATION:beijing']);
     expect(got).toContainEqual(['Korean Central News Agency', 'ORGANIZATION', 'ORGANIZATION:kcna']);
     expect(got.map((g) => g[0])).not.toContain('President');
+    const more = recognizeDocument(
+      makeDoc(['Speaking in Washington, Elon Musk said the Securities and Exchange Commission had no case, while aid reached the Democratic Republic of the Congo.'], { language: 'en' }),
+      { gaz, tagger: null, english: compromiseProposer },
+    ).map((e) => [e.text, e.type, e.entity_id]);
+    expect(more).toContainEqual(['Washington', 'LOCATION', 'LOCATION:washington']);
+    expect(more).toContainEqual(['Elon Musk', 'PERSON', 'PERSON:elon-musk']);
+    expect(more).toContainEqual(['Securities and Exchange Commission', 'ORGANIZATION', 'ORGANIZATION:securities-and-exchange-commission']);
+    expect(more).toContainEqual(['Democratic Republic of the Congo', 'LOCATION', 'LOCATION:CD']);
+    expect(more.map((m) => m[0])).not.toContain('Speaking');
     const kcna = ents.find((e) => e.entity_id === 'ORGANIZATION:kcna');
     expect(kcna?.canonical).toBe('Korean Central News Agency');
   });
