@@ -189,7 +189,17 @@ const CASES: Record<string, Case[]> = {
     ['Minggu ini pasar tutup.', 'id', '2024-12-30', 'Minggu ini', '2025-W01', 'week', 'relative'],
     ['Prices rise next week.', 'en', '2026-12-28', 'next week', '2027-W01', 'week', 'relative'],
   ],
+  'quarters and halves': [
+    ['Ekonomi tumbuh 5 persen pada kuartal III 2025.', 'id', SAT, 'kuartal III 2025', '2025-07', 'month', 'absolute', { end_value: '2025-09' }],
+    ['Laba naik pada triwulan II/2025.', 'id', SAT, 'triwulan II/2025', '2025-04', 'month', 'absolute', { end_value: '2025-06' }],
+    ['Penjualan semester pertama tahun ini naik.', 'id', SAT, 'semester pertama tahun ini', '2025-01', 'month', 'absolute', { end_value: '2025-06' }],
+    ['Growth slowed in the third quarter of 2025.', 'en', SAT, 'third quarter of 2025', '2025-07', 'month', 'absolute', { end_value: '2025-09' }],
+    ['Profit rose in Q3 2025.', 'en', SAT, 'Q3 2025', '2025-07', 'month', 'absolute', { end_value: '2025-09' }],
+    ['Sales fell in the first half of last year.', 'en', SAT, 'first half of last year', '2024-01', 'month', 'absolute', { end_value: '2024-06' }],
+  ],
   'not dates': [
+    ['Pada kuartal III ekonomi tumbuh.', 'id', SAT, null],
+    ['It was his first quarter as CEO.', 'en', SAT, null],
     ['Ia dipenjara selama tiga tahun.', 'id', SAT, null],
     ['Ia telah bekerja selama dua tahun.', 'id', SAT, null],
     ['Pria berusia 45 tahun itu ditangkap.', 'id', SAT, null],

@@ -265,6 +265,8 @@ export class Grammar {
       const r = this.cued(m.e, m.v);
       if (r) return { ...r, s: i };
     }
+    const part = this.yearPart(i);
+    if (part) return part;
     const ago = this.numberUnitAgo(i);
     if (ago) return ago;
     const month = lex.months.get(w);
@@ -322,6 +324,66 @@ export class Grammar {
     const mo = this.lex.months.get(w);
     if (mo && !mo.abbr) return { s: j, e: j + 1, a: { t: 'abs', y: 0, m: mo.value, d: 0, g: 'month', dir } };
     return null;
+  }
+
+  /**
+   * A quarter or half of a year as a range of months: `kuartal III 2025`,
+   * `triwulan II/2025`, `semester pertama tahun ini`, `the third quarter of 2025`, `Q3 2025`.
+   * Without a year it is not read (`kuartal III` alone).
+   */
+  private yearPart(i: number): Parse | null {
+    const t = this.t;
+    const lex = this.lex;
+    let len: number | undefined;
+    let n: number | undefined;
+    let j: number;
+    const w = t.low[i];
+    if ((w === 'q' || w === 'h') && this.isNum(i + 1) && this.glued(i + 1) && t.ndig[i + 1] === 1) {
+      len = w === 'q' ? 3 : 6; // Q3, H1
+      n = t.num[i + 1];
+      j = i + 2;
+      if ((this.isP(j, '/') || this.isP(j, '-')) && this.glued(j)) j++;
+    } else if (lex.yearPartWords.has(w)) {
+      // kuartal III, triwulan ke-2, semester pertama
+      len = lex.yearPartWords.get(w);
+      j = i + 1;
+      if (this.isWord(j) && t.low[j] === 'ke' && this.isP(j + 1, '-') && this.glued(j + 1)) j += 2;
+      if (this.isNum(j) && this.sameLine(j) && t.ndig[j] === 1) n = t.num[j];
+      else if (this.isWord(j) && this.sameLine(j)) n = lex.ordinals.get(t.low[j]);
+      j++;
+      if ((this.isP(j, '/') || this.isP(j, '-')) && this.glued(j)) j++;
+      else if (this.isWord(j) && this.sameLine(j) && lex.heads.get(t.low[j]) === 'year' && this.isNum(j + 1)) j++;
+    } else {
+      // the third quarter of, first-half
+      n = lex.ordinals.get(w);
+      if (n === undefined) return null;
+      j = i + 1;
+      if (this.isP(j, '-') && this.glued(j)) j++;
+      if (!this.isWord(j) || !this.sameLine(j)) return null;
+      len = lex.yearPartWords.get(t.low[j]);
+      j++;
+      if (this.isWord(j) && this.sameLine(j) && lex.of.has(t.low[j])) j++;
+    }
+    if (len === undefined || n === undefined || n < 1 || n * len > 12 || !this.sameLine(j)) return null;
+    let y = 0;
+    let ry: number | undefined;
+    let e: number;
+    if (this.isNum(j) && t.ndig[j] === 4 && !this.gluedNumberAfter(j)) {
+      y = t.num[j];
+      e = j + 1;
+    } else {
+      const r = this.isWord(j) ? this.single(j, NO) : null;
+      if (!r || r.s !== j || r.a.t !== 'rel' || r.a.u !== 'year') return null;
+      ry = r.a.n;
+      e = r.e;
+    }
+    const a: Spec = { t: 'abs', y, m: (n - 1) * len + 1, d: 0, g: 'month', dir: 0 };
+    const b: Spec = { t: 'abs', y, m: n * len, d: 0, g: 'month', dir: 0 };
+    if (ry !== undefined) {
+      a.ry = ry;
+      b.ry = ry;
+    }
+    return { s: i, e, a, b };
   }
 
   /** `dua hari lalu`, `setahun lalu`, `two days ago`, `tiga hari lagi`. */

@@ -54,6 +54,8 @@ interface DatesJson {
   ambiguous_months: string[];
   ambiguous_weekdays: string[];
   numbers: Record<string, number>;
+  year_parts: Record<string, number>;
+  ordinals: Record<string, number>;
   vague_quantities: string[];
   number_teen: string;
   number_tens: string;
@@ -116,6 +118,10 @@ export interface Lexicon {
   ambiguousWeekdays: Set<string>;
   countWords: Set<string>;
   numbers: Map<string, number>;
+  /** `kuartal` 3, `semester` 6, `quarter` 3, `half` 6: months in the part of a year. */
+  yearPartWords: Map<string, number>;
+  /** `ketiga`, `III`, `third`. */
+  ordinals: Map<string, number>;
   /** `beberapa`, `several`: `beberapa tahun lalu` names no date. */
   vagueQuantities: Set<string>;
   numberTeen: string;
@@ -206,6 +212,8 @@ export function buildLexicon(code: string, extraTimezones: Record<string, string
     ambiguousWeekdays: lowerSet(d.ambiguous_weekdays),
     countWords: lowerSet(readWordList(code, 'dates-count-words.txt')),
     numbers: new Map(Object.entries(d.numbers)),
+    yearPartWords: new Map(Object.entries(d.year_parts)),
+    ordinals: new Map(Object.entries(d.ordinals).map(([k, v]) => [k.toLowerCase(), v])),
     vagueQuantities: lowerSet(d.vague_quantities),
     numberTeen: d.number_teen,
     numberTens: d.number_tens,
@@ -217,9 +225,10 @@ export function buildLexicon(code: string, extraTimezones: Record<string, string
   for (const t of [lex.relativeDays, lex.cuesBefore, lex.since, lex.until, lex.rangeOpeners, lex.parts, lex.timeHeads, lex.clockWords] as PhraseTable<unknown>[]) {
     for (const key of t.keys()) starters.add(key);
   }
-  for (const m of [lex.months, lex.weekdays, lex.units, lex.unitOne, lex.heads, lex.numbers] as Map<string, unknown>[]) {
+  for (const m of [lex.months, lex.weekdays, lex.units, lex.unitOne, lex.heads, lex.numbers, lex.yearPartWords] as Map<string, unknown>[]) {
     for (const key of m.keys()) starters.add(key);
   }
+  if (code === 'en') for (const key of [...lex.ordinals.keys(), 'q', 'h']) starters.add(key);
   for (const key of [...lex.months.keys(), ...lex.weekdays.keys()]) if (key.includes("'")) lex.apostropheWords.add(key);
   // Every word any table, map or set holds (phrase tables: every token of every phrase).
   const words = new Set<string>([lex.numberTeen, lex.numberTens]);

@@ -83,7 +83,7 @@ function resolveAbs(s: Extract<Spec, { t: 'abs' }>, anchor: number | null, futur
   let y = s.y;
   let used = false;
   if (y === 0) {
-    if (after && after.y) {
+    if (after && after.y && s.ry === undefined) {
       y = after.y;
       const before = s.g === 'day' ? (s.m < after.m || (s.m === after.m && after.day !== null && s.d < civilFromDays(after.day)[2])) : s.m < after.m;
       if (before) y++;
