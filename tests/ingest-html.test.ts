@@ -133,6 +133,13 @@ describe('readHtml fallbacks', () => {
     expect(record.source).toBe('Harian Contoh');
   });
 
+  it('an organisation as JSON-LD author, or the outlet as meta author, is no author', () => {
+    const ld = '{"@type": "NewsArticle", "headline": "Judul", "author": {"@type": "Organization", "name": "Kompas.com"}, "publisher": {"name": "Kompas.com"}}';
+    const record = readHtml(Buffer.from(page(`<script type="application/ld+json">${ld}</script><meta name="author" content="Kompas.com">`, articleBody)), 'x.html');
+    expect(record.author).toBeUndefined();
+    expect(record.source).toBe('Kompas.com');
+  });
+
   it('a page with only a few words of text is not an article', () => {
     const html = page('<title>Galeri</title>', '<div><p>Foto hari ini</p></div>');
     expect(() => readHtml(Buffer.from(html), 'galeri.html')).toThrow(RecordError);

@@ -83,6 +83,13 @@ function nameOf(value: Json | undefined): string | undefined {
   return undefined;
 }
 
+/** Author names, leaving out organisations (`{"@type": "Organization", "name": "Kompas.com"}`). */
+function personNames(value: Json | undefined): string | undefined {
+  const items = Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
+  const people = items.filter((item) => !(item && typeof item === 'object' && !Array.isArray(item) && typesOf(item).includes('organization')));
+  return people.length ? nameOf(people) : undefined;
+}
+
 function typesOf(node: { [key: string]: Json }): string[] {
   const t = node['@type'];
   if (typeof t === 'string') return [t.toLowerCase()];
@@ -126,7 +133,7 @@ function findJsonLdArticle(scripts: string[]): JsonLdArticle | null {
     return {
       headline: asString(node.headline) ?? asString(node.name),
       datePublished: asString(node.datePublished) ?? asString(node.dateCreated),
-      author: nameOf(node.author) ?? nameOf(node.creator),
+      author: personNames(node.author) ?? personNames(node.creator),
       publisher: nameOf(node.publisher) ?? nameOf(node.sourceOrganization),
       url,
       articleBody: asString(node.articleBody),
@@ -263,7 +270,9 @@ export function readHtml(buffer: Buffer, relativePath: string): ArticleRecord {
   const publishedRaw =
     ld?.datePublished ?? firstMeta(META_PUBLISHED, (v) => parsePublishedDate(v) !== null) ?? timeValue ?? article?.publishedTime ?? undefined;
   const authorRaw = ld?.author ?? firstMeta(META_AUTHOR, (v) => !isUrl(v)) ?? article?.byline ?? undefined;
-  const author = authorRaw && !isUrl(authorRaw.trim()) ? collapse(authorRaw.replace(/^(?:by|oleh)\s*:?\s+/i, '')) || undefined : undefined;
+  let author = authorRaw && !isUrl(authorRaw.trim()) ? collapse(authorRaw.replace(/^(?:by|oleh)\s*:?\s+/i, '')) || undefined : undefined;
+  // The outlet named as author is no byline.
+  if (author && source && author.toLowerCase() === collapse(source).toLowerCase()) author = undefined;
   const url = ld?.url ?? canonical ?? firstMeta(META_URL);
 
   const readerWarnings = decoded.warning ? [decoded.warning] : [];
