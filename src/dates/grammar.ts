@@ -2,6 +2,18 @@ import { daysInMonth, formatTime } from './calendar.js';
 import type { Lexicon, NameInfo, PhraseTable, Unit } from './lexicon.js';
 import { NUM, PUNCT, WORD, type Tokens } from './tokens.js';
 
+/*
+ * Span rules (what `text` covers):
+ * - in: head nouns (`tahun 2019`, `bulan Maret`, `tanggal 4 September`, `hari Senin`, `pukul 19.00 WIB`);
+ *   words that change the meaning: `sejak`/`since`, `hingga`/`sampai`/`until` (open ranges), `awal`/`akhir`/
+ *   `pertengahan`/`early`/`late`/`mid-`, `last`/`next`/`this`, `lalu`/`depan`/`mendatang`/`silam`, `ago`;
+ *   range openers (`dari`, `antara`, `from`, `between`) when a range follows; a time of day or clock time
+ *   after a day (`Kamis (4/9) malam`, `Thursday at 7 p.m.`); a full weekday name written with its date,
+ *   brackets included (`Kamis (4/9)`, `Sabtu, 6/9/2025`).
+ * - out: prepositions (`pada`, `di`, `on`, `in`, `at`, `of`); a shortened weekday before a date
+ *   (`Sab, 6 Sep 2025` gives `6 Sep 2025`): it only cross-checks the date.
+ */
+
 /**
  * What an expression says, before it is anchored:
  * - `abs`: a calendar date, month or year; `y` 0 when the year is left out.
