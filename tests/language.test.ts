@@ -194,6 +194,17 @@ describe('mixed-language warning', () => {
     expect(warnings[0].message).toContain('en');
   });
 
+  it('flags a Chinese paragraph inside an Indonesian story', () => {
+    const chinese = '中国外交部发言人表示，双方将继续加强在经济、贸易和文化领域的合作，推动两国关系不断向前发展。';
+    const text = `${LONG[0][1]}\n${chinese}\n${LONG[1][1]}`;
+    const doc = detectDoc(text);
+    expect(doc.language).toBe('id');
+    const warnings = doc.warnings.filter((w) => w.code === 'mixed-language');
+    expect(warnings).toHaveLength(1);
+    expect(text.slice(warnings[0].start, warnings[0].end)).toBe(chinese);
+    expect(warnings[0].message).toContain('zh');
+  });
+
   it('does not flag a Malay-looking paragraph in an Indonesian story', () => {
     const text = `${LONG[0][1]}\n${LONG[2][1]}\n${LONG[1][1]}`;
     const doc = detectDoc(text);

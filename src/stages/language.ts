@@ -1,7 +1,7 @@
 import { ANALYSED_SECTIONS, type Doc } from '../doc.js';
 import { defineStage } from '../stage.js';
 import { normalizeLanguageTag } from '../language/codes.js';
-import { DEFAULT_PARAMS, LanguageDetector, letters, sampleOf, type Evidence } from '../language/detect.js';
+import { DEFAULT_PARAMS, LanguageDetector, dominantScript, letters, sampleOf, type Evidence } from '../language/detect.js';
 
 /**
  * Article language (ISO 639-1 where one exists, else ISO 639-3, `und` when
@@ -42,6 +42,13 @@ const DEFAULTS: LanguageOptions = {
 const MIXED_MIN_DENSITY = 0.4;
 
 /** Pairs too close to call per paragraph: a few words decide them, so they are not reported as mixed. */
+/** Text whose "words" are long runs of letters of a script written without spaces (Han, kana, Thai). */
+function unspaced(block: Block, text: string): boolean {
+  const tokens = block.evidence.stats[0];
+  if (tokens === 0 || block.evidence.stats[2] / tokens <= 8) return false;
+  return dominantScript(text.slice(block.start, block.end)) === 'other';
+}
+
 const CLOSE_PAIRS: ReadonlySet<string> = new Set(['id|ms', 'ms|id']);
 
 const NAMES: Readonly<Record<string, string>> = {
@@ -151,7 +158,8 @@ export const languageStage = defineStage<LanguageOptions>({
         open = null;
       };
       for (const block of blocks) {
-        const found = letters(block.evidence) >= o.mixedMinLength ? blockLanguage(block) : null;
+        const enough = letters(block.evidence) >= (unspaced(block, text) ? o.mixedMinLength / 4 : o.mixedMinLength);
+        const found = enough ? blockLanguage(block) : null;
         if (found === null) {
           flush();
           continue;
@@ -168,7 +176,10 @@ export const languageStage = defineStage<LanguageOptions>({
 
       /** The paragraph's language when it clearly differs from the article's, else null. */
       function blockLanguage(block: Block): { language: string; confidence: number } | null {
-        // Cheap screen: only paragraphs whose own words point elsewhere get the full check.
+        // Cheap screen: only paragraphs whose own words point elsewhere, or that are written
+        // in a script without spaces between words (Chinese, Japanese), get the full check.
+        const tokens = block.evidence.stats[0];
+        if (unspaced(block, text)) return confirm(block);
         const scores = block.evidence.scores;
         const own = detector.codes.indexOf(language);
         let best = 0;
@@ -177,8 +188,11 @@ export const languageStage = defineStage<LanguageOptions>({
         if (detector.codes[best] === language || lead < 2) return null;
         // Titles and names in another language inside a sentence are not a block in that language:
         // its own words must be dense (English prose scores ~0.7 per word, a title-laden sentence ~0.2).
-        const tokens = block.evidence.stats[0];
         if (tokens === 0 || scores[best] / tokens < MIXED_MIN_DENSITY) return null;
+        return confirm(block);
+      }
+
+      function confirm(block: Block): { language: string; confidence: number } | null {
         const blockText = text.slice(block.start, block.end);
         const result = detector.decide(block.evidence, sampleOf(blockText, o.sampleChars), blockText.length);
         if (result.language === language || result.language === 'und') return null;
