@@ -198,7 +198,7 @@ export class LanguageDetector {
     this.lastFit = { meanDistance, knownShare };
     let foreign: string | null = null;
     let foreignScore = -Infinity;
-    if (meanDistance > p.poorFit || knownShare < p.minKnownShare) {
+    if (knownShare < p.minKnownShare || (meanDistance > p.poorFit && knownShare < 2 * p.minKnownShare)) {
       const other = this.bestOtherLatin(sample);
       if (other !== null) {
         foreign = other.code;
