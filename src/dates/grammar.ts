@@ -1063,7 +1063,16 @@ export class Grammar {
       }
       if (kind === WORD) {
         words++;
-        if (this.lex.futureCues.has(t.low[i])) return true;
+        // (words outside the lexicon are not lower-cased by the tokenizer)
+        const w = t.low[i] || t.text.slice(t.start[i], t.end[i]).toLowerCase();
+        if (this.lex.futureCues.has(w)) return true;
+        // a past-tense verb or marker nearer than the cue (`officials who will attend said Monday`),
+        // unless a participle after `be` (`will be held on Monday`)
+        const sfx = this.lex.pastSuffix;
+        if (this.lex.pastMarkers.has(w) || (sfx && w.length > sfx.length + 2 && w.endsWith(sfx))) {
+          const prev = i > 0 && t.kind[i - 1] === WORD ? t.low[i - 1] || t.text.slice(t.start[i - 1], t.end[i - 1]).toLowerCase() : '';
+          if (!this.lex.participleAux.has(prev)) return false;
+        }
       }
     }
     return false;

@@ -40,6 +40,9 @@ interface DatesJson {
   clock_words: Record<string, string>;
   ampm: Record<string, 'am' | 'pm'>;
   future_cues: string[];
+  past_markers: string[];
+  past_suffix: string;
+  participle_aux: string[];
   year_cues: string[];
   year_blockers: string[];
   year_follow_ok: string[];
@@ -97,6 +100,12 @@ export interface Lexicon {
   clockWords: PhraseTable<string>;
   ampm: PhraseTable<'am' | 'pm'>;
   futureCues: Set<string>;
+  /** Nearer to a weekday than a future cue, these keep it in the past (`telah`, `said`). */
+  pastMarkers: Set<string>;
+  /** English regular past tense (`-ed`), same role. */
+  pastSuffix: string;
+  /** `be`, `been`: a past participle after them is no past tense. */
+  participleAux: Set<string>;
   yearCues: Set<string>;
   yearBlockers: Set<string>;
   yearFollowOk: Set<string>;
@@ -197,6 +206,9 @@ export function buildLexicon(code: string, extraTimezones: Record<string, string
     clockWords: table(Object.entries(d.clock_words)),
     ampm: table(Object.entries(d.ampm)),
     futureCues: lowerSet(d.future_cues),
+    pastMarkers: lowerSet(d.past_markers),
+    pastSuffix: d.past_suffix,
+    participleAux: lowerSet(d.participle_aux),
     yearCues: lowerSet(d.year_cues),
     yearBlockers: lowerSet(d.year_blockers),
     yearFollowOk: lowerSet(d.year_follow_ok),
