@@ -8,11 +8,11 @@
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { EntityType } from '../doc.js';
-import { PACKAGE_ROOT } from '../lang/data.js';
+import { PACKAGE_ROOT, readWordList } from '../lang/data.js';
 import { DEFAULT_MODEL_PATH } from './tagger/index.js';
 import { TYPES } from './tagger/model.js';
 import { evaluate, trainTagger, type LabeledSentence, type PRF } from './tagger/trainer.js';
-import { DEFAULT_TEMPLATES } from './tagger/features.js';
+import { CUE_FILES, DEFAULT_TEMPLATES } from './tagger/features.js';
 
 interface Args {
   data: string;
@@ -25,6 +25,9 @@ interface Args {
   templates: string[];
   cv: number;
   ensemble: number;
+  algorithm: 'perceptron' | 'crf';
+  l2: number;
+  eta: number;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -39,6 +42,9 @@ function parseArgs(argv: string[]): Args {
     templates: DEFAULT_TEMPLATES,
     cv: 0,
     ensemble: 4,
+    algorithm: 'perceptron',
+    l2: 1e-4,
+    eta: 0.1,
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -59,6 +65,9 @@ function parseArgs(argv: string[]): Args {
     } else if (a === '--add-templates') args.templates = [...args.templates, ...next().split(',')];
     else if (a === '--cv') args.cv = Number(next());
     else if (a === '--ensemble') args.ensemble = Number(next());
+    else if (a === '--algorithm') args.algorithm = next() === 'crf' ? 'crf' : 'perceptron';
+    else if (a === '--l2') args.l2 = Number(next());
+    else if (a === '--eta') args.eta = Number(next());
     else if (a === '--no-save') args.save = false;
     else if (a === '--quiet') args.quiet = true;
     else throw new Error(`unknown option ${a}`);
@@ -142,8 +151,47 @@ function calibrate(samples: Array<[number, boolean]>): { a: number; b: number } 
   return { a: Math.round(a * 1e6) / 1e6, b: Math.round(b * 1e4) / 1e4 };
 }
 
-function main(): void {
+/**
+ * Given names and surnames from compromise's English lexicon (international
+ * names, many Indonesian and Arabic ones too), stored in the model file.
+ */
+async function nameLists(): Promise<{ first: string[]; last: string[] }> {
+  const nlp = (await import('compromise')).default as unknown as { model(): { one: { lexicon: Record<string, string | string[]> } } };
+  const first: string[] = [];
+  const last: string[] = [];
+  for (const [word, tags] of Object.entries(nlp.model().one.lexicon)) {
+    if (word.includes(' ')) continue;
+    const list = Array.isArray(tags) ? tags : [tags];
+    if (list.some((t) => t === 'FirstName' || t === 'MaleName' || t === 'FemaleName')) first.push(word);
+    if (list.includes('LastName')) last.push(word);
+  }
+  return { first: first.sort(), last: last.sort() };
+}
+
+/** Cue-word classes from the entity stage's curated Indonesian lists (single words). */
+function cueClasses(): Record<string, string> {
+  const cues = new Map<string, string>();
+  for (const [letter, file] of CUE_FILES) {
+    let words: string[];
+    try {
+      words = readWordList('id', file);
+    } catch {
+      continue;
+    }
+    for (const w of words) {
+      const word = w.toLowerCase();
+      if (/\s/.test(word)) continue;
+      const prev = cues.get(word) ?? '';
+      if (!prev.includes(letter)) cues.set(word, prev + letter);
+    }
+  }
+  return Object.fromEntries([...cues].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
+  const names = await nameLists();
+  const cues = cueClasses();
   const log = (s: string) => {
     if (!args.quiet) process.stderr.write(s + '\n');
   };
@@ -159,7 +207,7 @@ function main(): void {
     for (let f = 0; f < args.cv; f++) {
       const tr = train.filter((_, i) => i % args.cv !== f);
       const te = train.filter((_, i) => i % args.cv === f);
-      const r = trainTagger(tr, { epochs: args.epochs, seed: args.seed, templates: args.templates, prune: args.prune, ensemble: args.ensemble });
+      const r = trainTagger(tr, { epochs: args.epochs, seed: args.seed, templates: args.templates, prune: args.prune, ensemble: args.ensemble, names, cues, algorithm: args.algorithm, l2: args.l2, eta: args.eta });
       const { micro } = evaluate(r.tagger, te);
       tp += micro.tp;
       fp += micro.fp;
@@ -177,6 +225,11 @@ function main(): void {
     templates: args.templates,
     prune: args.prune,
     ensemble: args.ensemble,
+    names,
+    cues,
+    algorithm: args.algorithm,
+    l2: args.l2,
+    eta: args.eta,
     onEpoch: args.quiet
       ? undefined
       : (epoch, tagger) => {
@@ -222,4 +275,4 @@ function main(): void {
   }
 }
 
-main();
+await main();

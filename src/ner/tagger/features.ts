@@ -20,13 +20,40 @@ export const K_S2 = 5;
 export const K_S3 = 6;
 export const K_S4 = 7;
 export const K_LEX = 8; // case class + root-dictionary class
+export const K_NM = 9; // personal-name lexicon class: F first name, S surname, FS both, - neither
+export const K_CUE = 10; // cue-word classes (title, organisation cue, place cue, ...), - for none
 /** Number of kinds that depend only on the token string. */
-export const TYPE_KINDS = 9;
-export const K_POS = 9; // sentence position
-export const K_GAZ = 10; // gazetteer BILU tag and entry kind
-export const NUM_KINDS = 11;
+export const TYPE_KINDS = 11;
+export const K_POS = 11; // sentence position
+export const K_GAZ = 12; // gazetteer BILU tag and entry kind
+export const NUM_KINDS = 13;
 
-export const KIND_NAMES = ['lw', 'sh', 'p2', 'p3', 'p4', 's2', 's3', 's4', 'lex', 'pos', 'gaz'];
+export const KIND_NAMES = ['lw', 'sh', 'p2', 'p3', 'p4', 's2', 's3', 's4', 'lex', 'nm', 'cue', 'pos', 'gaz'];
+
+/** Word lists the type-level atoms consult. */
+export interface Lexicons {
+  /** Indonesian root words (lower case). */
+  roots: Set<string>;
+  /** Given names and surnames (lower case), stored in the model file. */
+  first: Set<string>;
+  last: Set<string>;
+  /** Lower-case word -> cue classes (letters), stored in the model file. */
+  cues: Map<string, string>;
+}
+
+/**
+ * Cue-word classes, one letter each, read at training time from the entity
+ * stage's curated lists (single words only) and stored in the model.
+ */
+export const CUE_FILES: Array<[letter: string, file: string]> = [
+  ['T', 'ner-titles.txt'],
+  ['O', 'ner-org-cues.txt'],
+  ['L', 'ner-loc-cues.txt'],
+  ['V', 'ner-person-verbs.txt'],
+  ['P', 'ner-person-cues.txt'],
+  ['R', 'ner-loc-preps.txt'],
+  ['F', 'ner-function-words.txt'],
+];
 
 /** Reserved atom ids in every kind's vocabulary. */
 export const UNK = 0;
@@ -53,12 +80,14 @@ export const DEFAULT_TEMPLATES = [
   'sh@-1', 'sh@0', 'sh@1',
   'sh@-1+sh@0', 'sh@0+sh@1', 'sh@-1+sh@0+sh@1',
   'p2@0', 'p3@0', 'p4@0', 's2@0', 's3@0', 's4@0',
-  'lex@-2', 'lex@-1', 'lex@0', 'lex@1', 'lex@2',
+  'lex@-1', 'lex@0', 'lex@1',
   'lex@-1+lex@0', 'lex@0+lex@1', 'lex@-1+lex@0+lex@1',
   'lw@-1+lw@0', 'lw@0+lw@1',
   'lw@-1+lex@0', 'lex@0+lw@1', 'lw@-2+lex@0', 'lex@0+lw@2',
   'pos@0+lex@0', 'pos@0+lw@0',
   'gaz@-1', 'gaz@0', 'gaz@1', 'gaz@0+lex@0',
+  'nm@0',
+  'cue@-2', 'cue@-1', 'cue@0', 'cue@1', 'cue@2', 'cue@-1+lex@0', 'lex@0+cue@1',
 ];
 
 function charClass(c: number, ch: string): string {
@@ -111,10 +140,11 @@ function caseClass(word: string): string {
 }
 
 /** The type-level atom strings of one token. */
-export function typeAtoms(word: string, dict: Set<string>): string[] {
+export function typeAtoms(word: string, lex: Lexicons): string[] {
   const lower = word.toLowerCase().replace(/[0-9]/g, '0');
   const cc = caseClass(word);
-  const rc = cc === 'P' || cc === 'D' ? '' : rootClass(lower, dict);
+  const rc = cc === 'P' || cc === 'D' ? '' : rootClass(lower, lex.roots);
+  const nm = (lex.first.has(lower) ? 'F' : '') + (lex.last.has(lower) ? 'S' : '') || '-';
   return [
     lower,
     wordShape(word),
@@ -125,6 +155,8 @@ export function typeAtoms(word: string, dict: Set<string>): string[] {
     lower.slice(-3),
     lower.slice(-4),
     cc + rc,
+    nm,
+    lex.cues.get(lower) ?? '-',
   ];
 }
 

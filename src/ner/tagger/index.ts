@@ -5,10 +5,11 @@
  * written by `npm run train:ner`.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { endianness } from 'node:os';
 import path from 'node:path';
 import type { EntityType } from '../../doc.js';
 import { PACKAGE_ROOT } from '../../lang/data.js';
-import { BOS, EOS, NUM_KINDS, TYPE_KINDS } from './features.js';
+import { BOS, EOS, KIND_NAMES, NUM_KINDS, TYPE_KINDS } from './features.js';
 import { rootWords } from './lexicon.js';
 import { FeatureSpace, NL, TYPES, Vocab, labelsToSpans, outsideMargins, viterbi } from './model.js';
 import { tokenize } from './tokenize.js';
@@ -32,8 +33,12 @@ export interface ModelFile {
   version: 1;
   labels: string[];
   templates: string[];
-  /** Atom strings per kind; id = index + 3 (0 unknown, 1 before, 2 after the sentence). */
-  vocab: string[][];
+  /** Atom strings per kind name; id = index + 3 (0 unknown, 1 before, 2 after the sentence). */
+  vocab: Record<string, string[]>;
+  /** Given names and surnames (lower case) for the `nm` atoms. */
+  names?: { first: string[]; last: string[] };
+  /** Cue-word classes (lower-case word -> letters) for the `cue` atoms. */
+  cues?: Record<string, string>;
   /** Per template, base64 little-endian Int32 atom ids, one group per feature row. */
   features: string[];
   /** base64 little-endian Int16 weights, NL per row, in feature order; real weight = value * weightScale. */
@@ -235,8 +240,11 @@ export class LinearTagger implements NerTagger {
   }
 }
 
+const LITTLE_ENDIAN = endianness() === 'LE';
+
 function decodeInt32(b64: string): Int32Array {
   const buf = Buffer.from(b64, 'base64');
+  if (LITTLE_ENDIAN) return new Int32Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.length));
   const out = new Int32Array(buf.length >> 2);
   for (let i = 0; i < out.length; i++) out[i] = buf.readInt32LE(i * 4);
   return out;
@@ -244,6 +252,7 @@ function decodeInt32(b64: string): Int32Array {
 
 function decodeInt16(b64: string): Int16Array {
   const buf = Buffer.from(b64, 'base64');
+  if (LITTLE_ENDIAN) return new Int16Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.length));
   const out = new Int16Array(buf.length >> 1);
   for (let i = 0; i < out.length; i++) out[i] = buf.readInt16LE(i * 2);
   return out;
@@ -252,9 +261,14 @@ function decodeInt16(b64: string): Int16Array {
 /** Builds a tagger from a parsed model file. */
 export function taggerFromModel(model: ModelFile): LinearTagger {
   if (model.format !== 'warta-ner-tagger' || model.version !== 1) throw new Error('unsupported NER model format');
-  const vocabs = model.vocab.map((list) => new Vocab(list));
-  while (vocabs.length < NUM_KINDS) vocabs.push(new Vocab());
-  const space = new FeatureSpace(model.templates, rootWords(), vocabs);
+  const vocabs = KIND_NAMES.map((name) => new Vocab(model.vocab[name] ?? []));
+  const lexicons = {
+    roots: rootWords(),
+    first: new Set(model.names?.first ?? []),
+    last: new Set(model.names?.last ?? []),
+    cues: new Map(Object.entries(model.cues ?? {})),
+  };
+  const space = new FeatureSpace(model.templates, lexicons, vocabs);
   space.freeze();
   let row = 0;
   for (let t = 0; t < space.templates.length; t++) {

@@ -8,7 +8,7 @@ import type { EntityType } from '../../doc.js';
 import { loadGazetteer, type Gazetteer } from '../gazetteer.js';
 import { tokenKey, type Token } from '../tokens.js';
 import {
-  BOS, EOS, K_GAZ, K_POS, NUM_KINDS, RESERVED, TYPE_KINDS, UNK, parseTemplate, positionAtom, typeAtoms, type Template,
+  BOS, EOS, K_GAZ, K_POS, NUM_KINDS, RESERVED, TYPE_KINDS, UNK, parseTemplate, positionAtom, typeAtoms, type Lexicons, type Template,
 } from './features.js';
 
 export const TYPES: EntityType[] = ['PERSON', 'LOCATION', 'ORGANIZATION'];
@@ -102,7 +102,7 @@ export class FeatureSpace {
   readonly gazetteer: Gazetteer | null;
   private readonly pool: Token[] = [];
 
-  constructor(templateSpecs: string[], readonly dict: Set<string>, vocabs?: Vocab[]) {
+  constructor(templateSpecs: string[], readonly lexicons: Lexicons, vocabs?: Vocab[]) {
     this.templateSpecs = templateSpecs;
     this.templates = templateSpecs.map(parseTemplate);
     const kinds: number[] = [];
@@ -187,7 +187,7 @@ export class FeatureSpace {
 
   /** Type-level atom ids of a token string (not cached). */
   computeTypeIds(word: string): Int32Array {
-    const atoms = typeAtoms(word, this.dict);
+    const atoms = typeAtoms(word, this.lexicons);
     const ids = new Int32Array(TYPE_KINDS);
     for (let k = 0; k < TYPE_KINDS; k++) ids[k] = this.frozen ? this.vocabs[k].get(atoms[k]) : this.vocabs[k].add(atoms[k]);
     return ids;

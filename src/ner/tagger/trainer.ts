@@ -4,10 +4,10 @@
  * Deterministic: sentence order per epoch comes from a seeded PRNG.
  */
 import type { EntityType } from '../../doc.js';
-import { NUM_KINDS, RESERVED } from './features.js';
+import { KIND_NAMES, K_CUE, K_NM, NUM_KINDS, RESERVED } from './features.js';
 import { LinearTagger, taggerFromModel, type ModelFile, type TaggedSpan } from './index.js';
 import { rootWords } from './lexicon.js';
-import { FeatureSpace, LABELS, NL, TYPES, Vocab, spansToLabels, viterbi } from './model.js';
+import { ALLOWED, ALLOWED_END, FeatureSpace, LABELS, NL, TYPES, Vocab, spansToLabels, viterbi } from './model.js';
 import { tokenize } from './tokenize.js';
 import { DEFAULT_TEMPLATES } from './features.js';
 
@@ -32,9 +32,17 @@ export interface TrainOptions {
   prune?: number;
   /** Called after every epoch with the epoch number and the averaged model as a tagger. */
   onEpoch?: (epoch: number, tagger: LinearTagger) => void;
-  dict?: Set<string>;
-  /** Number of perceptrons trained with consecutive seeds and averaged (default 1). */
+  /** Given names and surnames for the `nm` atoms (lower case); stored in the model. */
+  names?: { first: string[]; last: string[] };
+  /** Cue-word classes (lower-case word -> letters) for the `cue` atoms; stored in the model. */
+  cues?: Record<string, string>;
+  /** Number of models trained with consecutive seeds and averaged (default 1). */
   ensemble?: number;
+  /** Learner: averaged structured perceptron (default) or CRF trained by SGD with L2. */
+  algorithm?: 'perceptron' | 'crf';
+  /** CRF L2 strength per sentence (default 1e-4) and initial learning rate (default 0.1). */
+  l2?: number;
+  eta?: number;
 }
 
 interface Prepared {
@@ -109,7 +117,17 @@ export interface TrainResult {
 export function trainTagger(train: LabeledSentence[], options: TrainOptions = {}): TrainResult {
   const epochs = options.epochs ?? 10;
   const templates = options.templates ?? DEFAULT_TEMPLATES;
-  const space = new FeatureSpace(templates, options.dict ?? rootWords());
+  const names = {
+    first: [...new Set(options.names?.first ?? [])].sort(),
+    last: [...new Set(options.names?.last ?? [])].sort(),
+  };
+  const cues = Object.fromEntries(Object.entries(options.cues ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  const space = new FeatureSpace(templates, {
+    roots: rootWords(),
+    first: new Set(names.first),
+    last: new Set(names.last),
+    cues: new Map(Object.entries(cues)),
+  });
   // pass 1 collects atom vocabularies, pass 2 creates feature rows with frozen ids
   const toks: number[] = [];
   let atoms = new Int32Array(256 * NUM_KINDS);
@@ -124,7 +142,11 @@ export function trainTagger(train: LabeledSentence[], options: TrainOptions = {}
   const runs = Math.max(1, options.ensemble ?? 1);
   let sum: Weights | null = null;
   for (let k = 0; k < runs; k++) {
-    const w = perceptron(data, R, epochs, (options.seed ?? 1) + k, k === 0 && options.onEpoch ? (e, avg) => options.onEpoch!(e, new LinearTagger(space, avg.W, avg.T, avg.End)) : undefined);
+    const onEpoch = k === 0 && options.onEpoch ? (e: number, avg: Weights) => options.onEpoch!(e, new LinearTagger(space, avg.W, avg.T, avg.End)) : undefined;
+    const w =
+      options.algorithm === 'crf'
+        ? crf(data, R, epochs, (options.seed ?? 1) + k, options.l2 ?? 1e-4, options.eta ?? 0.1, onEpoch)
+        : perceptron(data, R, epochs, (options.seed ?? 1) + k, onEpoch);
     if (!sum) sum = w;
     else {
       for (let i = 0; i < w.W.length; i++) sum.W[i] += w.W[i];
@@ -139,6 +161,8 @@ export function trainTagger(train: LabeledSentence[], options: TrainOptions = {}
     for (let i = 0; i < NL; i++) avg.End[i] /= runs;
   }
   const model = serialize(space, avg.W, avg.T, avg.End, options.prune ?? 1e-3);
+  if (space.templates.some((t) => t.some(([k]) => k === K_NM))) model.names = names;
+  if (space.templates.some((t) => t.some(([k]) => k === K_CUE))) model.cues = cues;
   return { model, tagger: taggerFromModel(model), rowsBeforePrune: R };
 }
 
@@ -231,6 +255,143 @@ function perceptron(data: Prepared[], R: number, epochs: number, seed: number, o
   return averaged();
 }
 
+/**
+ * Linear-chain CRF (same features and BILOU constraints) trained by SGD on
+ * the log-likelihood with L2 regularisation (lazy scaling) and a decaying
+ * learning rate; returns the final weights.
+ */
+function crf(data: Prepared[], R: number, epochs: number, seed: number, l2: number, eta0: number, onEpoch?: (epoch: number, w: Weights) => void): Weights {
+  const V = new Float64Array(R * NL); // W = scale * V
+  let scale = 1;
+  const T = new Float64Array((NL + 1) * NL);
+  const End = new Float64Array(NL);
+  let maxN = 1;
+  for (const d of data) maxN = Math.max(maxN, d.n);
+  const E = new Float64Array(maxN * NL);
+  const A = new Float64Array(maxN * NL);
+  const B = new Float64Array(maxN * NL);
+  const G = new Float64Array(maxN * NL); // gradient wrt emissions
+  const GT = new Float64Array((NL + 1) * NL);
+  const GE = new Float64Array(NL);
+  const rand = prng(seed);
+  const order = data.map((_, i) => i);
+  let t = 0;
+  const NEG_INF = -Infinity;
+  const lse = (a: number, b: number) => (a === NEG_INF ? b : b === NEG_INF ? a : a > b ? a + Math.log1p(Math.exp(b - a)) : b + Math.log1p(Math.exp(a - b)));
+  let avg: Weights | null = null;
+  let nAvg = 0;
+  const snapshot = (): Weights => {
+    const W = new Float64Array(V.length);
+    for (let i = 0; i < V.length; i++) W[i] = V[i] * scale;
+    return { W, T: Float64Array.from(T), End: Float64Array.from(End) };
+  };
+  for (let epoch = 1; epoch <= epochs; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(rand() * (i + 1));
+      const tmp = order[i];
+      order[i] = order[j];
+      order[j] = tmp;
+    }
+    for (const idx of order) {
+      const d = data[idx];
+      const n = d.n;
+      if (n === 0) continue;
+      const eta = eta0 / (1 + eta0 * l2 * t);
+      t++;
+      E.fill(0, 0, n * NL);
+      for (let i = 0; i < n; i++) {
+        const b = i * NL;
+        for (let q = d.rowStart[i]; q < d.rowStart[i + 1]; q++) {
+          const w = d.rows[q] * NL;
+          for (let y = 0; y < NL; y++) E[b + y] += V[w + y];
+        }
+        for (let y = 0; y < NL; y++) E[b + y] *= scale;
+      }
+      // forward
+      for (let y = 0; y < NL; y++) A[y] = ALLOWED[NL * NL + y] ? T[NL * NL + y] + E[y] : NEG_INF;
+      for (let i = 1; i < n; i++) {
+        const b = i * NL;
+        for (let y = 0; y < NL; y++) {
+          let acc = NEG_INF;
+          for (let p = 0; p < NL; p++) if (ALLOWED[p * NL + y]) acc = lse(acc, A[b - NL + p] + T[p * NL + y]);
+          A[b + y] = acc + E[b + y];
+        }
+      }
+      let logZ = NEG_INF;
+      const lb = (n - 1) * NL;
+      for (let y = 0; y < NL; y++) if (ALLOWED_END[y]) logZ = lse(logZ, A[lb + y] + End[y]);
+      // backward
+      for (let y = 0; y < NL; y++) B[lb + y] = ALLOWED_END[y] ? End[y] : NEG_INF;
+      for (let i = n - 2; i >= 0; i--) {
+        const b = i * NL;
+        for (let p = 0; p < NL; p++) {
+          let acc = NEG_INF;
+          for (let y = 0; y < NL; y++) if (ALLOWED[p * NL + y]) acc = lse(acc, T[p * NL + y] + E[b + NL + y] + B[b + NL + y]);
+          B[b + p] = acc;
+        }
+      }
+      // gradients (expected - observed)
+      GT.fill(0);
+      GE.fill(0);
+      const g = d.gold;
+      for (let i = 0; i < n; i++) {
+        const b = i * NL;
+        for (let y = 0; y < NL; y++) G[b + y] = Math.exp(A[b + y] + B[b + y] - logZ);
+        G[b + g[i]] -= 1;
+        if (i === 0) {
+          for (let y = 0; y < NL; y++) if (ALLOWED[NL * NL + y]) GT[NL * NL + y] += Math.exp(T[NL * NL + y] + E[y] + B[y] - logZ);
+          GT[NL * NL + g[0]] -= 1;
+        } else {
+          for (let p = 0; p < NL; p++) {
+            const ap = A[b - NL + p];
+            if (ap === NEG_INF) continue;
+            for (let y = 0; y < NL; y++) {
+              if (!ALLOWED[p * NL + y]) continue;
+              GT[p * NL + y] += Math.exp(ap + T[p * NL + y] + E[b + y] + B[b + y] - logZ);
+            }
+          }
+          GT[g[i - 1] * NL + g[i]] -= 1;
+        }
+      }
+      for (let y = 0; y < NL; y++) if (ALLOWED_END[y]) GE[y] += Math.exp(A[lb + y] + End[y] - logZ);
+      GE[g[n - 1]] -= 1;
+      // L2 decay by scaling, then the sparse step
+      scale *= 1 - eta * l2;
+      if (scale < 1e-6) {
+        for (let i = 0; i < V.length; i++) V[i] *= scale;
+        scale = 1;
+      }
+      const step = eta / scale;
+      for (let i = 0; i < n; i++) {
+        const b = i * NL;
+        for (let q = d.rowStart[i]; q < d.rowStart[i + 1]; q++) {
+          const w = d.rows[q] * NL;
+          for (let y = 0; y < NL; y++) V[w + y] -= step * G[b + y];
+        }
+      }
+      for (let k = 0; k < T.length; k++) T[k] -= eta * (GT[k] + l2 * T[k]);
+      for (let y = 0; y < NL; y++) End[y] -= eta * (GE[y] + l2 * End[y]);
+    }
+    // average the end-of-epoch weights over the second half of training
+    if (epoch > epochs >> 1) {
+      const snap = snapshot();
+      if (!avg) avg = snap;
+      else {
+        for (let i = 0; i < snap.W.length; i++) avg.W[i] += snap.W[i];
+        for (let i = 0; i < snap.T.length; i++) avg.T[i] += snap.T[i];
+        for (let i = 0; i < NL; i++) avg.End[i] += snap.End[i];
+      }
+      nAvg++;
+    }
+    if (onEpoch) onEpoch(epoch, avg ? divided(avg, nAvg) : snapshot());
+  }
+  return avg ? divided(avg, nAvg) : snapshot();
+}
+
+function divided(w: Weights, k: number): Weights {
+  return { W: w.W.map((x) => x / k), T: w.T.map((x) => x / k), End: w.End.map((x) => x / k) };
+}
+
 function encodeInt32(a: ArrayLike<number>): string {
   const buf = Buffer.alloc(a.length * 4);
   for (let i = 0; i < a.length; i++) buf.writeInt32LE(a[i], i * 4);
@@ -273,11 +434,11 @@ export function serialize(space: FeatureSpace, W: Float64Array, T: Float64Array,
     }
   }
   const remap: Array<Map<number, number>> = [];
-  const vocab: string[][] = [];
+  const vocab: Record<string, string[]> = {};
   for (let k = 0; k < NUM_KINDS; k++) {
     const strings = [...used[k]].map((id) => space.vocabs[k].string(id)).sort();
     const v = new Vocab(strings);
-    vocab.push(v.list);
+    if (v.list.length) vocab[KIND_NAMES[k]] = v.list;
     const m = new Map<number, number>();
     for (const id of used[k]) m.set(id, v.get(space.vocabs[k].string(id)));
     remap.push(m);
