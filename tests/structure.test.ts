@@ -304,3 +304,13 @@ describe('list lines under a boilerplate header', () => {
     expect(ofType(doc, 'body')).toEqual(['Isi pertama.', 'Paragraf berikutnya tentang hal lain yang panjang.']);
   });
 });
+
+describe('bare name lines', () => {
+  it('a name under the title is the byline only next to a publication line or dateline', () => {
+    const byline = run({ text: "Judul Berita\nIlman Nafi'an\nSabtu, 06 Sep 2025 | 07:45 WIB\nJakarta, IDN Times - Isi berita." }, 'txt');
+    expect(byline.author).toBe("Ilman Nafi'an");
+    const subheading = run({ text: 'Judul Berita\nKronologi Kejadian\nPeristiwa itu terjadi pada Jumat malam ketika warga sedang tidur.\nPolisi masih menyelidiki.' }, 'txt');
+    expect(subheading.author).toBeNull();
+    expect(ofType(subheading, 'byline')).toEqual([]);
+  });
+});

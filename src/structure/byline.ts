@@ -13,6 +13,8 @@ export interface BylineMatch {
   editor: string | null;
   /** A publication date written on the byline line (`Oleh: A — Jumat, 5 September 2025`), ISO. */
   date?: string;
+  /** An outlet named among the authors (`By Laura Gozzi, BBC News`). */
+  source?: string;
 }
 
 const BULLET_RE = /^[-–—•·*>»]+\s*/u;
@@ -81,6 +83,7 @@ export class BylineParser {
     let author: string[] = [];
     let editor: string[] = [];
     let date: string | undefined;
+    let source: string | undefined;
     for (let { label, value } of pieces) {
       // `Rina Nurjanah — Jumat, 5 September 2025 16:10 WIB`: the date is not part of the name.
       const found = findPublishedDate(value);
@@ -92,10 +95,16 @@ export class BylineParser {
       const role: BylineRole = this.lex.bylineLabels.get(label.toLowerCase().replace(/\s+/g, ' ')) ?? 'credit';
       if (!this.plausibleValue(value)) return null;
       const names = role === 'credit' ? [] : this.names(value);
+      if (role !== 'credit') source ??= this.outletIn(value);
       if (role === 'author' && author.length === 0) author = names;
       if (role === 'editor' && editor.length === 0) editor = names;
     }
-    return { author: author.length ? author.join(', ') : null, editor: editor.length ? editor.join(', ') : null, ...(date ? { date } : {}) };
+    return {
+      author: author.length ? author.join(', ') : null,
+      editor: editor.length ? editor.join(', ') : null,
+      ...(date ? { date } : {}),
+      ...(source ? { source } : {}),
+    };
   }
 
   private splitLabelled(line: string): { label: string; value: string }[] | null {
@@ -147,6 +156,15 @@ export class BylineParser {
       out.push(recaseName(part));
     }
     return out;
+  }
+
+  /** The first outlet among the comma-separated parts of a byline value. */
+  private outletIn(value: string): string | undefined {
+    for (const part of value.split(NAME_SEPARATOR_RE)) {
+      const p = part.trim();
+      if (p && this.isOutlet(p)) return p;
+    }
+    return undefined;
   }
 
   /** `(ant/xyz)` at the end of a line: its start (relative to the line) and the code. */

@@ -8,7 +8,7 @@
  */
 import type { Section, SectionType } from '../doc.js';
 import { findPublishedDate, stripWeekdays } from '../ingest/published-date.js';
-import { BylineParser } from './byline.js';
+import { BylineParser, recaseName } from './byline.js';
 import { DatelineParser } from './dateline.js';
 import type { StructureLexicon } from './lexicon.js';
 
@@ -43,7 +43,9 @@ const TOKEN_SPLIT_RE = /[\s,|·•\-–—:()/\\[\]]+/u;
 const COUNT_RE = /^[\s\d.,]*(?:[kKmM]|rb|ribu|jt|juta|views?|kali(?:\s+dibaca)?|x|dibaca|komentar|comments?)?[\s.]*$/u;
 const ZONE_TOKENS = new Set(['wib', 'wita', 'wit', 'gmt', 'utc', 'am', 'pm', 'a.m.', 'p.m.']);
 const HAS_CONTENT_RE = /[\p{L}\p{N}]/u;
-const NAME_OUTLET_RE = /^(\p{Lu}[^|–—-]{1,50}?)\s+[-–—|]\s+(\S(?:.{0,30}\S)?)$/u;
+const NAME_OUTLET_RE = /^(\p{Lu}[^|–—-]{1,50}?)(?:\s+[-–—|]\s+|\s*,\s*)(\S(?:.{0,30}\S)?)$/u;
+/** A bare name line (`Ilman Nafi'an`): two to five capitalised words, nothing else. */
+const BARE_NAME_RE = /^\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,4}$/u;
 
 export class LayoutAnalyser {
   private readonly dateline: DatelineParser;
@@ -58,7 +60,24 @@ export class LayoutAnalyser {
   }
 
   isBoilerplate(t: string): boolean {
-    return this.lex.boilerplateRe !== null && this.lex.boilerplateRe.test(t.replace(BULLET_RE, ''));
+    const line = t.replace(BULLET_RE, '');
+    return (this.lex.boilerplateRe !== null && this.lex.boilerplateRe.test(line)) || this.isListHeader(line);
+  }
+
+  /** `Related topics`, `Berita Terkait`, `Next Article`, or any boilerplate line ending in a colon. */
+  private isListHeader(line: string): boolean {
+    return this.lex.listHeaderRe !== null && this.lex.listHeaderRe.test(line);
+  }
+
+  private opensList(t: string): boolean {
+    const line = t.replace(BULLET_RE, '');
+    return /[:：]$/u.test(line) || this.isListHeader(line);
+  }
+
+  /** `Published`, `Diperbarui`: a label line whose date follows on the next line. */
+  private isDateLabelLine(t: string): boolean {
+    const words = t.replace(BULLET_RE, '').toLowerCase().replace(/[:：]$/u, '').split(/\s+/);
+    return words.length <= 3 && words.every((w) => this.lex.publishedLabels.has(w));
   }
 
   /** A credit line such as `Associated Press writer Jane Doe contributed to this report.` */
@@ -77,11 +96,15 @@ export class LayoutAnalyser {
     if (line.length > 80) return null;
     if (this.dateline.isOutlet(line)) return { source: line, author: null };
     const m = NAME_OUTLET_RE.exec(line);
-    if (m && this.dateline.isOutlet(m[2]) && !/[.!?]/.test(m[1]) && m[1].split(/\s+/).length <= 6) {
+    if (m && this.dateline.isOutlet(m[2]) && !/[.!?,]/.test(m[1]) && m[1].split(/\s+/).length <= 6) {
       const names = this.byline.names(m[1]);
       return { source: m[2], author: names.length ? names.join(', ') : null };
     }
     return null;
+  }
+
+  private metaOrDatelineLine(t: string): boolean {
+    return this.analyseMetaLine(t)?.kind === 'published' || this.dateline.parse(t) !== null;
   }
 
   startsWithDateline(t: string): boolean {
@@ -224,10 +247,15 @@ export class LayoutAnalyser {
           sawMeta = true;
           continue;
         }
+        if (j + 1 < n && this.isDateLabelLine(t) && this.analyseMetaLine(lineText(j + 1))?.kind === 'published') {
+          kinds[j] = 'published';
+          continue;
+        }
         const by = this.byline.parse(t, true);
         if (by) {
           kinds[j] = 'byline';
           noteByline(by);
+          if (by.source) sourceFallback ??= by.source;
           sawMeta = true;
           continue;
         }
@@ -249,6 +277,19 @@ export class LayoutAnalyser {
         }
         if (this.isCaption(t)) {
           kinds[j] = 'caption';
+          continue;
+        }
+        // A bare name right under the title or the publication line is the byline.
+        if (
+          sawMeta &&
+          pending.length === 0 &&
+          t.length <= 40 &&
+          BARE_NAME_RE.test(t) &&
+          !this.dateline.isOutlet(t) &&
+          (kinds[j - 1] === 'published' || (j + 1 < n && this.metaOrDatelineLine(lineText(j + 1))))
+        ) {
+          kinds[j] = 'byline';
+          authorFromLabel ??= recaseName(t);
           continue;
         }
         if (sawMeta && pending.length < 2 && t.length <= this.options.maxCaptionLength) {
@@ -276,13 +317,13 @@ export class LayoutAnalyser {
       let listHeader = false;
       for (let i = 0; i < n; i++) {
         if (kinds[i] !== 'body' || i < headEnd) {
-          listHeader = kinds[i] === 'boilerplate' && /[:：]$/u.test(lineText(i));
+          listHeader = kinds[i] === 'boilerplate' && this.opensList(lineText(i));
           continue;
         }
         const t = lineText(i);
         if (this.isBoilerplate(t)) {
           kinds[i] = 'boilerplate';
-          listHeader = /[:：]$/u.test(t);
+          listHeader = this.opensList(t);
           continue;
         }
         if (listHeader && isListItem(t)) {
@@ -306,6 +347,7 @@ export class LayoutAnalyser {
         if (by) {
           kinds[k] = 'byline';
           noteByline(by);
+          if (by.source) sourceFallback ??= by.source;
           continue;
         }
         if (this.isCredit(t)) {

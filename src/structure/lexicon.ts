@@ -28,6 +28,8 @@ export interface StructureLexicon {
   /** The same labels anywhere after a separator, for lines that hold several (`Penulis: A | Editor: B`). */
   bylineSplitRe: RegExp;
   boilerplateRe: RegExp | null;
+  /** Whole-line headers of link lists (`Related topics`, `Berita Terkait`); short lines under them are boilerplate. */
+  listHeaderRe: RegExp | null;
   captionRes: RegExp[];
   /** Credit lines (`... contributed to this report.`), bylines without a name to keep. */
   creditRes: RegExp[];
@@ -105,6 +107,9 @@ export function loadStructureLexicon(languages: readonly string[]): StructureLex
     compileEach(boilerplateFiles, 'iu', 'structure-boilerplate.txt');
     boilerplateRe = new RegExp(`^(?:${boilerplateFiles.map((p) => `(?:${p})`).join('|')})`, 'iu');
   }
+  const listHeaders = all('structure-list-headers.txt');
+  compileEach(listHeaders, 'iu', 'structure-list-headers.txt');
+  const listHeaderRe = listHeaders.length ? new RegExp(`^(?:${listHeaders.map((p) => `(?:${p})`).join('|')})\\s*[:：]?$`, 'iu') : null;
   const captionRes = compileEach(all('structure-captions.txt'), 'u', 'structure-captions.txt');
   const creditRes = compileEach(all('structure-credits.txt'), 'iu', 'structure-credits.txt');
   const publishedLabels = new Set(all('structure-published-labels.txt').flatMap((s) => s.toLowerCase().split(/\s+/)));
@@ -120,6 +125,7 @@ export function loadStructureLexicon(languages: readonly string[]): StructureLex
     bylineLabelRe,
     bylineSplitRe,
     boilerplateRe,
+    listHeaderRe,
     captionRes,
     creditRes,
     publishedLabels,
