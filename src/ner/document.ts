@@ -134,26 +134,35 @@ function overlaps(a: { start: number; end: number }, b: { start: number; end: nu
  * around capitalised words the rules have not resolved for sure (with a few
  * tokens of context), and not at all when there are none.
  */
-const MODEL_CONTEXT = 3;
+const MODEL_CONTEXT = 2;
 const CUE_OVERRIDE = 0.9;
 
-function modelWindow(toks: Token[], cands: Candidate[], ctx: RecognizerContext): [number, number] | null {
+function modelWindows(toks: Token[], cands: Candidate[], ctx: RecognizerContext): [number, number][] {
   let k = 0;
+  const out: [number, number][] = [];
   let first = -1;
   let last = -1;
+  const flush = () => {
+    if (first < 0) return;
+    const a = Math.max(0, first - MODEL_CONTEXT);
+    const b = Math.min(toks.length - 1, last + MODEL_CONTEXT);
+    out.push([toks[a].start, toks[b].end]);
+  };
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
     if (!isCapitalised(t) || ctx.res.functionWords.has(t.key)) continue;
     while (k < cands.length && cands[k].end <= t.start) k++;
     const c = cands[k];
     if (c && c.start <= t.start && t.end <= c.end && c.strength >= Strength.Cue) continue;
+    if (first >= 0 && i - last > 2 * MODEL_CONTEXT + 2) {
+      flush();
+      first = -1;
+    }
     if (first < 0) first = i;
     last = i;
   }
-  if (first < 0) return null;
-  const a = Math.max(0, first - MODEL_CONTEXT);
-  const b = Math.min(toks.length - 1, last + MODEL_CONTEXT);
-  return [toks[a].start, toks[b].end];
+  flush();
+  return out;
 }
 
 /** Combine rule candidates with the model's spans for one sentence. */
@@ -297,11 +306,15 @@ export function recognizeDocument(doc: Doc, opts: DocumentNerOptions): Entity[] 
       const key = candKey(c);
       if (sureKeys.has(key) || (c.tokens.length === 1 && sureNameParts.has(key))) c.strength = Strength.Cue;
     }
-    const win = language === 'id' && opts.tagger && !w.titleCase ? modelWindow(w.toks, cs, ctx) : null;
-    if (win && opts.tagger) {
-      const spans = opts.tagger.tag(text, win[0], win[1]);
-      // spans cut by the window edge are not trusted
-      const inner = spans.filter((sp) => (sp.start > win[0] || win[0] === w.toks[0].start) && (sp.end < win[1] || win[1] === w.toks[w.toks.length - 1].end));
+    const wins = language === 'id' && opts.tagger && !w.titleCase ? modelWindows(w.toks, cs, ctx) : [];
+    if (wins.length > 0 && opts.tagger) {
+      const inner: TaggerSpan[] = [];
+      const sStart = w.toks[0].start;
+      const sEnd = w.toks[w.toks.length - 1].end;
+      for (const [ws, we] of wins) {
+        // spans cut by a window edge are not trusted
+        for (const sp of opts.tagger.tag(text, ws, we)) if ((sp.start > ws || ws === sStart) && (sp.end < we || we === sEnd)) inner.push(sp);
+      }
       cs = mergeModel(cs, inner, w.toks, w.index, opts, ctx);
     } else if (language === 'en' && opts.english && !w.titleCase) {
       cs = mergeModel(cs, opts.english.propose(text, w.start, w.end), w.toks, w.index, { ...opts, keepUnconfirmedGuesses: true }, ctx);

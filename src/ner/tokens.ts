@@ -8,6 +8,8 @@
 export const WORD_RE = /[\p{L}\p{M}\p{N}]+(?:['’\-‐][\p{L}\p{M}\p{N}]+)*|[^\s\p{L}\p{M}\p{N}]/gu;
 
 const TLD = new Set(['com', 'net', 'org', 'id', 'co', 'tv']);
+/** Shared instance: `tokenize` is not re-entrant and resets `lastIndex` itself. */
+const TOKEN_RE = new RegExp(WORD_RE.source, 'gu');
 
 export interface Token {
   start: number;
@@ -27,12 +29,13 @@ export function tokenKey(text: string): string {
 /** Tokens of `text.slice(start, end)`, with absolute offsets. */
 export function tokenize(text: string, start = 0, end = text.length): Token[] {
   const out: Token[] = [];
-  const re = new RegExp(WORD_RE.source, 'gu');
+  const re = TOKEN_RE;
   re.lastIndex = start;
-  const part = end === text.length ? text : text.slice(0, end);
   let m: RegExpExecArray | null;
-  while ((m = re.exec(part)) !== null) {
-    const t = m[0];
+  while ((m = re.exec(text)) !== null) {
+    let t = m[0];
+    if (m.index >= end) break;
+    if (m.index + t.length > end) t = t.slice(0, end - m.index);
     const k = tokenKey(t);
     // `SEPUTARAN.COM`, `kompas.co.id`: join a web address into one token
     const n = out.length;
