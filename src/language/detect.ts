@@ -55,6 +55,8 @@ export interface DetectorParams {
   indonesianPriorPer100: number;
   /** Handicap of a regional language (jv, su, min, ban, bjn) with no own-word evidence, in lexical-weight units. */
   regionalPenalty: number;
+  /** Factor for English words capitalised inside a sentence (titles and names quoted in other languages). */
+  englishCapitalFactor: number;
   /** Handicap of a language outside the candidates when it competes (lexical-weight units). */
   foreignPenalty: number;
 }
@@ -69,6 +71,7 @@ export const DEFAULT_PARAMS: DetectorParams = {
   poorFit: 0.85,
   minKnownShare: 0.12,
   foreignPenalty: 2,
+  englishCapitalFactor: 0.4,
   regionalPenalty: 1.5,
   idMsTrigramShare: 0,
   indonesianPrior: 0.3,
@@ -109,7 +112,7 @@ export class LanguageDetector {
   constructor(params: Partial<DetectorParams> = {}, lexicon?: Lexicon) {
     this.params = { ...DEFAULT_PARAMS, ...params };
     this.codes = CANDIDATES.map((c) => c.code);
-    this.lexicon = lexicon ?? Lexicon.load(this.codes);
+    this.lexicon = lexicon ?? Lexicon.load(this.codes, { en: this.params.englishCapitalFactor });
     const francCodes = CANDIDATES.flatMap((c) => (c.franc ? [c.franc] : []));
     this.trigrams = new TrigramScorer(francCodes);
     this.francIndex = Int32Array.from(CANDIDATES, (c) => (c.franc ? this.trigrams.languages.indexOf(c.franc) : -1));

@@ -25,9 +25,22 @@ export class Lexicon {
   /** `~xy` entries: letter sequences that mark a language wherever they occur in a word. */
   private readonly infixes: { part: string; weights: Float64Array }[] = [];
 
-  constructor(languages: readonly string[], entries: ReadonlyMap<string, readonly string[]>) {
+  /**
+   * Per language: factor for a capitalised word inside a sentence (a name or a title,
+   * such as an English song title in an Indonesian sentence), 1 when not given.
+   */
+  private readonly capitalFactor: Float64Array;
+  private readonly scaled: Float64Array;
+
+  constructor(
+    languages: readonly string[],
+    entries: ReadonlyMap<string, readonly string[]>,
+    capitalFactor: Readonly<Record<string, number>> = {},
+  ) {
     this.languages = languages;
     const n = languages.length;
+    this.capitalFactor = Float64Array.from(languages, (l) => capitalFactor[l] ?? 1);
+    this.scaled = new Float64Array(n);
     const wordId = (word: string, listed: boolean): number => {
       const id = this.words.add(word);
       if (id === this.wordWeights.length) {
@@ -80,7 +93,11 @@ export class Lexicon {
     }
   }
 
-  static load(languages: readonly string[], file = 'langid-words.txt'): Lexicon {
+  static load(
+    languages: readonly string[],
+    capitalFactor: Readonly<Record<string, number>> = {},
+    file = 'langid-words.txt',
+  ): Lexicon {
     const entries = new Map<string, string[]>();
     for (const lang of languages) {
       try {
@@ -89,7 +106,7 @@ export class Lexicon {
         if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
       }
     }
-    return new Lexicon(languages, entries);
+    return new Lexicon(languages, entries, capitalFactor);
   }
 
   /** Whether the lexicon has any evidence for `token` as a whole word. */
@@ -105,14 +122,22 @@ export class Lexicon {
   score(text: string, scores: Float64Array, stats: Int32Array): void {
     const lower = text.toLowerCase();
     const length = lower.length;
+    // Case is compared position by position, which needs lowercasing to keep the length.
+    const cased = lower.length === text.length && this.capitalFactor.some((f) => f !== 1);
+    let sentenceStart = true;
     let previous = -1;
     let tokens = 0;
     let known = 0;
     let letters = 0;
     let i = 0;
     while (i < length) {
-      // Skip to the next letter.
-      while (i < length && !isLetter(lower.charCodeAt(i), lower, i)) i++;
+      // Skip to the next letter, noting whether a sentence ends on the way.
+      while (i < length) {
+        const c = lower.charCodeAt(i);
+        if (isLetter(c, lower, i)) break;
+        if (c === 46 || c === 33 || c === 63 || c === 10 || c === 58) sentenceStart = true; // . ! ? newline :
+        i++;
+      }
       if (i >= length) break;
       const start = i;
       let h = FNV_OFFSET;
@@ -127,9 +152,14 @@ export class Lexicon {
       letters += end - start;
       const id = this.words.find(lower, start, end, h);
       const w = id >= 0 ? this.wordWeights[id] : null;
+      const inner = cased && !sentenceStart && text.charCodeAt(start) !== lower.charCodeAt(start);
+      sentenceStart = false;
       if (w !== null) {
         known++;
-        add(scores, w);
+        if (inner) {
+          for (let k = 0; k < w.length; k++) this.scaled[k] = w[k] * this.capitalFactor[k];
+          add(scores, this.scaled);
+        } else add(scores, w);
       } else if (end - start >= 4 && this.suffixes.length > 0) {
         const tail = lower.charCodeAt(end - 2) * 65536 + lower.charCodeAt(end - 1);
         if (this.suffixTails.has(tail)) {
