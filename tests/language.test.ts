@@ -104,6 +104,10 @@ describe('language identification', () => {
     expect(lang(text)).toBe(code);
   });
 
+  it('an Indonesian sentence quoting English titles stays Indonesian', () => {
+    expect(lang('Penyanyi itu merilis album baru berjudul "We Are Never Ever Getting Back Together" bersama band The First Edition.')).toBe('id');
+  });
+
   it.each(PAIRS)('short pair: "%s" is id, "%s" is ms', (id, ms) => {
     expect(lang(id)).toBe('id');
     expect(lang(ms)).toBe('ms');
