@@ -20,8 +20,8 @@ export interface BylineMatch {
 const BULLET_RE = /^[-–—•·*>»]+\s*/u;
 const MAX_BYLINE = 160;
 const MAX_NAME_WORDS = 10;
-/** `(ant/xyz)`, `(rdp/imk)`, `(dna)`: lower-case desk initials in parentheses at the end of a line. */
-const TRAILING_CODE_RE = /(^|[\s.!?"”’)])\(([a-z]{2,6}(?:\/[a-z]{2,6}){0,3})\)\s*$/u;
+/** `(ant/xyz)`, `(rdp/imk)`, `(dna)`, `[fik]`: lower-case desk initials in brackets at the end of a line. */
+const TRAILING_CODE_RE = /(^|[\s.!?"”’)\]])(?:\(([a-z]{2,6}(?:\/[a-z]{2,6}){0,3})\)|\[([a-z]{2,6}(?:\/[a-z]{2,6}){0,3})\])\s*$/u;
 const SENTENCE_RE = /[.!?]\s+\p{Ll}|[.!?]\s+\p{Lu}\p{Ll}+\s+\p{Ll}/u;
 const NAME_SEPARATOR_RE = /\s*(?:,|;|&|\/|\||\band\b|\bdan\b)\s*/iu;
 
@@ -171,7 +171,7 @@ export class BylineParser {
   trailingCode(line: string): { start: number; code: string } | null {
     const m = TRAILING_CODE_RE.exec(line);
     if (!m) return null;
-    return { start: m.index + m[1].length, code: m[2] };
+    return { start: m.index + m[1].length, code: m[2] ?? m[3] };
   }
 }
 

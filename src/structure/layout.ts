@@ -103,6 +103,16 @@ export class LayoutAnalyser {
     return null;
   }
 
+  /** The name in `Jane Doe Jakarta correspondent` / `Rina Amelia, wartawan`: the first two capitalised words. */
+  private nameWithRole(t: string): string | null {
+    if (t.length > 80 || !this.lex.roleWordRe) return null;
+    const words = t.replace(/,/g, ' ').split(/\s+/).filter(Boolean);
+    if (words.length < 3 || words.length > 8) return null;
+    if (!this.lex.roleWordRe.test(words[words.length - 1])) return null;
+    if (!BARE_NAME_RE.test(`${words[0]} ${words[1]}`)) return null;
+    return recaseName(`${words[0]} ${words[1]}`);
+  }
+
   private metaOrDatelineLine(t: string): boolean {
     return this.analyseMetaLine(t)?.kind === 'published' || this.dateline.parse(t) !== null;
   }
@@ -279,6 +289,14 @@ export class LayoutAnalyser {
           kinds[j] = 'caption';
           continue;
         }
+        // `Rebecca Ratcliffe South-east Asia correspondent`: a name followed by a job title.
+        const roleName = this.nameWithRole(t);
+        if (roleName) {
+          kinds[j] = 'byline';
+          authorFromLabel ??= roleName;
+          sawMeta = true;
+          continue;
+        }
         // A bare name right under the title or the publication line is the byline.
         if (
           sawMeta &&
@@ -326,7 +344,7 @@ export class LayoutAnalyser {
           listHeader = this.opensList(t);
           continue;
         }
-        if (listHeader && isListItem(t)) {
+        if (listHeader && isListItem(t) && !this.byline.parse(t, false) && !this.byline.trailingCode(t)) {
           kinds[i] = 'boilerplate';
           continue;
         }

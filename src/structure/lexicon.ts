@@ -33,6 +33,8 @@ export interface StructureLexicon {
   captionRes: RegExp[];
   /** Credit lines (`... contributed to this report.`), bylines without a name to keep. */
   creditRes: RegExp[];
+  /** Job titles that end a byline line (`correspondent`, `wartawan`), whole word, case-insensitive. */
+  roleWordRe: RegExp | null;
   /** Lower-cased words allowed beside the date on a publication line. */
   publishedLabels: Set<string>;
 }
@@ -112,6 +114,8 @@ export function loadStructureLexicon(languages: readonly string[]): StructureLex
   const listHeaderRe = listHeaders.length ? new RegExp(`^(?:${listHeaders.map((p) => `(?:${p})`).join('|')})\\s*[:：]?$`, 'iu') : null;
   const captionRes = compileEach(all('structure-captions.txt'), 'u', 'structure-captions.txt');
   const creditRes = compileEach(all('structure-credits.txt'), 'iu', 'structure-credits.txt');
+  const roleWords = all('structure-byline-roles.txt');
+  const roleWordRe = roleWords.length ? new RegExp(`^(?:${roleWords.map(escape).join('|')})$`, 'iu') : null;
   const publishedLabels = new Set(all('structure-published-labels.txt').flatMap((s) => s.toLowerCase().split(/\s+/)));
 
   const lexicon: StructureLexicon = {
@@ -128,6 +132,7 @@ export function loadStructureLexicon(languages: readonly string[]): StructureLex
     listHeaderRe,
     captionRes,
     creditRes,
+    roleWordRe,
     publishedLabels,
   };
   cache.set(key, lexicon);
