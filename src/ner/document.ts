@@ -154,6 +154,12 @@ function modelWindows(toks: Token[], cands: Candidate[], ctx: RecognizerContext)
     while (k < cands.length && cands[k].end <= t.start) k++;
     const c = cands[k];
     if (c && c.start <= t.start && t.end <= c.end && c.strength >= Strength.Cue) continue;
+    // a sentence-initial ordinary word (`Pertemuan`, `Kemudian`) needs no model
+    if (c && c.doubtful && c.tokens.length === 1 && c.start === t.start && (ctx.roots.has(t.key) || ctx.lowerVocab.has(t.key))) continue;
+    if (!c || t.start < c.start) {
+      // capitalised but in no candidate (a function word inside a run was skipped): nothing to resolve
+      if (ctx.lowerVocab.has(t.key)) continue;
+    }
     if (first >= 0 && i - last > 2 * MODEL_CONTEXT + 2) {
       flush();
       first = -1;
