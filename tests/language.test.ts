@@ -105,7 +105,8 @@ describe('language identification', () => {
   });
 
   it('an Indonesian sentence quoting English titles stays Indonesian', () => {
-    expect(lang('Penyanyi itu merilis album baru berjudul "We Are Never Ever Getting Back Together" bersama band The First Edition.')).toBe('id');
+    expect(lang("Film horor berjudul Don't Be Afraid of the Dark akan tayang di bioskop-bioskop Indonesia mulai pekan depan, kata distributornya.")).toBe('id');
+    expect(lang('Mereka membentuk grup The First Edition pada tahun 1967 dan kemudian berganti nama menjadi Kenny Rogers and The First Edition.')).toBe('id');
   });
 
   it.each(PAIRS)('short pair: "%s" is id, "%s" is ms', (id, ms) => {
@@ -275,6 +276,18 @@ describe('lexicon', () => {
     expect(score('yang itu, 123!')).toMatchObject({ id: 0, tokens: 2, known: 1, letters: 7 });
     expect(lexicon.hasWord('yang')).toBe(true);
     expect(lexicon.hasWord('rumah')).toBe(false);
+  });
+
+  it('weighs words of a capitalised name or title inside a sentence less', () => {
+    const english = new Lexicon(['id', 'en'], new Map([['en', ['of 1', 'the 1', 'order 1']]]), { en: 0.5 });
+    const en = (text: string) => {
+      const scores = new Float64Array(2);
+      english.score(text, scores, new Int32Array(3));
+      return scores[1];
+    };
+    expect(en('Ia menerima Order of the Bath dari ratu.')).toBe(1.5); // (1 + 1 + 1) * 0.5
+    expect(en('The order of the day.')).toBe(4); // sentence start and lowercase words count fully
+    expect(en('Order of the day.')).toBe(3);
   });
 
   it('does not try suffixes on listed words or very short words', () => {

@@ -30,7 +30,8 @@ export class Lexicon {
    * such as an English song title in an Indonesian sentence), 1 when not given.
    */
   private readonly capitalFactor: Float64Array;
-  private readonly scaled: Float64Array;
+  /** Weights of lowercase words waiting to see whether a title goes on (`Order of the Bath`). */
+  private readonly pending: Float64Array;
 
   constructor(
     languages: readonly string[],
@@ -40,7 +41,7 @@ export class Lexicon {
     this.languages = languages;
     const n = languages.length;
     this.capitalFactor = Float64Array.from(languages, (l) => capitalFactor[l] ?? 1);
-    this.scaled = new Float64Array(n);
+    this.pending = new Float64Array(n);
     const wordId = (word: string, listed: boolean): number => {
       const id = this.words.add(word);
       if (id === this.wordWeights.length) {
@@ -125,6 +126,8 @@ export class Lexicon {
     // Case is compared position by position, which needs lowercasing to keep the length.
     const cased = lower.length === text.length && this.capitalFactor.some((f) => f !== 1);
     let sentenceStart = true;
+    let previousInner = false;
+    let pendingWords = 0;
     let previous = -1;
     let tokens = 0;
     let known = 0;
@@ -152,14 +155,26 @@ export class Lexicon {
       letters += end - start;
       const id = this.words.find(lower, start, end, h);
       const w = id >= 0 ? this.wordWeights[id] : null;
-      const inner = cased && !sentenceStart && text.charCodeAt(start) !== lower.charCodeAt(start);
+      const capital = cased && text.charCodeAt(start) !== lower.charCodeAt(start);
+      const inner = capital && !sentenceStart;
+      // A lowercase word between two capitalised ones (`Order of St Michael`) belongs to the name
+      // or title too: its weight waits for the next word.
+      // At most two such words (`of the`) wait; a sentence end or a third lowercase word releases them.
+      if (pendingWords > 0 && (inner || sentenceStart || pendingWords === 2 || capital)) {
+        if (inner) this.addScaled(scores, this.pending);
+        else add(scores, this.pending);
+        this.pending.fill(0);
+        pendingWords = 0;
+      }
+      const titleRun = !sentenceStart && !capital && (previousInner || pendingWords > 0);
+      previousInner = inner;
       sentenceStart = false;
+      if (titleRun) pendingWords++;
       if (w !== null) {
         known++;
-        if (inner) {
-          for (let k = 0; k < w.length; k++) this.scaled[k] = w[k] * this.capitalFactor[k];
-          add(scores, this.scaled);
-        } else add(scores, w);
+        if (inner) this.addScaled(scores, w);
+        else if (titleRun) add(this.pending, w);
+        else add(scores, w);
       } else if (end - start >= 4 && this.suffixes.length > 0) {
         const tail = lower.charCodeAt(end - 2) * 65536 + lower.charCodeAt(end - 1);
         if (this.suffixTails.has(tail)) {
@@ -179,9 +194,17 @@ export class Lexicon {
       }
       previous = id;
     }
+    if (pendingWords > 0) {
+      add(scores, this.pending);
+      this.pending.fill(0);
+    }
     stats[0] += tokens;
     stats[1] += known;
     stats[2] += letters;
+  }
+
+  private addScaled(scores: Float64Array, weights: Float64Array): void {
+    for (let k = 0; k < weights.length; k++) scores[k] += weights[k] * this.capitalFactor[k];
   }
 }
 
