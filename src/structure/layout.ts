@@ -60,6 +60,8 @@ export class LayoutAnalyser {
   }
 
   isBoilerplate(t: string): boolean {
+    // Boilerplate lines are short; long paragraphs skip the pattern tests.
+    if (t.length > MAX_BOILERPLATE_LENGTH) return false;
     const line = t.replace(BULLET_RE, '');
     return (this.lex.boilerplateRe !== null && this.lex.boilerplateRe.test(line)) || this.isListHeader(line);
   }
@@ -76,6 +78,7 @@ export class LayoutAnalyser {
 
   /** `Published`, `Diperbarui`: a label line whose date follows on the next line. */
   private isDateLabelLine(t: string): boolean {
+    if (t.length > 40) return false;
     const words = t.replace(BULLET_RE, '').toLowerCase().replace(/[:：]$/u, '').split(/\s+/);
     return words.length <= 3 && words.every((w) => this.lex.publishedLabels.has(w));
   }
@@ -245,7 +248,7 @@ export class LayoutAnalyser {
           kinds[j] = 'boilerplate';
           continue;
         }
-        if (titleKey !== null && j < 3 && comparable(t) === titleKey) {
+        if (titleKey !== null && j < 3 && Math.abs(t.length - titleKey.length) <= 8 && comparable(t) === titleKey) {
           kinds[j] = 'title';
           continue;
         }
@@ -464,6 +467,7 @@ export class LayoutAnalyser {
 }
 
 const LIST_ITEM_MAX = 80;
+const MAX_BOILERPLATE_LENGTH = 400;
 /** A short line without sentence punctuation: a link title or topic under a boilerplate header. */
 function isListItem(t: string): boolean {
   return t.length <= LIST_ITEM_MAX && t.split(/\s+/).length <= 12 && !/[.!?"”]$/u.test(t);
