@@ -233,6 +233,44 @@ describe('sentence spans', () => {
     expect(out.join('').length).toBeLessThanOrEqual(text.length);
   });
 
+  it('keeps its invariants on random text with random sections', () => {
+    const pieces = ['a', 'B', ' ', '  ', '\n', '\n\n', '.', '..', '...', '!', '?', '"', '“', '”', '(', ')', ':)', ':', ',', '-', '---', '***', '@', 'x.com', 'http://a.b/c', 'www.x.id', '08/16/2000 12:05 PM', '1)', '1.', 'Dr.', 'dll.', 'U.S.', 'Ia', 'The', 'kata', '😀', '\t', '>>', '<a@b.c>', 'Best regards,', '12.500', ' /ANTARA', '(ANTARA/Foto)'];
+    let seed = 12345;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    for (let round = 0; round < 300; round++) {
+      let text = '';
+      const length = 1 + Math.floor(random() * 60);
+      for (let k = 0; k < length; k++) text += pieces[Math.floor(random() * pieces.length)];
+      const cuts = [0, Math.floor(random() * text.length), Math.floor(random() * text.length), text.length].sort((a, b) => a - b);
+      const types = ['title', 'body', 'byline'] as const;
+      const sections: Section[] = [];
+      for (let k = 0; k < 3; k++) if (cuts[k + 1] > cuts[k]) sections.push({ type: types[k], start: cuts[k], end: cuts[k + 1] });
+      for (const language of ['id', 'en', 'und']) {
+        const doc = makeDoc(text, language, sections);
+        runner(doc);
+        let previousEnd = 0;
+        doc.sentences.forEach((sentence, index) => {
+          expect(sentence.index).toBe(index);
+          const section = doc.sections[sentence.section];
+          expect(section.type).not.toBe('byline');
+          expect(sentence.start).toBeGreaterThanOrEqual(section.start);
+          expect(sentence.end).toBeLessThanOrEqual(section.end);
+          expect(sentence.start).toBeGreaterThanOrEqual(previousEnd);
+          expect(sentence.end).toBeGreaterThan(sentence.start);
+          const slice = text.slice(sentence.start, sentence.end);
+          expect(slice).toBe(slice.trim());
+          previousEnd = sentence.end;
+        });
+        // Every non-space character of an analysed section is inside some sentence.
+        const covered = doc.sentences.reduce((n, s) => n + text.slice(s.start, s.end).replace(/\s/g, '').length, 0);
+        const expected = doc.sections
+          .filter((s) => s.type !== 'byline')
+          .reduce((n, s) => n + text.slice(s.start, s.end).replace(/\s/g, '').length, 0);
+        expect(covered).toBe(expected);
+      }
+    }
+  });
+
   it('is deterministic and idempotent', () => {
     const text = 'Kata Prof. Dr. Budi. Ia pergi. "Ya," katanya.';
     const doc = makeDoc(text, 'id');

@@ -204,11 +204,11 @@ export function splitSentences(text: string, from: number, to: number, rules: Sp
         while (s > sentStart && !isSpace(text.charCodeAt(s - 1))) s--;
         URL_RE.lastIndex = s;
         if (URL_RE.test(text)) {
-          const r = urlEnd(text, s, Math.min(URL_RE.lastIndex, to));
+          const r = urlEnd(text, s, Math.min(URL_RE.lastIndex, to), to);
           if (r.split) {
             flush(r.end, r.end);
             i = sentStart;
-          } else i = r.end;
+          } else i = r.end > i ? r.end : i + 1;
           continue;
         }
       }
@@ -219,11 +219,11 @@ export function splitSentences(text: string, from: number, to: number, rules: Sp
     if (c === 119 /* w */ && (i === sentStart || isSpace(text.charCodeAt(i - 1))) && text.startsWith('www.', i)) {
       URL_RE.lastIndex = i;
       if (URL_RE.test(text)) {
-        const r = urlEnd(text, i, Math.min(URL_RE.lastIndex, to));
+        const r = urlEnd(text, i, Math.min(URL_RE.lastIndex, to), to);
         if (r.split) {
           flush(r.end, r.end);
           i = sentStart;
-        } else i = r.end;
+        } else i = r.end > i ? r.end : i + 1;
         continue;
       }
     }
@@ -413,11 +413,10 @@ function startsStamp(text: string, i: number, to: number): boolean {
 }
 
 /** After a URL: `end` is where scanning resumes; `split` when the URL closes a sentence. */
-function urlEnd(text: string, start: number, tokenEnd: number): { end: number; split: boolean } {
+function urlEnd(text: string, start: number, tokenEnd: number, to: number): { end: number; split: boolean } {
   let end = tokenEnd;
   while (end > start && isTrailingPunct(text.charCodeAt(end - 1))) end--;
   if (end < tokenEnd) return { end, split: false }; // trailing punctuation: the terminal rules decide
-  const to = text.length;
   if (tokenEnd >= to) return { end: tokenEnd, split: false };
   const n = skipSpace(text, tokenEnd, to);
   if (n >= to) return { end: tokenEnd, split: false };
