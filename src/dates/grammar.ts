@@ -125,7 +125,16 @@ export class Grammar {
     this.n = t.n;
     this.lastYearEnd = -1;
     this.lastDay = null;
+    const kind = t.kind;
+    const low = t.low;
+    const starters = this.lex.starters;
     for (let i = 0; i < this.n; ) {
+      // fast path: most tokens can start nothing
+      const k = kind[i];
+      if (k === PUNCT || (k === WORD && !starters.has(low[i]))) {
+        i++;
+        continue;
+      }
       const r = this.parseAt(i, NO);
       if (r && r.e > r.s && r.s >= i) {
         out.push(this.toRaw(r));

@@ -9,19 +9,30 @@ export const WORD = 1;
 export const NUM = 2;
 export const PUNCT = 3;
 
-const ASCII_LETTER = new Uint8Array(128);
-for (let c = 65; c <= 90; c++) ASCII_LETTER[c] = 1;
-for (let c = 97; c <= 122; c++) ASCII_LETTER[c] = 1;
+/** ASCII character classes: 0 punctuation, 1 space, 2 line break, 3 digit, 4 letter. */
+const CLASS = new Uint8Array(128);
+for (let c = 65; c <= 90; c++) CLASS[c] = 4;
+for (let c = 97; c <= 122; c++) CLASS[c] = 4;
+for (let c = 48; c <= 57; c++) CLASS[c] = 3;
+CLASS[32] = 1;
+CLASS[9] = 1;
+CLASS[11] = 1;
+CLASS[12] = 1;
+CLASS[10] = 2;
+CLASS[13] = 2;
 const NON_ASCII_LETTER = /\p{L}|\p{M}/u;
 
-function isLetter(c: number, text: string, p: number): boolean {
-  if (c < 128) return ASCII_LETTER[c] === 1;
-  if (c >= 0xd800 && c <= 0xdfff) return false;
-  return NON_ASCII_LETTER.test(text[p]);
+/** The class of a character at or above 128. */
+function classifyNonAscii(c: number, text: string, p: number): number {
+  if (c === 0xa0 || c === 0x202f || (c >= 0x2000 && c <= 0x200b) || c === 0x3000 || c === 0xfeff) return 1;
+  if (c === 0x2028 || c === 0x2029 || c === 0x85) return 2;
+  if (c >= 0xd800 && c <= 0xdfff) return 0;
+  return NON_ASCII_LETTER.test(text[p]) ? 4 : 0;
 }
 
-function isSpace(c: number): boolean {
-  return c === 32 || c === 9 || c === 0xa0 || c === 0x202f || (c >= 0x2000 && c <= 0x200b) || c === 0x3000 || c === 0xfeff;
+function isLetterAt(text: string, q: number): boolean {
+  const d = text.charCodeAt(q);
+  return d < 128 ? CLASS[d] === 4 : classifyNonAscii(d, text, q) === 4;
 }
 
 export class Tokens {
@@ -71,12 +82,13 @@ export class Tokens {
     let p = from;
     while (p < to) {
       const c = text.charCodeAt(p);
-      if (isSpace(c)) {
+      const cls = c < 128 ? CLASS[c] : classifyNonAscii(c, text, p);
+      if (cls === 1) {
         if (gap === 0) gap = 1;
         p++;
         continue;
       }
-      if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) {
+      if (cls === 2) {
         gap = 2;
         p++;
         continue;
@@ -86,7 +98,7 @@ export class Tokens {
       this.start[i] = p;
       this.gap[i] = gap;
       gap = 0;
-      if (c >= 48 && c <= 57) {
+      if (cls === 3) {
         let q = p;
         let v = 0;
         while (q < to) {
@@ -104,18 +116,17 @@ export class Tokens {
         p = q;
         continue;
       }
-      if (isLetter(c, text, p)) {
+      if (cls === 4) {
         let q = p + 1;
-        while (q < to && isLetter(text.charCodeAt(q), text, q)) q++;
+        while (q < to && isLetterAt(text, q)) q++;
         // Words the lexicon cannot contain are not materialised (most of the text).
         let word = !filter || filter.mayContain(text, p, q) ? text.slice(p, q).toLowerCase() : '';
         if (q + 1 < to && apostropheWords.size > 0) {
-          if (word === '') word = text.slice(p, q).toLowerCase();
           const a = text.charCodeAt(q);
-          if ((a === 39 || a === 0x2019) && isLetter(text.charCodeAt(q + 1), text, q + 1)) {
+          if ((a === 39 || a === 0x2019) && isLetterAt(text, q + 1)) {
             let r = q + 2;
-            while (r < to && isLetter(text.charCodeAt(r), text, r)) r++;
-            const joined = `${word}'${text.slice(q + 1, r).toLowerCase()}`;
+            while (r < to && isLetterAt(text, r)) r++;
+            const joined = `${text.slice(p, q).toLowerCase()}'${text.slice(q + 1, r).toLowerCase()}`;
             if (apostropheWords.has(joined)) {
               word = joined;
               q = r;
