@@ -129,6 +129,11 @@ describe('training', () => {
     ]);
   });
 
+  it('trains with the CRF learner too', () => {
+    const { tagger } = trainTagger(data, { epochs: 12, seed: 3, prune: 0, algorithm: 'crf', eta: 0.1 });
+    expect(evaluate(tagger, data).micro.f1).toBe(1);
+  });
+
   it('is deterministic for a seed', () => {
     const a = trainTagger(data, { epochs: 3, seed: 7 }).model;
     const b = trainTagger(data, { epochs: 3, seed: 7 }).model;

@@ -3,7 +3,11 @@
  * split, reports exact-span P/R/F1 on the dev split, and writes
  * `models/ner-id.json`. Deterministic for a given seed.
  *
- *   node dist/ner/train.js [--data DIR] [--epochs N] [--seed N] [--out FILE] [--no-save] [--quiet]
+ *   node dist/ner/train.js [--data DIR] [--epochs N] [--seed N] [--ensemble N] [--algorithm crf|perceptron]
+ *     [--eta X] [--l2 X] [--prune X] [--cv K] [--add-templates A,B] [--drop-templates A,B] [--out FILE] [--no-save] [--quiet]
+ *
+ * Defaults: CRF (SGD, L2 1e-4, learning rate 0.05, weights averaged over the second half of 16
+ * epochs), three seeds averaged, rows under 0.001 pruned.
  */
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -33,18 +37,18 @@ interface Args {
 function parseArgs(argv: string[]): Args {
   const args: Args = {
     data: path.resolve(PACKAGE_ROOT, '..', 'shared', 'dev-data'),
-    epochs: 12,
+    epochs: 16,
     seed: 1,
     out: DEFAULT_MODEL_PATH,
     save: true,
     quiet: false,
-    prune: 0.05,
+    prune: 0.001,
     templates: DEFAULT_TEMPLATES,
     cv: 0,
-    ensemble: 4,
-    algorithm: 'perceptron',
+    ensemble: 3,
+    algorithm: 'crf',
     l2: 1e-4,
-    eta: 0.1,
+    eta: 0.05,
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -65,7 +69,11 @@ function parseArgs(argv: string[]): Args {
     } else if (a === '--add-templates') args.templates = [...args.templates, ...next().split(',')];
     else if (a === '--cv') args.cv = Number(next());
     else if (a === '--ensemble') args.ensemble = Number(next());
-    else if (a === '--algorithm') args.algorithm = next() === 'crf' ? 'crf' : 'perceptron';
+    else if (a === '--algorithm') {
+      const v = next();
+      if (v !== 'crf' && v !== 'perceptron') throw new Error('--algorithm must be crf or perceptron');
+      args.algorithm = v;
+    }
     else if (a === '--l2') args.l2 = Number(next());
     else if (a === '--eta') args.eta = Number(next());
     else if (a === '--no-save') args.save = false;
@@ -252,9 +260,10 @@ async function main(): Promise<void> {
   result.model.calibration = calibration;
   Object.assign(tagger.calibration, calibration);
   const { perType, micro } = evaluate(tagger, dev);
-  const json = JSON.stringify(result.model);
   result.model.meta = {
     trainedOn: 'NERGrit train split (IndoNLU), 1,672 sentences',
+    algorithm: args.algorithm,
+    ensemble: args.ensemble,
     epochs: args.epochs,
     seed: args.seed,
     prune: args.prune,
@@ -267,7 +276,6 @@ async function main(): Promise<void> {
   console.log(
     `training ${(trainMs / 1000).toFixed(1)} s, rows ${result.rowsBeforePrune} -> ${tagger.space.nRows} after pruning, model ${(finalJson.length / 1e6).toFixed(2)} MB, calibration a=${calibration.a} b=${calibration.b}`,
   );
-  void json;
   if (args.save) {
     mkdirSync(path.dirname(args.out), { recursive: true });
     writeFileSync(args.out, finalJson + '\n');

@@ -83,7 +83,7 @@ export const DEFAULT_TEMPLATES = [
   'lex@-1', 'lex@0', 'lex@1',
   'lex@-1+lex@0', 'lex@0+lex@1', 'lex@-1+lex@0+lex@1',
   'lw@-1+lw@0', 'lw@0+lw@1',
-  'lw@-1+lex@0', 'lex@0+lw@1', 'lw@-2+lex@0', 'lex@0+lw@2',
+  'lw@-1+lex@0', 'lex@0+lw@1',
   'pos@0+lex@0', 'pos@0+lw@0',
   'gaz@-1', 'gaz@0', 'gaz@1', 'gaz@0+lex@0',
   'nm@0',

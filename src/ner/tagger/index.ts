@@ -9,7 +9,7 @@ import { endianness } from 'node:os';
 import path from 'node:path';
 import type { EntityType } from '../../doc.js';
 import { PACKAGE_ROOT } from '../../lang/data.js';
-import { BOS, EOS, KIND_NAMES, NUM_KINDS, TYPE_KINDS } from './features.js';
+import { BOS, EOS, KIND_NAMES, NUM_KINDS, TYPE_KINDS, UNK } from './features.js';
 import { rootWords } from './lexicon.js';
 import { FeatureSpace, NL, TYPES, Vocab, labelsToSpans, outsideMargins, viterbi } from './model.js';
 import { tokenize } from './tokenize.js';
@@ -101,10 +101,21 @@ export class LinearTagger implements NerTagger {
     /** For each single template: index into offsets. */
     singles: Array<[t: number, j: number]>;
     multis: Int32Array;
+    /** Parts of the multi templates, flattened: kinds, offsets, vocabulary sizes, start per template. */
+    mStart: Int32Array;
+    mKind: Int32Array;
+    mOff: Int32Array;
+    mSize: Float64Array;
     /** Per multi template: a dense key -> row table when its key space is small, else null (use the Map). */
     dense: Array<Int32Array | null>;
     bos: Float32Array;
     eos: Float32Array;
+    /**
+     * Multi templates over small vocabularies (shapes, case classes, cues,
+     * gazetteer tags) are grouped; each group caches the summed vector per
+     * combination of its atoms, so a token costs one lookup per group.
+     */
+    groups: Array<{ templates: number[]; kind: Int32Array; off: Int32Array; size: Float64Array; cache: Map<number, Float32Array> }>;
   };
   private readonly words = new Map<string, { ids: Int32Array; vec: Float32Array }>();
   private entries: Array<{ ids: Int32Array; vec: Float32Array }> = [];
@@ -115,9 +126,27 @@ export class LinearTagger implements NerTagger {
     const offs: number[] = [];
     const singles: Array<[number, number]> = [];
     const multis: number[] = [];
+    type Group = { templates: number[]; parts: Array<[number, number]>; product: number };
+    const groups: Group[] = [];
+    const SMALL = 4096;
     for (let t = 0; t < space.templates.length; t++) {
       const o = space.singleOffset(t);
       if (o === null) {
+        const parts = space.templates[t];
+        if (parts.every(([k]) => space.vocabs[k].size <= SMALL)) {
+          let g = groups[groups.length - 1];
+          const fresh = (grp: Group | undefined) => parts.filter(([k, off]) => !grp || !grp.parts.some(([k2, o2]) => k2 === k && o2 === off));
+          let extra = fresh(g).reduce((acc, [k]) => acc * space.vocabs[k].size, 1);
+          if (!g || g.product * extra > 2 ** 50) {
+            g = { templates: [], parts: [], product: 1 };
+            groups.push(g);
+            extra = fresh(g).reduce((acc, [k]) => acc * space.vocabs[k].size, 1);
+          }
+          for (const p of fresh(g)) g.parts.push([p[0], p[1]]);
+          g.product *= extra;
+          g.templates.push(t);
+          continue;
+        }
         multis.push(t);
         continue;
       }
@@ -133,7 +162,30 @@ export class LinearTagger implements NerTagger {
       for (const [key, r] of space.rowMaps[t]) table[key] = r;
       return table;
     });
+    const mStart: number[] = [0];
+    const mKind: number[] = [];
+    const mOff: number[] = [];
+    const mSize: number[] = [];
+    for (const t of multis) {
+      for (const [k, o] of space.templates[t]) {
+        mKind.push(k);
+        mOff.push(o);
+        mSize.push(space.vocabs[k].size);
+      }
+      mStart.push(mKind.length);
+    }
     const plan = {
+      groups: groups.map((g) => ({
+        templates: g.templates,
+        kind: Int32Array.from(g.parts.map(([k]) => k)),
+        off: Int32Array.from(g.parts.map(([, o]) => o)),
+        size: Float64Array.from(g.parts.map(([k]) => space.vocabs[k].size)),
+        cache: new Map<number, Float32Array>(),
+      })),
+      mStart: Int32Array.from(mStart),
+      mKind: Int32Array.from(mKind),
+      mOff: Int32Array.from(mOff),
+      mSize: Float64Array.from(mSize),
       offsets: Int32Array.from(offs),
       singles,
       multis: Int32Array.from(multis),
@@ -197,14 +249,46 @@ export class LinearTagger implements NerTagger {
         const vb = j * NL;
         for (let y = 0; y < NL; y++) E[b + y] += vec[vb + y];
       }
+      const groups = plan.groups;
+      for (let gi = 0; gi < groups.length; gi++) {
+        const g = groups[gi];
+        let key = 0;
+        for (let j = 0; j < g.kind.length; j++) {
+          const p = i + g.off[j];
+          key = key * g.size[j] + (p < 0 ? BOS : p >= n ? EOS : atoms[p * NUM_KINDS + g.kind[j]]);
+        }
+        let vec = g.cache.get(key);
+        if (vec === undefined) {
+          vec = new Float32Array(NL);
+          for (const t of g.templates) {
+            const tk = space.key(t, atoms, n, i);
+            if (tk < 0) continue;
+            const r = space.rowMaps[t].get(tk);
+            if (r === undefined) continue;
+            for (let y = 0; y < NL; y++) vec[y] += W[r * NL + y];
+          }
+          if (g.cache.size >= 50_000) g.cache.clear();
+          g.cache.set(key, vec);
+        }
+        for (let y = 0; y < NL; y++) E[b + y] += vec[y];
+      }
       const multis = plan.multis;
       const dense = plan.dense;
+      const { mStart, mKind, mOff, mSize } = plan;
       for (let q = 0; q < multis.length; q++) {
-        const t = multis[q];
-        const key = space.key(t, atoms, n, i);
-        if (key < 0) continue;
+        // mixed-radix key over the template's parts, as FeatureSpace.key computes it
+        let key = 0;
+        let j = mStart[q];
+        const je = mStart[q + 1];
+        for (; j < je; j++) {
+          const p = i + mOff[j];
+          const id = p < 0 ? BOS : p >= n ? EOS : atoms[p * NUM_KINDS + mKind[j]];
+          if (id === UNK) break;
+          key = key * mSize[j] + id;
+        }
+        if (j < je) continue;
         const table = dense[q];
-        const r = table !== null ? table[key] : (space.rowMaps[t].get(key) ?? -1);
+        const r = table !== null ? table[key] : (space.rowMaps[multis[q]].get(key) ?? -1);
         if (r < 0) continue;
         const w = r * NL;
         for (let y = 0; y < NL; y++) E[b + y] += W[w + y];
