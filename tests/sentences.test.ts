@@ -162,6 +162,9 @@ describe('other languages', () => {
   it('uses Intl.Segmenter for Chinese', () => {
     expect(split('今天天气很好。我们去公园吧！', 'zh')).toEqual(['今天天气很好。', '我们去公园吧！']);
   });
+  it('splits Chinese full stops with the rules too (undetermined language)', () => {
+    expect(split('今天天气很好。我们去公园吧！好的', 'und')).toEqual(['今天天气很好。', '我们去公园吧！', '好的']);
+  });
   it('survives an invalid language tag', () => {
     expect(split('One here. Two here.', '!!')).toEqual(['One here.', 'Two here.']);
   });

@@ -96,6 +96,12 @@ export function splitSentences(text: string, from: number, to: number, rules: Sp
       while (k < to && isCloser(text.charCodeAt(k))) k++;
       if (k >= to) break;
       if (!isSpace(text.charCodeAt(k))) {
+        if (text.charCodeAt(j - 1) >= 0x3000) {
+          // 。！？ end a sentence without a following space (Chinese, Japanese).
+          flush(k, k);
+          i = sentStart;
+          continue;
+        }
         if (c === 46 && k === i + 1 && missingSpace(text, i, to, sentStart, rules)) {
           flush(k, k);
           i = sentStart;
