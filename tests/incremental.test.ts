@@ -104,29 +104,56 @@ describe('the output lock', () => {
 });
 
 describe('a run killed mid-way', () => {
-  it('leaves the previous outputs complete, and the next run completes the job', async () => {
-    const work = tempDir();
-    makeCorpus(path.join(work, 'in'), 3);
-    expect(warta(['run', '-i', 'in', '-o', 'out'], work).status).toBe(0);
-    const before = snapshot(path.join(work, 'out'));
-    makeCorpus(path.join(work, 'in'), 150);
+  /** Poll until `ready()` holds (or the child ends), then SIGKILL the child; true if it was killed while running. */
+  async function killWhen(child: ReturnType<typeof wartaAsync>, ready: () => boolean): Promise<boolean> {
+    let exited = false;
+    const exit = new Promise((resolve) => child.once('exit', () => resolve((exited = true))));
+    while (!exited && !ready()) await new Promise((resolve) => setTimeout(resolve, 5));
+    const killed = !exited && child.kill('SIGKILL');
+    await exit;
+    return killed;
+  }
 
-    // Kill at several moments: early, mid-analysis, late.
-    for (const delay of [150, 400, 900]) {
-      const child = wartaAsync(['run', '-i', 'in', '-o', 'out', '-c', '1', '--full'], work);
-      await new Promise((resolve) => setTimeout(resolve, delay));
-      child.kill('SIGKILL');
-      await new Promise((resolve) => child.once('exit', resolve));
-      const docs = readJsonl(path.join(work, 'out', 'documents.jsonl'));
-      // either the old complete set or a new complete set, never a torn file
-      expect([3, 150]).toContain(docs.length);
-      if (docs.length === 3) expect(snapshot(path.join(work, 'out'))).toEqual(before);
+  function fragmentCount(dir: string): number {
+    const docs = path.join(dir, '.warta', 'docs');
+    try {
+      return readdirSync(docs).reduce((n, shard) => n + readdirSync(path.join(docs, shard)).length, 0);
+    } catch {
+      return 0;
     }
-    const rerun = warta(['run', '-i', 'in', '-o', 'out'], work);
-    expect(rerun.status, rerun.stderr).toBe(0);
-    // no temporary files from the killed runs are left behind
-    expect(readdirSync(path.join(work, 'out')).filter((f) => f.includes('.tmp-'))).toEqual([]);
-    expect(warta(['run', '-i', 'in', '-o', 'clean'], work).status).toBe(0);
-    expect(snapshot(path.join(work, 'out'))).toEqual(snapshot(path.join(work, 'clean')));
-  });
+  }
+
+  it(
+    'leaves the previous outputs complete, and the next run completes the job',
+    async () => {
+      const work = tempDir();
+      const out = path.join(work, 'out');
+      makeCorpus(path.join(work, 'in'), 3);
+      expect(warta(['run', '-i', 'in', '-o', 'out'], work).status).toBe(0);
+      const before = snapshot(out);
+      makeCorpus(path.join(work, 'in'), 60);
+
+      // killed during analysis: some new articles stored, none published
+      const during = wartaAsync(['run', '-i', 'in', '-o', 'out', '-c', '1'], work);
+      const killedDuring = await killWhen(during, () => fragmentCount(out) > 10);
+      expect(killedDuring).toBe(true);
+      expect(snapshot(out)).toEqual(before);
+      expect(readFileSync(path.join(out, '.warta', 'lock'), 'utf8').trim()).toBe(String(during.pid));
+
+      // killed while writing the outputs: the previous files are still whole
+      const writing = wartaAsync(['run', '-i', 'in', '-o', 'out', '-c', '1', '--full'], work);
+      await killWhen(writing, () => readdirSync(out).some((f) => f.startsWith('documents.jsonl.tmp-')));
+      const docs = readJsonl(path.join(out, 'documents.jsonl'));
+      expect([3, 60]).toContain(docs.length); // the old set or the new one, never a torn file
+      if (docs.length === 3) expect(snapshot(out)).toEqual(before);
+
+      const rerun = warta(['run', '-i', 'in', '-o', 'out'], work);
+      expect(rerun.status, rerun.stderr).toBe(0);
+      expect(rerun.stderr).toContain('stale lock');
+      expect(readdirSync(out).filter((f) => f.includes('.tmp-'))).toEqual([]);
+      expect(warta(['run', '-i', 'in', '-o', 'clean'], work).status).toBe(0);
+      expect(snapshot(out)).toEqual(snapshot(path.join(work, 'clean')));
+    },
+    240_000,
+  );
 });
