@@ -2,10 +2,26 @@ import { AbbrKind, abbreviationKind, type SplitRules } from './rules.js';
 
 /**
  * Rule-based sentence splitter: one left-to-right pass over `text[from, to)`
- * that looks only at candidate positions (terminal punctuation, line breaks,
- * emoticons, URLs, e-mail addresses, e-mail header time stamps, separator
- * lines, inline list numbers). `emit(start, end)` receives each sentence,
- * trimmed of surrounding whitespace, in order; spans never leave `[from, to)`.
+ * that looks only at candidate positions (an ASCII table skips everything else):
+ *
+ * - `. ! ? …` followed by closers (`."` `.”` `.)`) and whitespace: split unless the word
+ *   before is an abbreviation (lists in `src/lang/<code>/abbreviations*.txt`, see rules.ts),
+ *   an initial (`Joko P. di`), a list number opening the line, or the next word is lower
+ *   case (except after a plain word, as web text often starts sentences in lower case);
+ *   numbers, decimals, times and domains (`1.500`, `19.00`, `SEPUTARAN.COM`) have no space.
+ * - Indonesian: a quotation of several sentences stays whole when short or attributed
+ *   (`"Kami siap. Kami menang," kata dia.`); a quoted sentence right after a lower-case
+ *   word starts a new sentence (a headline without a stop before it).
+ * - Line breaks: a blank line always ends a sentence; a single one ends it unless the line
+ *   ends in `,` `;` `-` or the next line starts in lower case (a wrapped line); a list item
+ *   on the next line always starts a new one.
+ * - Web and e-mail text: emoticons, URLs and addresses before a capitalised word, e-mail
+ *   header time stamps, separator lines, `(BBC)`-style credits, `<< File >>` lines,
+ *   greetings and closings (`Best regards,`), inline `1)` items.
+ * - A capitalised sentence opener right after a lower-case word (`persen Di sektor`).
+ *
+ * `emit(start, end)` receives each sentence, trimmed of surrounding whitespace, in order;
+ * spans never leave `[from, to)`.
  */
 export type EmitSpan = (start: number, end: number) => void;
 
