@@ -6,7 +6,7 @@
  *
  *   node dist/bench/run.js [--articles N] [--seed S] [--scaling] [--work DIR]
  *                          [--sample N] [--budget SECONDS] [--profile] [--no-e2e] [--no-inprocess]
- *                          [--no-mixed] [--timeout SECONDS] [--markdown] [--keep-outputs]
+ *                          [--no-single] [--no-mixed] [--timeout SECONDS] [--markdown] [--keep-outputs]
  *
  * --profile adds a CPU profile summary (self time by file and function) of the in-process pipeline.
  *
@@ -251,9 +251,15 @@ async function main(): Promise<void> {
     const allInputs = inputsFor(corpusDir, ['id', 'en'], withHtml);
     const idExp = langBytes(manifest, ['id']);
     const allExp = langBytes(manifest, ['id', 'en']);
-    runs.push(await e2e('id, 1 worker', corpusDir, idInputs, path.join(WORK, 'out-id-1'), 1, false, idExp));
-    if (!has('--keep-outputs')) rmSync(path.join(WORK, 'out-id-1'), { recursive: true, force: true });
-    runs.push(await e2e(`id, ${CORES} workers`, corpusDir, idInputs, path.join(WORK, 'out-id-n'), CORES, false, idExp));
+    if (!has('--no-single')) {
+      runs.push(await e2e('id, 1 worker', corpusDir, idInputs, path.join(WORK, 'out-id-1'), 1, false, idExp));
+      if (!has('--keep-outputs')) rmSync(path.join(WORK, 'out-id-1'), { recursive: true, force: true });
+    }
+    const idAll = await e2e(`id, ${CORES} workers`, corpusDir, idInputs, path.join(WORK, 'out-id-n'), CORES, false, idExp);
+    runs.push(idAll);
+    if (idAll.run && !idAll.child.timedOut) {
+      runs.push(await e2e('id, re-run unchanged', corpusDir, idInputs, path.join(WORK, 'out-id-n'), CORES, true, idExp));
+    }
     if (!has('--keep-outputs')) rmSync(path.join(WORK, 'out-id-n'), { recursive: true, force: true });
     if (!has('--no-mixed')) {
       const mixedOut = path.join(WORK, 'out-all-n');
@@ -299,8 +305,10 @@ async function main(): Promise<void> {
     }
     if (all) {
       const speedup = one?.run && all.run ? one.child.wallMs / all.child.wallMs : NaN;
-      rows.push(e2eRow(all, one?.run ? { text: `>= ${TARGET.allCoresSpeedup}x 1 worker`, met: speedup >= TARGET.allCoresSpeedup } : undefined, `${f2(speedup)}x 1 worker`));
+      rows.push(e2eRow(all, one?.run ? { text: `>= ${TARGET.allCoresSpeedup}x 1 worker`, met: speedup >= TARGET.allCoresSpeedup } : undefined, Number.isFinite(speedup) ? `${f2(speedup)}x 1 worker` : ''));
     }
+    const idRerun = find('id, re-run unchanged');
+    if (idRerun) rows.push(e2eRow(idRerun, undefined, `processed ${idRerun.run?.counts?.processed ?? '?'}, unchanged ${idRerun.run?.counts?.unchanged ?? '?'}`));
     if (mixed) rows.push(e2eRow(mixed, undefined, shareNote(mixed.run?.stage_ms)));
     if (rerun) rows.push(e2eRow(rerun, undefined, `processed ${rerun.run?.counts?.processed ?? '?'}, unchanged ${rerun.run?.counts?.unchanged ?? '?'}`));
     if (big) {
