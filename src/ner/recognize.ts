@@ -268,10 +268,30 @@ function segment(
       continue;
     }
     // common words before an organisation or place cue: `Kantor Kecamatan Talang`, `Program Pascasarjana Institut Pertanian Bogor`
-    if (ctx.language === 'id' && b - pos > 2 && res.orgCues.match(toks, pos, b) === 0 && res.locCues.match(toks, pos, b) === 0) {
+    // (or before a name from a list: `Saham Sinar Laut`)
+    if (
+      ctx.language === 'id' &&
+      b - pos > 1 &&
+      res.titles.match(toks, pos, b) === 0 &&
+      res.orgCues.match(toks, pos, b) === 0 &&
+      res.locCues.match(toks, pos, b) === 0 &&
+      !gaz.match(toks, pos, b)
+    ) {
+      const anchor = (q: number): boolean => {
+        if (res.orgCues.match(toks, q, b) > 0 || res.locCues.match(toks, q, b) > 0) return q < b - 1;
+        const g = gaz.match(toks, q, b);
+        return g !== undefined && STRONG_KINDS.has(g.entry.kind);
+      };
       let p = pos;
-      while (p < b - 1 && isCommonWord(ctx, toks[p].key) && res.orgCues.match(toks, p, b) === 0 && res.locCues.match(toks, p, b) === 0) p++;
-      if (p > pos && p < b - 1 && (res.orgCues.match(toks, p, b) > 0 || res.locCues.match(toks, p, b) > 0)) {
+      let affixed = false;
+      while (p < b - 1 && isCommonWord(ctx, toks[p].key) && res.titles.match(toks, p, b) === 0 && !anchor(p)) {
+        const key = toks[p].key;
+        if (!ctx.roots.has(key) && !ctx.lowerVocab.has(key) && !res.functionWords.has(key)) affixed = true;
+        p++;
+      }
+      // before a list name only plain words (`Saham`) are dropped, not derived forms (`Persema Malang`)
+      const cueAnchor = p < b && (res.orgCues.match(toks, p, b) > 0 || res.locCues.match(toks, p, b) > 0);
+      if (p > pos && p < b && anchor(p) && (cueAnchor || !affixed)) {
         pos = p;
         continue;
       }
