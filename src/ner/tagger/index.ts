@@ -13,6 +13,7 @@ import { BOS, EOS, KIND_NAMES, NUM_KINDS, TYPE_KINDS, UNK } from './features.js'
 import { rootWords } from './lexicon.js';
 import { FeatureSpace, NL, TYPES, Vocab, labelsToSpans, outsideMargins, viterbi } from './model.js';
 import { tokenize } from './tokenize.js';
+import { tokenKey } from '../tokens.js';
 
 export interface TaggedSpan {
   start: number;
@@ -50,6 +51,17 @@ export interface ModelFile {
   /** Span score = 1 / (1 + exp(-(a * margin + b))). */
   calibration: { a: number; b: number };
   meta?: Record<string, unknown>;
+}
+
+/** Group keys stay below 2^30 so they are small integers (fast Map keys in V8). */
+const GROUP_LIMIT = 2 ** 30;
+
+/** Cached per distinct token string: atom ids, summed single-offset weights, gazetteer key. */
+interface WordEntry {
+  ids: Int32Array;
+  vec: Float32Array;
+  word: string;
+  key: string;
 }
 
 export class LinearTagger implements NerTagger {
@@ -117,8 +129,10 @@ export class LinearTagger implements NerTagger {
      */
     groups: Array<{ templates: number[]; kind: Int32Array; off: Int32Array; size: Float64Array; cache: Map<number, Float32Array> }>;
   };
-  private readonly words = new Map<string, { ids: Int32Array; vec: Float32Array }>();
-  private entries: Array<{ ids: Int32Array; vec: Float32Array }> = [];
+  private readonly words = new Map<string, WordEntry>();
+  private entries: WordEntry[] = [];
+  private tokTexts: string[] = [];
+  private tokKeys: string[] = [];
 
   private getPlan() {
     if (this.plan) return this.plan;
@@ -137,7 +151,7 @@ export class LinearTagger implements NerTagger {
           let g = groups[groups.length - 1];
           const fresh = (grp: Group | undefined) => parts.filter(([k, off]) => !grp || !grp.parts.some(([k2, o2]) => k2 === k && o2 === off));
           let extra = fresh(g).reduce((acc, [k]) => acc * space.vocabs[k].size, 1);
-          if (!g || g.product * extra > 2 ** 50) {
+          if (!g || g.product * extra > GROUP_LIMIT) {
             g = { templates: [], parts: [], product: 1 };
             groups.push(g);
             extra = fresh(g).reduce((acc, [k]) => acc * space.vocabs[k].size, 1);
@@ -212,13 +226,13 @@ export class LinearTagger implements NerTagger {
     }
   }
 
-  private wordEntry(word: string): { ids: Int32Array; vec: Float32Array } {
+  private wordEntry(word: string): WordEntry {
     let e = this.words.get(word);
     if (e) return e;
     const plan = this.getPlan();
     const ids = this.space.computeTypeIds(word);
     const vec = new Float32Array(plan.offsets.length * NL);
-    e = { ids, vec };
+    e = { ids, vec, word, key: tokenKey(word) };
     this.fillVector(vec, ids, -1);
     if (this.words.size >= 100_000) this.words.clear();
     this.words.set(word, e);
@@ -234,10 +248,12 @@ export class LinearTagger implements NerTagger {
     for (let i = 0; i < n; i++) {
       const e = this.wordEntry(text.slice(toks[2 * i], toks[2 * i + 1]));
       entries[i] = e;
+      this.tokTexts[i] = e.word;
+      this.tokKeys[i] = e.key;
       const b = i * NUM_KINDS;
       for (let k = 0; k < TYPE_KINDS; k++) atoms[b + k] = e.ids[k];
     }
-    space.fillPositional(text, toks, n, atoms);
+    space.fillPositional(text, toks, n, atoms, this.tokTexts, this.tokKeys);
     E.fill(0, 0, n * NL);
     const offsets = plan.offsets;
     const no = offsets.length;

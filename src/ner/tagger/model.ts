@@ -128,16 +128,16 @@ export class FeatureSpace {
   }
 
   /** All position-level atoms (sentence position, gazetteer). */
-  fillPositional(text: string, toks: ArrayLike<number>, n: number, out: Int32Array): void {
+  fillPositional(text: string, toks: ArrayLike<number>, n: number, out: Int32Array, words?: readonly string[], keys?: readonly string[]): void {
     for (let i = 0; i < n; i++) out[i * NUM_KINDS + K_POS] = this.positionId(i);
-    this.fillGazetteer(text, toks, n, out);
+    this.fillGazetteer(text, toks, n, out, words, keys);
   }
 
   /**
    * Gazetteer atoms: greedy longest matches left to right; each matched token
    * gets its BILU position and the entry kind (`B-country`, `U-city`, ...).
    */
-  fillGazetteer(text: string, toks: ArrayLike<number>, n: number, out: Int32Array): void {
+  fillGazetteer(text: string, toks: ArrayLike<number>, n: number, out: Int32Array, words?: readonly string[], keys?: readonly string[]): void {
     const g = this.gazetteer;
     for (let i = 0; i < n; i++) out[i * NUM_KINDS + K_GAZ] = UNK;
     if (!g) return;
@@ -145,14 +145,15 @@ export class FeatureSpace {
     for (let i = 0; i < n; i++) {
       const s = toks[2 * i];
       const e = toks[2 * i + 1];
-      const t = text.slice(s, e);
+      const t = words ? words[i] : text.slice(s, e);
+      const key = keys ? keys[i] : tokenKey(t);
       if (i < pool.length) {
         const tok = pool[i];
         tok.start = s;
         tok.end = e;
         tok.text = t;
-        tok.key = tokenKey(t);
-      } else pool.push({ start: s, end: e, text: t, key: tokenKey(t) });
+        tok.key = key;
+      } else pool.push({ start: s, end: e, text: t, key });
     }
     let i = 0;
     while (i < n) {
