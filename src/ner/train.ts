@@ -9,7 +9,7 @@
  * Defaults: CRF (SGD, L2 1e-4, learning rate 0.05, weights averaged over the second half of 16
  * epochs), three seeds averaged, rows under 0.001 pruned.
  */
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { EntityType } from '../doc.js';
 import { PACKAGE_ROOT, readWordList } from '../lang/data.js';
@@ -203,6 +203,11 @@ async function main(): Promise<void> {
   const log = (s: string) => {
     if (!args.quiet) process.stderr.write(s + '\n');
   };
+  if (!existsSync(path.join(args.data, 'ner-id-nergrit-train.jsonl'))) {
+    process.stderr.write(`train:ner: no NERGrit data in ${args.data} (give --data DIR with ner-id-nergrit-{train,dev}.jsonl)\n`);
+    process.exitCode = 1;
+    return;
+  }
   const train = readNerJsonl(path.join(args.data, 'ner-id-nergrit-train.jsonl'));
   const dev = readNerJsonl(path.join(args.data, 'ner-id-nergrit-dev.jsonl'));
   log(`train ${train.length} sentences, dev ${dev.length} sentences, ${args.templates.length} templates, ${args.epochs} epochs, seed ${args.seed}`);
