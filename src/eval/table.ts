@@ -49,8 +49,8 @@ export function fmtPct(x: number | undefined | null, digits = 1): string {
 
 /**
  * One table made of sections: each section has its own column labels, an optional
- * target row, and one row per system. Column widths are shared by every section so
- * the whole table lines up; cells where the first system misses its target get `*`.
+ * target row, and one row per system. The system column is shared by every section,
+ * metric columns are as wide as their own section needs; a missed target gets `*`.
  */
 export interface Section {
   title: string;
@@ -62,28 +62,29 @@ export interface Section {
 export function renderSections(sections: readonly Section[], firstHeader = 'system'): string {
   const len = (s: string) => [...s].length;
   const mark = (cell: string, missed: boolean | undefined) => (missed && cell ? `${cell}*` : cell);
-  const widths: number[] = [len(firstHeader)];
-  const fit = (i: number, cell: string) => {
-    widths[i] = Math.max(widths[i] ?? 0, len(cell));
-  };
-  for (const s of sections) {
-    s.labels.forEach((l, i) => fit(i + 1, l));
-    s.targets.forEach((t, i) => fit(i + 1, t));
-    for (const r of s.rows) {
-      fit(0, r.system);
-      r.cells.forEach((c, i) => fit(i + 1, mark(c, r.missed?.[i])));
-    }
-  }
-  const total = widths.reduce((a, b) => a + b, 0) + 2 * (widths.length - 1);
-  const line = (first: string, cells: readonly string[]) =>
-    [first + ' '.repeat(widths[0] - len(first)), ...cells.map((c, i) => ' '.repeat(widths[i + 1] - len(c)) + c)].join('  ').trimEnd();
+  // the system column is shared by every section; metric columns fit their own section
+  let first = len(firstHeader);
+  for (const s of sections) for (const r of s.rows) first = Math.max(first, len(r.system));
+  const sectionWidths = sections.map((s) => {
+    const widths = s.labels.map(len);
+    const fit = (i: number, cell: string) => {
+      widths[i] = Math.max(widths[i] ?? 0, len(cell));
+    };
+    s.targets.forEach((t, i) => fit(i, t));
+    for (const r of s.rows) r.cells.forEach((c, i) => fit(i, mark(c, r.missed?.[i])));
+    return widths;
+  });
+  const total = Math.max(...sectionWidths.map((w) => first + w.reduce((a, b) => a + b + 2, 0)), 40);
   const out: string[] = [];
-  for (const s of sections) {
+  sections.forEach((s, k) => {
+    const widths = sectionWidths[k];
+    const line = (head: string, cells: readonly string[]) =>
+      [head + ' '.repeat(first - len(head)), ...cells.map((c, i) => ' '.repeat(widths[i] - len(c)) + c)].join('  ').trimEnd();
     out.push(`-- ${s.title} ${'-'.repeat(Math.max(3, total - len(s.title) - 4))}`);
     out.push(line(firstHeader, s.labels));
     if (s.targets.some((t) => t)) out.push(line('target', s.targets));
     for (const r of s.rows) out.push(line(r.system, r.cells.map((c, i) => mark(c, r.missed?.[i]))));
-  }
+  });
   return out.join('\n');
 }
 
