@@ -25,6 +25,8 @@ export interface SentenceTagger {
 export interface EnglishProposer {
   /** People, places and organisations compromise finds in `text.slice(start, end)`, absolute offsets. */
   propose(text: string, start: number, end: number): TaggerSpan[];
+  /** The same for several sentences at once (one call per document), one list per range. */
+  proposeRanges?(text: string, ranges: readonly [number, number][]): TaggerSpan[][];
 }
 
 export interface DocumentNerOptions {
@@ -171,6 +173,27 @@ function modelWindows(toks: Token[], cands: Candidate[], ctx: RecognizerContext)
   return out;
 }
 
+/**
+ * Whether compromise's proposals could change the English candidates of a
+ * sentence (see `mergeModel` with `keepUnconfirmedGuesses`): only guesses and
+ * doubtful candidates are retyped or confirmed, and only capitalised words
+ * outside every candidate (not function words or titles) can become new
+ * mentions. Sure and settled cue candidates are kept as they are.
+ */
+function englishCanChange(toks: Token[], cands: Candidate[], ctx: RecognizerContext): boolean {
+  for (const c of cands) if (c.doubtful || c.strength < Strength.Cue) return true;
+  let k = 0;
+  for (const t of toks) {
+    if (!isCapitalised(t)) continue;
+    while (k < cands.length && cands[k].end <= t.start) k++;
+    const c = cands[k];
+    if (c && c.start <= t.start && t.end <= c.end) continue;
+    if (ctx.res.functionWords.has(t.key) || ctx.res.titles.has(t.key)) continue;
+    return true;
+  }
+  return false;
+}
+
 /** Combine rule candidates with the model's spans for one sentence. */
 function mergeModel(cands: Candidate[], spans: TaggerSpan[], toks: Token[], sentence: number, opts: DocumentNerOptions, ctx: RecognizerContext): Candidate[] {
   const minScore = opts.minModelScore ?? 0;
@@ -304,14 +327,30 @@ export function recognizeDocument(doc: Doc, opts: DocumentNerOptions): Entity[] 
       if (c.type === 'PERSON' && c.tokens.length > 1) for (const part of key.split(' ')) if (part.length > 1) sureNameParts.add(part);
     }
   }
-  let cands: Candidate[] = [];
-  work.forEach((w, k) => {
-    let cs = ruleCands[k];
+  for (const cs of ruleCands) {
     for (const c of cs) {
       if (c.strength !== Strength.Guess) continue;
       const key = candKey(c);
       if (sureKeys.has(key) || (c.tokens.length === 1 && sureNameParts.has(key))) c.strength = Strength.Cue;
     }
+  }
+  // English: compromise once per document, on the sentences where its proposals can change something
+  let englishSpans: (TaggerSpan[] | null)[] | null = null;
+  if (language === 'en' && opts.english) {
+    const english = opts.english;
+    const need: number[] = [];
+    work.forEach((w, k) => {
+      if (!w.titleCase && englishCanChange(w.toks, ruleCands[k], ctx)) need.push(k);
+    });
+    englishSpans = work.map(() => null);
+    if (english.proposeRanges) {
+      const res = english.proposeRanges(text, need.map((k) => [work[k].start, work[k].end] as [number, number]));
+      need.forEach((k, j) => (englishSpans![k] = res[j]));
+    } else for (const k of need) englishSpans[k] = english.propose(text, work[k].start, work[k].end);
+  }
+  let cands: Candidate[] = [];
+  work.forEach((w, k) => {
+    let cs = ruleCands[k];
     const wins = language === 'id' && opts.tagger && !w.titleCase ? modelWindows(w.toks, cs, ctx) : [];
     if (wins.length > 0 && opts.tagger) {
       const inner: TaggerSpan[] = [];
@@ -322,8 +361,8 @@ export function recognizeDocument(doc: Doc, opts: DocumentNerOptions): Entity[] 
         for (const sp of opts.tagger.tag(text, ws, we)) if ((sp.start > ws || ws === sStart) && (sp.end < we || we === sEnd)) inner.push(sp);
       }
       cs = mergeModel(cs, inner, w.toks, w.index, opts, ctx);
-    } else if (language === 'en' && opts.english && !w.titleCase) {
-      cs = mergeModel(cs, opts.english.propose(text, w.start, w.end), w.toks, w.index, { ...opts, keepUnconfirmedGuesses: true }, ctx);
+    } else if (englishSpans && englishSpans[k]) {
+      cs = mergeModel(cs, englishSpans[k]!, w.toks, w.index, { ...opts, keepUnconfirmedGuesses: true }, ctx);
     }
     for (const c of cs) (c as Candidate & { section: number }).section = w.section;
     cands.push(...cs);
