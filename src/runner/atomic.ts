@@ -22,16 +22,24 @@ export function openAtomicStream(file: string): AtomicStream {
   const tmp = `${file}.tmp-${process.pid}`;
   const stream: WriteStream = createWriteStream(tmp);
   let failure: Error | null = null;
+  let wake: (() => void) | null = null;
   stream.on('error', (error) => {
     failure = error;
+    wake?.();
   });
   return {
     write(chunk) {
       if (failure) return Promise.reject(failure);
       if (stream.write(chunk)) return Promise.resolve();
+      // Wait for the buffer to drain; the permanent 'error' handler above records failures,
+      // so no per-write listener is left behind.
       return new Promise((resolve, reject) => {
-        stream.once('drain', resolve);
-        stream.once('error', reject);
+        wake = () => {
+          wake = null;
+          if (failure) reject(failure);
+          else resolve();
+        };
+        stream.once('drain', () => wake?.());
       });
     },
     async finish() {

@@ -110,6 +110,7 @@ export async function run(options: RunOptions): Promise<RunSummary> {
     const previous: RunState = options.full ? { version: 1, fingerprint, inputs: {} } : loadState(stateFile, fingerprint);
     const next: RunState = { version: previous.version, fingerprint, inputs: {} };
     const store = new FragmentStore(path.join(stateDir, 'docs'));
+    store.prepare();
     const maxBytes = config.max_file_bytes ?? DEFAULT_MAX_FILE_BYTES;
 
     reporter.phase(`${inputs.length} input file${inputs.length === 1 ? '' : 's'} found`);
@@ -123,12 +124,15 @@ export async function run(options: RunOptions): Promise<RunSummary> {
     const staleKeys = new Set<string>();
     let setupError: string | undefined;
 
-    const pool = new Piscina({
-      filename: new URL('./worker.js', import.meta.url).href,
-      minThreads: concurrency,
-      maxThreads: concurrency,
-      idleTimeout: 1000,
-    });
+    // Started on the first changed file: a run over unchanged inputs never pays for worker start-up.
+    let pool: Piscina | null = null;
+    const workers = () =>
+      (pool ??= new Piscina({
+        filename: new URL('./worker.js', import.meta.url).href,
+        minThreads: concurrency,
+        maxThreads: concurrency,
+        idleTimeout: 1000,
+      }));
     // Reads are bounded so memory stays flat however many files there are.
     const queue = new PQueue({ concurrency: concurrency * 4 });
     reporter.start(inputs.length);
@@ -171,6 +175,8 @@ export async function run(options: RunOptions): Promise<RunSummary> {
       inputBytes += buffer.length;
       const task: FileTask = {
         buffer,
+        absolutePath: file,
+        storeDir: store.dir,
         displayPath,
         idPath: toPosix(path.relative(root, file) || path.basename(file)),
         format: formatOf(file)!,
@@ -184,7 +190,7 @@ export async function run(options: RunOptions): Promise<RunSummary> {
       };
       let result: FileResult;
       try {
-        result = (await pool.run(task)) as FileResult;
+        result = (await workers().run(task)) as FileResult;
       } catch (error) {
         failFile(`analysis crashed: ${(error as Error).message}`);
         return;
@@ -194,12 +200,7 @@ export async function run(options: RunOptions): Promise<RunSummary> {
         queue.clear();
         return;
       }
-      const docs: InputState['docs'] = [];
-      for (const fragment of result.fragments) {
-        const key = FragmentStore.keyOf(file, fragment.record);
-        await store.put(key, fragment);
-        docs.push({ id: fragment.id, record: fragment.record, key });
-      }
+      const docs: InputState['docs'] = result.stored;
       if (old) {
         const kept = new Set(docs.map((d) => d.key));
         for (const doc of old.docs) if (!kept.has(doc.key)) staleKeys.add(doc.key);
@@ -229,7 +230,7 @@ export async function run(options: RunOptions): Promise<RunSummary> {
       }
       await queue.onIdle();
     } finally {
-      await pool.destroy();
+      await (pool as Piscina | null)?.destroy();
     }
     reporter.stop();
     if (setupError !== undefined) throw new ConfigError(`pipeline ${toPosix(path.relative(process.cwd(), config.file))}: ${setupError}`);

@@ -6,6 +6,10 @@ import type { CsvFile } from '../sinks/rows.js';
 /** What the main thread sends a worker: one input file's bytes and how to analyse them. */
 export interface FileTask {
   buffer: Uint8Array;
+  /** Absolute path: the fragment keys derive from it. */
+  absolutePath: string;
+  /** Where the worker stores finished articles (`.warta/docs`). */
+  storeDir: string;
   displayPath: string;
   idPath: string;
   format: InputFormat;
@@ -26,10 +30,17 @@ export interface Fragment {
   csv: Record<CsvFile, string>;
 }
 
+/** What a worker stored for one article. */
+export interface StoredArticle {
+  id: string;
+  record: number | null;
+  key: string;
+}
+
 export interface FileResult {
   /** The pipeline could not be set up in the worker (e.g. a gazetteer file is missing): a configuration error. */
   setupError?: string;
-  fragments: Fragment[];
+  stored: StoredArticle[];
   failures: ReadFailure[];
   /** Milliseconds per stage summed over this file's articles. */
   stageMs: Record<string, number>;

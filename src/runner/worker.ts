@@ -1,11 +1,12 @@
 import { createAnalyzer, type Analyzer } from '../analyze.js';
 import { parseArticles } from '../ingest/readers.js';
 import { csvRows } from '../sinks/rows.js';
-import type { FileResult, FileTask, Fragment } from './task.js';
+import { FragmentStore } from './store.js';
+import type { FileResult, FileTask, StoredArticle } from './task.js';
 
 /**
  * A worker thread: parse one file, run the pipeline over each article, render
- * its output. The analyser (and so every stage's setup: gazetteers, models) is
+ * its output and store it in the fragment store. The analyser (and so every stage's setup: gazetteers, models) is
  * built once per worker and pipeline.
  */
 const analyzers = new Map<string, Promise<Analyzer>>();
@@ -25,7 +26,7 @@ export default async function analyseFile(task: FileTask): Promise<FileResult> {
   try {
     analyzer = await analyzerFor(task);
   } catch (error) {
-    return { setupError: error instanceof Error ? error.message : String(error), fragments: [], failures: [], stageMs: {} };
+    return { setupError: error instanceof Error ? error.message : String(error), stored: [], failures: [], stageMs: {} };
   }
   const buffer = Buffer.from(task.buffer.buffer, task.buffer.byteOffset, task.buffer.byteLength);
   const { docs, failures } = await parseArticles(
@@ -33,11 +34,14 @@ export default async function analyseFile(task: FileTask): Promise<FileResult> {
     { fields: task.fields, maxBytes: task.maxBytes, referenceDate: task.referenceDate },
   );
   const stageMs: Record<string, number> = {};
-  const fragments: Fragment[] = [];
+  const store = new FragmentStore(task.storeDir);
+  const stored: StoredArticle[] = [];
   for (const doc of docs) {
     try {
       const record = analyzer.analyze(doc, stageMs);
-      fragments.push({ id: record.id, record: record.source.record, json: JSON.stringify(record), csv: csvRows(record) });
+      const key = FragmentStore.keyOf(task.absolutePath, record.source.record);
+      store.putSync(key, { id: record.id, record: record.source.record, json: JSON.stringify(record), csv: csvRows(record) });
+      stored.push({ id: record.id, record: record.source.record, key });
     } catch (error) {
       const where = doc.source.record === null ? '' : `record ${doc.source.record}: `;
       failures.push({
@@ -48,5 +52,5 @@ export default async function analyseFile(task: FileTask): Promise<FileResult> {
       });
     }
   }
-  return { fragments, failures, stageMs };
+  return { stored, failures, stageMs };
 }
