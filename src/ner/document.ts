@@ -180,8 +180,20 @@ function modelWindows(toks: Token[], cands: Candidate[], ctx: RecognizerContext)
  * outside every candidate (not function words or titles) can become new
  * mentions. Sure and settled cue candidates are kept as they are.
  */
-function englishCanChange(toks: Token[], cands: Candidate[], ctx: RecognizerContext): boolean {
-  for (const c of cands) if (c.doubtful || c.strength < Strength.Cue) return true;
+const EN_ADVERB_RE = /^[a-z]{3,}(?:ing|ed|ly)$/;
+
+function englishCanChange(toks: Token[], cands: Candidate[], ctx: RecognizerContext, covered: Set<string>): boolean {
+  // a string compromise has already seen in an earlier sentence of the document gets the same answer
+  // (applied in `englishOutcome`), so only sentences with new open strings are sent
+  let change = false;
+  for (const c of cands) {
+    if (!(c.doubtful || c.strength < Strength.Cue)) continue;
+    const key = candKey(c);
+    // a sentence-initial ordinary word (`Officials`, `Separately`) stays doubtful unless compromise
+    // calls that very word a name, which it does not for words the document also uses in lower case
+    if (c.doubtful && c.tokens.length === 1 && (ctx.lowerVocab.has(key) || EN_ADVERB_RE.test(key))) continue;
+    if (!covered.has(key)) change = true;
+  }
   let k = 0;
   for (const t of toks) {
     if (!isCapitalised(t)) continue;
@@ -189,9 +201,42 @@ function englishCanChange(toks: Token[], cands: Candidate[], ctx: RecognizerCont
     const c = cands[k];
     if (c && c.start <= t.start && t.end <= c.end) continue;
     if (ctx.res.functionWords.has(t.key) || ctx.res.titles.has(t.key)) continue;
-    return true;
+    change = true;
   }
-  return false;
+  if (change) for (const c of cands) if (c.doubtful || c.strength < Strength.Cue) covered.add(candKey(c));
+  return change;
+}
+
+interface EnglishOutcome {
+  type: EntityType;
+  source: Candidate['source'];
+  doubtful: boolean;
+}
+
+/** What compromise made of the open candidates of a sentence it saw (null: dropped). */
+function recordOutcomes(before: Candidate[], after: Candidate[], outcomes: Map<string, EnglishOutcome | null>): void {
+  for (const c of before) {
+    if (!(c.doubtful || c.strength < Strength.Cue)) continue;
+    const key = candKey(c);
+    if (outcomes.has(key)) continue;
+    const d = after.find((x) => x.start === c.start && x.end === c.end);
+    outcomes.set(key, d ? { type: d.type, source: d.source, doubtful: d.doubtful ?? false } : null);
+  }
+}
+
+/** The recorded outcomes applied to a sentence compromise did not see. */
+function applyOutcomes(cands: Candidate[], outcomes: Map<string, EnglishOutcome | null>): Candidate[] {
+  const out: Candidate[] = [];
+  for (const c of cands) {
+    if (!(c.doubtful || c.strength < Strength.Cue)) {
+      out.push(c);
+      continue;
+    }
+    const o = outcomes.get(candKey(c));
+    if (o === null) continue;
+    out.push(o === undefined ? c : { ...c, type: o.type, source: o.source, doubtful: o.doubtful });
+  }
+  return out;
 }
 
 /** Combine rule candidates with the model's spans for one sentence. */
@@ -339,8 +384,9 @@ export function recognizeDocument(doc: Doc, opts: DocumentNerOptions): Entity[] 
   if (language === 'en' && opts.english) {
     const english = opts.english;
     const need: number[] = [];
+    const covered = new Set<string>();
     work.forEach((w, k) => {
-      if (!w.titleCase && englishCanChange(w.toks, ruleCands[k], ctx)) need.push(k);
+      if (!w.titleCase && englishCanChange(w.toks, ruleCands[k], ctx, covered)) need.push(k);
     });
     englishSpans = work.map(() => null);
     if (english.proposeRanges) {
@@ -348,6 +394,7 @@ export function recognizeDocument(doc: Doc, opts: DocumentNerOptions): Entity[] 
       need.forEach((k, j) => (englishSpans![k] = res[j]));
     } else for (const k of need) englishSpans[k] = english.propose(text, work[k].start, work[k].end);
   }
+  const outcomes = new Map<string, EnglishOutcome | null>();
   let cands: Candidate[] = [];
   work.forEach((w, k) => {
     let cs = ruleCands[k];
@@ -362,8 +409,10 @@ export function recognizeDocument(doc: Doc, opts: DocumentNerOptions): Entity[] 
       }
       cs = mergeModel(cs, inner, w.toks, w.index, opts, ctx);
     } else if (englishSpans && englishSpans[k]) {
-      cs = mergeModel(cs, englishSpans[k]!, w.toks, w.index, { ...opts, keepUnconfirmedGuesses: true }, ctx);
-    }
+      const merged = mergeModel(cs, englishSpans[k]!, w.toks, w.index, { ...opts, keepUnconfirmedGuesses: true }, ctx);
+      recordOutcomes(cs, merged, outcomes);
+      cs = merged;
+    } else if (englishSpans && !w.titleCase) cs = applyOutcomes(cs, outcomes);
     for (const c of cs) (c as Candidate & { section: number }).section = w.section;
     cands.push(...cs);
   });
