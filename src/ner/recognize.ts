@@ -246,14 +246,19 @@ function segment(
       pos++;
       continue;
     }
+    // what the lists say about the words from here (each looked up once)
+    const m = gaz.match(toks, pos, b);
+    const tl = res.titles.match(toks, pos, b);
+    const orgCue = res.orgCues.match(toks, pos, b);
+    const locCue = res.locCues.match(toks, pos, b);
     // titles and roles: `Presiden`, `Pemimpin Besar`, `Menteri Perhubungan`
     // a sentence-initial ordinary word before a name: `Penyidik KPK`, `Karier Cruyff`
-    if (pos === a && initial && b - pos > 1 && !gaz.match(toks, pos, b) && res.titles.match(toks, pos, b) === 0 && res.orgCues.match(toks, pos, b) === 0 && res.locCues.match(toks, pos, b) === 0 && isDoubtfulInitial(ctx, toks, pos, pos + 1, true)) {
+    if (pos === a && initial && b - pos > 1 && !m && tl === 0 && orgCue === 0 && locCue === 0 && isDoubtfulInitial(ctx, toks, pos, pos + 1, true)) {
       pos++;
       continue;
     }
     // a title later in the run: `Chinese President Xi Jinping`: what precedes is a place or an adjective
-    if (ctx.language === 'en' && res.titles.match(toks, pos, b) === 0) {
+    if (ctx.language === 'en' && tl === 0) {
       let p = pos + 1;
       while (p < b && res.titles.match(toks, p, b) === 0) p++;
       if (p < b && p + res.titles.match(toks, p, b) < b) {
@@ -272,10 +277,10 @@ function segment(
     if (
       ctx.language === 'id' &&
       b - pos > 1 &&
-      res.titles.match(toks, pos, b) === 0 &&
-      res.orgCues.match(toks, pos, b) === 0 &&
-      res.locCues.match(toks, pos, b) === 0 &&
-      !gaz.match(toks, pos, b)
+      tl === 0 &&
+      orgCue === 0 &&
+      locCue === 0 &&
+      !m
     ) {
       const anchor = (q: number): boolean => {
         if (res.orgCues.match(toks, q, b) > 0 || res.locCues.match(toks, q, b) > 0) return q < b - 1;
@@ -296,7 +301,6 @@ function segment(
         continue;
       }
     }
-    const tl = res.titles.match(toks, pos, b);
     if (tl > 0 && pos + tl < b) {
       pos += tl;
       let pl: number;
@@ -315,9 +319,6 @@ function segment(
       pos = b;
       break;
     }
-    const orgCue = res.orgCues.match(toks, pos, b);
-    const locCue = res.locCues.match(toks, pos, b);
-    const m = gaz.match(toks, pos, b);
     if (m && pos + m.length === b && STRONG_KINDS.has(m.entry.kind)) {
       out.push(makeCandidate(toks, pos, b, m.entry.type, Strength.Sure, 'gazetteer', sentence, m.entry));
       return;

@@ -2,11 +2,9 @@
  * Word lists for the rule-based recogniser, read once per worker from
  * `src/lang/<code>/ner-*.txt` (see each file's header for its meaning).
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import { readLangJson, readWordList } from '../lang/data.js';
 import { phraseKeys, type Token } from './tokens.js';
+import { rootWords } from './tagger/lexicon.js';
 
 /** Multi-word phrases over token keys, longest match. */
 export class PhraseSet {
@@ -99,25 +97,14 @@ export function langResources(code: 'id' | 'en'): LangResources {
   return res;
 }
 
-let roots: Set<string> | null = null;
-
 /**
  * Indonesian root words (the `kata-dasar` list shipped with `natural`'s
  * Indonesian stemmer): evidence that a capitalised sentence-initial word
- * (`Pertemuan`, `Setelah`) is an ordinary word.
+ * (`Pertemuan`, `Setelah`) is an ordinary word. The same Set the tagger uses
+ * (read once per worker).
  */
 export function indonesianRoots(): Set<string> {
-  if (roots) return roots;
-  try {
-    const require = createRequire(import.meta.url);
-    const dir = path.dirname(require.resolve('natural/package.json'));
-    roots = new Set(
-      JSON.parse(readFileSync(path.join(dir, 'lib', 'natural', 'stemmers', 'indonesian', 'data', 'kata-dasar.json'), 'utf8')) as string[],
-    );
-  } catch {
-    roots = new Set();
-  }
-  return roots;
+  return rootWords();
 }
 
 const PREFIX_RE = /^(meng|meny|mem|men|me|peng|peny|pem|pen|per|pe|di|ter|ber|ke|se)(.+)$/;

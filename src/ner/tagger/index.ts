@@ -56,6 +56,9 @@ export interface ModelFile {
 /** Group keys stay below 2^30 so they are small integers (fast Map keys in V8). */
 const GROUP_LIMIT = 2 ** 30;
 
+/** Word cache generation size (each entry holds ~70 floats). */
+const WORD_CACHE = 30_000;
+
 /** Cached per distinct token string: atom ids, summed single-offset weights, gazetteer key. */
 interface WordEntry {
   ids: Int32Array;
@@ -129,7 +132,8 @@ export class LinearTagger implements NerTagger {
      */
     groups: Array<{ templates: number[]; kind: Int32Array; off: Int32Array; size: Float64Array; cache: Map<number, Float32Array> }>;
   };
-  private readonly words = new Map<string, WordEntry>();
+  private words = new Map<string, WordEntry>();
+  private oldWords = new Map<string, WordEntry>();
   private entries: WordEntry[] = [];
   private tokTexts: string[] = [];
   private tokKeys: string[] = [];
@@ -229,14 +233,27 @@ export class LinearTagger implements NerTagger {
   private wordEntry(word: string): WordEntry {
     let e = this.words.get(word);
     if (e) return e;
+    // two generations: frequent words survive a turnover, memory stays bounded (2 x WORD_CACHE entries)
+    e = this.oldWords.get(word);
+    if (e) {
+      this.rememberWord(e);
+      return e;
+    }
     const plan = this.getPlan();
     const ids = this.space.computeTypeIds(word);
     const vec = new Float32Array(plan.offsets.length * NL);
     e = { ids, vec, word, key: tokenKey(word) };
     this.fillVector(vec, ids, -1);
-    if (this.words.size >= 100_000) this.words.clear();
-    this.words.set(word, e);
+    this.rememberWord(e);
     return e;
+  }
+
+  private rememberWord(e: WordEntry): void {
+    if (this.words.size >= WORD_CACHE) {
+      this.oldWords = this.words;
+      this.words = new Map();
+    }
+    this.words.set(e.word, e);
   }
 
   /** Fills atoms and emissions for the n tokens in this.toks. */
