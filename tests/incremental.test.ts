@@ -142,14 +142,15 @@ describe('a run killed mid-way', () => {
 
       // killed while writing the outputs: the previous files are still whole
       const writing = wartaAsync(['run', '-i', 'in', '-o', 'out', '-c', '1', '--full'], work);
-      await killWhen(writing, () => readdirSync(out).some((f) => f.startsWith('documents.jsonl.tmp-')));
+      const killedWriting = await killWhen(writing, () => readdirSync(out).some((f) => f.startsWith('documents.jsonl.tmp-')));
       const docs = readJsonl(path.join(out, 'documents.jsonl'));
       expect([3, 60]).toContain(docs.length); // the old set or the new one, never a torn file
       if (docs.length === 3) expect(snapshot(out)).toEqual(before);
 
       const rerun = warta(['run', '-i', 'in', '-o', 'out'], work);
       expect(rerun.status, rerun.stderr).toBe(0);
-      expect(rerun.stderr).toContain('stale lock');
+      // a run killed while holding the lock leaves it behind; the next run takes it over
+      if (killedWriting) expect(rerun.stderr).toContain('stale lock');
       expect(readdirSync(out).filter((f) => f.includes('.tmp-'))).toEqual([]);
       expect(warta(['run', '-i', 'in', '-o', 'clean'], work).status).toBe(0);
       expect(snapshot(out)).toEqual(snapshot(path.join(work, 'clean')));

@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { statSync, type Stats } from 'node:fs';
+import { mkdir, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import PQueue from 'p-queue';
 import { Piscina } from 'piscina';
-import { DEFAULT_MAX_FILE_BYTES, formatOf, sha256, toPosix, type ReadFailure } from '../ingest/readers.js';
+import { DEFAULT_MAX_FILE_BYTES, formatOf, toPosix, type ReadFailure } from '../ingest/readers.js';
 import { ConfigError, loadPipelineConfig, type StageOverrides } from '../pipeline.js';
 import { DATA_FILES, writeDataFiles } from '../sinks/writer.js';
 import { writeFileAtomic } from './atomic.js';
@@ -123,6 +124,7 @@ export async function run(options: RunOptions): Promise<RunSummary> {
     let inputBytes = 0;
     const staleKeys = new Set<string>();
     let setupError: string | undefined;
+    let stateDirty = previous.fingerprint !== fingerprint || Object.keys(previous.inputs).length === 0;
 
     // Started on the first changed file: a run over unchanged inputs never pays for worker start-up.
     let pool: Piscina | null = null;
@@ -137,50 +139,23 @@ export async function run(options: RunOptions): Promise<RunSummary> {
     const queue = new PQueue({ concurrency: concurrency * 4 });
     reporter.start(inputs.length);
 
-    const handle = async ({ file, root }: { file: string; root: string }) => {
+    const handle = async ({ file, root }: { file: string; root: string }, info: Stats, old: InputState | undefined) => {
       const displayPath = toPosix(path.relative(process.cwd(), file) || file);
-      const old = previous.inputs[file];
       const failFile = (error: string) => {
         failures.push({ path: displayPath, record: null, error });
         if (old) for (const doc of old.docs) staleKeys.add(doc.key);
       };
-      let info;
-      try {
-        info = await stat(file);
-      } catch (error) {
-        failFile(`cannot read: ${(error as Error).message}`);
-        return;
-      }
-      if (old && old.size === info.size && old.mtimeMs === info.mtimeMs) {
-        keepUnchanged(file, old);
-        return;
-      }
       if (info.size > maxBytes) {
         failFile(`file too large: ${info.size} bytes (limit ${maxBytes}; set max_file_bytes in the pipeline)`);
         return;
       }
-      let buffer: Buffer;
-      try {
-        buffer = await readFile(file);
-      } catch (error) {
-        failFile(`cannot read: ${(error as Error).message}`);
-        return;
-      }
-      const hash = sha256(buffer);
-      if (old && old.sha256 === hash) {
-        keepUnchanged(file, { ...old, mtimeMs: info.mtimeMs });
-        return;
-      }
-      filesChanged++;
-      inputBytes += buffer.length;
       const task: FileTask = {
-        buffer,
         absolutePath: file,
         storeDir: store.dir,
         displayPath,
         idPath: toPosix(path.relative(root, file) || path.basename(file)),
         format: formatOf(file)!,
-        sha256: hash,
+        previousSha256: old?.sha256,
         fileDate: info.mtime.toISOString().slice(0, 10),
         pipelineFile: config.file,
         overrides,
@@ -195,11 +170,23 @@ export async function run(options: RunOptions): Promise<RunSummary> {
         failFile(`analysis crashed: ${(error as Error).message}`);
         return;
       }
+      if (result.unreadable) {
+        failFile(result.failures[0].error);
+        return;
+      }
+      if (result.unchanged && old) {
+        keepUnchanged(file, { ...old, mtimeMs: info.mtimeMs });
+        stateDirty = true;
+        return;
+      }
       if (result.setupError !== undefined) {
         setupError ??= result.setupError;
         queue.clear();
         return;
       }
+      filesChanged++;
+      stateDirty = true;
+      inputBytes += result.bytes;
       const docs: InputState['docs'] = result.stored;
       if (old) {
         const kept = new Set(docs.map((d) => d.key));
@@ -209,7 +196,7 @@ export async function run(options: RunOptions): Promise<RunSummary> {
       failures.push(...result.failures);
       processed += docs.length;
       // A file that produced nothing at all is not remembered, so it is retried next run.
-      if (docs.length > 0) next.inputs[file] = { size: info.size, mtimeMs: info.mtimeMs, sha256: hash, docs, failures: result.failures };
+      if (docs.length > 0) next.inputs[file] = { size: info.size, mtimeMs: info.mtimeMs, sha256: result.sha256, docs, failures: result.failures };
     };
 
     function keepUnchanged(file: string, state: InputState) {
@@ -222,9 +209,25 @@ export async function run(options: RunOptions): Promise<RunSummary> {
     try {
       for (const input of inputs) {
         if (setupError !== undefined) break;
+        const old = previous.inputs[input.file];
+        // Size and modification time decide most files without reading them; stat is synchronous
+        // because a promise per file costs more than the system call on huge unchanged folders.
+        let info: Stats;
+        try {
+          info = statSync(input.file);
+        } catch (error) {
+          failures.push({ path: toPosix(path.relative(process.cwd(), input.file)), record: null, error: `cannot read: ${(error as Error).message}` });
+          if (old) for (const doc of old.docs) staleKeys.add(doc.key);
+          continue;
+        }
+        if (old && old.size === info.size && old.mtimeMs === info.mtimeMs) {
+          keepUnchanged(input.file, old);
+          reporter.tick(processed + unchanged);
+          continue;
+        }
         await queue.onSizeLessThan(concurrency * 8);
         queue.add(async () => {
-          await handle(input);
+          await handle(input, info, old);
           reporter.tick(processed + unchanged);
         });
       }
@@ -270,7 +273,7 @@ export async function run(options: RunOptions): Promise<RunSummary> {
       reporter.phase(`writing ${keys.length} article${keys.length === 1 ? '' : 's'} to ${toPosix(path.relative(process.cwd(), outputDir) || '.')}`);
       await writeDataFiles(outputDir, keys, (key) => store.get(key));
     }
-    await saveState(path.join(stateDir, 'state.json'), next);
+    if (stateDirty || rewrite) await saveState(path.join(stateDir, 'state.json'), next);
     const live = new Set(keys);
     for (const key of staleKeys) if (!live.has(key)) await store.delete(key);
 

@@ -1,5 +1,6 @@
 import { createAnalyzer, type Analyzer } from '../analyze.js';
-import { parseArticles } from '../ingest/readers.js';
+import { readFileSync } from 'node:fs';
+import { parseArticles, sha256 } from '../ingest/readers.js';
 import { csvRows } from '../sinks/rows.js';
 import { FragmentStore } from './store.js';
 import type { FileResult, FileTask, StoredArticle } from './task.js';
@@ -22,15 +23,23 @@ function analyzerFor(task: FileTask): Promise<Analyzer> {
 }
 
 export default async function analyseFile(task: FileTask): Promise<FileResult> {
+  let buffer: Buffer;
+  try {
+    buffer = readFileSync(task.absolutePath);
+  } catch (error) {
+    const failure = { path: task.displayPath, record: null, error: `cannot read: ${(error as Error).message}` };
+    return { unreadable: true, sha256: '', bytes: 0, stored: [], failures: [failure], stageMs: {} };
+  }
+  const hash = sha256(buffer);
+  if (hash === task.previousSha256) return { unchanged: true, sha256: hash, bytes: buffer.length, stored: [], failures: [], stageMs: {} };
   let analyzer: Analyzer;
   try {
     analyzer = await analyzerFor(task);
   } catch (error) {
-    return { setupError: error instanceof Error ? error.message : String(error), stored: [], failures: [], stageMs: {} };
+    return { setupError: error instanceof Error ? error.message : String(error), sha256: hash, bytes: 0, stored: [], failures: [], stageMs: {} };
   }
-  const buffer = Buffer.from(task.buffer.buffer, task.buffer.byteOffset, task.buffer.byteLength);
   const { docs, failures } = await parseArticles(
-    { buffer, displayPath: task.displayPath, idPath: task.idPath, format: task.format, sha256: task.sha256, fileDate: task.fileDate },
+    { buffer, displayPath: task.displayPath, idPath: task.idPath, format: task.format, sha256: hash, fileDate: task.fileDate },
     { fields: task.fields, maxBytes: task.maxBytes, referenceDate: task.referenceDate },
   );
   const stageMs: Record<string, number> = {};
@@ -52,5 +61,5 @@ export default async function analyseFile(task: FileTask): Promise<FileResult> {
       });
     }
   }
-  return { stored, failures, stageMs };
+  return { sha256: hash, bytes: buffer.length, stored, failures, stageMs };
 }
