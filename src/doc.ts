@@ -144,14 +144,13 @@ export function createDoc(init: Pick<Doc, 'id' | 'source' | 'text'> & Partial<Do
   };
 }
 
-/** Index of the section containing `offset`, or -1. Sections are sorted and disjoint. */
-export function sectionAt(doc: Doc, offset: number): number {
-  const sections = doc.sections;
+/** Index of the span containing `offset` in sorted, disjoint spans, or -1 (binary search). */
+export function spanIndexAt(spans: readonly Span[], offset: number): number {
   let lo = 0;
-  let hi = sections.length - 1;
+  let hi = spans.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    const s = sections[mid];
+    const s = spans[mid];
     if (offset < s.start) hi = mid - 1;
     else if (offset >= s.end) lo = mid + 1;
     else return mid;
@@ -159,17 +158,12 @@ export function sectionAt(doc: Doc, offset: number): number {
   return -1;
 }
 
-/** Index of the sentence containing `offset`, or -1. Sentences are sorted and disjoint. */
+/** Index of the section containing `offset`, or -1. */
+export function sectionAt(doc: Doc, offset: number): number {
+  return spanIndexAt(doc.sections, offset);
+}
+
+/** Index of the sentence containing `offset`, or -1. */
 export function sentenceAt(doc: Doc, offset: number): number {
-  const sentences = doc.sentences;
-  let lo = 0;
-  let hi = sentences.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const s = sentences[mid];
-    if (offset < s.start) hi = mid - 1;
-    else if (offset >= s.end) lo = mid + 1;
-    else return mid;
-  }
-  return -1;
+  return spanIndexAt(doc.sentences, offset);
 }

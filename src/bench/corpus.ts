@@ -17,6 +17,7 @@ import countries from 'i18n-iso-countries';
 import { getProvinces, getRegencies } from 'idn-area-data';
 import { stringify } from 'csv-stringify/sync';
 import * as V from './vocab.js';
+import { mulberry32 } from '../random.js';
 
 export const CORPUS_VERSION = 4;
 
@@ -45,17 +46,8 @@ export interface CorpusManifest {
   generatedMs: number;
 }
 
-/** mulberry32: small, fast, good enough for picking words. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Seeded generator for picking words (mulberry32). */
+export const rng = mulberry32;
 
 export interface Gazetteer {
   countriesId: string[];
