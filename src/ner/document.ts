@@ -182,29 +182,59 @@ function modelWindows(toks: Token[], cands: Candidate[], ctx: RecognizerContext)
  */
 const EN_ADVERB_RE = /^[a-z]{3,}(?:ing|ed|ly)$/;
 
-function englishCanChange(toks: Token[], cands: Candidate[], ctx: RecognizerContext, covered: Set<string>): boolean {
+function englishOpen(toks: Token[], cands: Candidate[], ctx: RecognizerContext, covered: Set<string>): [number, number][] {
   // a string compromise has already seen in an earlier sentence of the document gets the same answer
-  // (applied in `englishOutcome`), so only sentences with new open strings are sent
-  let change = false;
+  // (applied in `applyOutcomes`), so only new open strings are sent, as token ranges [a, b)
+  const open: [number, number][] = [];
+  const index = (c: Candidate): [number, number] => {
+    let a = 0;
+    while (a < toks.length && toks[a].start < c.start) a++;
+    let b = a;
+    while (b < toks.length && toks[b].end <= c.end) b++;
+    return [a, Math.max(b, a + 1)];
+  };
   for (const c of cands) {
     if (!(c.doubtful || c.strength < Strength.Cue)) continue;
     const key = candKey(c);
     // a sentence-initial ordinary word (`Officials`, `Separately`) stays doubtful unless compromise
     // calls that very word a name, which it does not for words the document also uses in lower case
     if (c.doubtful && c.tokens.length === 1 && (ctx.lowerVocab.has(key) || EN_ADVERB_RE.test(key))) continue;
-    if (!covered.has(key)) change = true;
+    if (!covered.has(key)) open.push(index(c));
   }
   let k = 0;
-  for (const t of toks) {
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
     if (!isCapitalised(t)) continue;
     while (k < cands.length && cands[k].end <= t.start) k++;
     const c = cands[k];
     if (c && c.start <= t.start && t.end <= c.end) continue;
     if (ctx.res.functionWords.has(t.key) || ctx.res.titles.has(t.key)) continue;
-    change = true;
+    open.push([i, i + 1]);
   }
-  if (change) for (const c of cands) if (c.doubtful || c.strength < Strength.Cue) covered.add(candKey(c));
-  return change;
+  if (open.length > 0) for (const c of cands) if (c.doubtful || c.strength < Strength.Cue) covered.add(candKey(c));
+  return open.sort((x, y) => x[0] - y[0]);
+}
+
+/** Tokens of context compromise sees on each side of an open string. */
+const EN_CONTEXT = 5;
+
+/** Character windows around the open token ranges of a sentence (merged when close). */
+function englishWindows(toks: Token[], open: [number, number][]): [number, number][] {
+  const out: [number, number][] = [];
+  let a = -1;
+  let b = -1;
+  for (const [x, y] of open) {
+    const xa = Math.max(0, x - EN_CONTEXT);
+    const yb = Math.min(toks.length, y + EN_CONTEXT);
+    if (a >= 0 && xa <= b) b = Math.max(b, yb);
+    else {
+      if (a >= 0) out.push([toks[a].start, toks[b - 1].end]);
+      a = xa;
+      b = yb;
+    }
+  }
+  if (a >= 0) out.push([toks[a].start, toks[b - 1].end]);
+  return out;
 }
 
 interface EnglishOutcome {
@@ -384,15 +414,32 @@ export function recognizeDocument(doc: Doc, opts: DocumentNerOptions): Entity[] 
   if (language === 'en' && opts.english) {
     const english = opts.english;
     const need: number[] = [];
+    const windows: [number, number][] = [];
+    const owner: number[] = [];
     const covered = new Set<string>();
     work.forEach((w, k) => {
-      if (!w.titleCase && englishCanChange(w.toks, ruleCands[k], ctx, covered)) need.push(k);
+      if (w.titleCase) return;
+      const open = englishOpen(w.toks, ruleCands[k], ctx, covered);
+      if (open.length === 0) return;
+      need.push(k);
+      for (const win of englishWindows(w.toks, open)) {
+        windows.push(win);
+        owner.push(k);
+      }
     });
     englishSpans = work.map(() => null);
-    if (english.proposeRanges) {
-      const res = english.proposeRanges(text, need.map((k) => [work[k].start, work[k].end] as [number, number]));
-      need.forEach((k, j) => (englishSpans![k] = res[j]));
-    } else for (const k of need) englishSpans[k] = english.propose(text, work[k].start, work[k].end);
+    for (const k of need) englishSpans[k] = [];
+    const res = english.proposeRanges
+      ? english.proposeRanges(text, windows)
+      : windows.map(([ws, we]) => english.propose(text, ws, we));
+    res.forEach((spans, j) => {
+      const [ws, we] = windows[j];
+      const w = work[owner[j]];
+      const sStart = w.toks[0].start;
+      const sEnd = w.toks[w.toks.length - 1].end;
+      // spans cut by a window edge are not trusted
+      for (const sp of spans) if ((sp.start > ws || ws === sStart) && (sp.end < we || we === sEnd)) englishSpans![owner[j]]!.push(sp);
+    });
   }
   const outcomes = new Map<string, EnglishOutcome | null>();
   let cands: Candidate[] = [];
