@@ -9,7 +9,7 @@ import { ANALYSED_SECTIONS, type Doc, type Entity, type EntityType } from '../do
 import type { Gazetteer, GazetteerEntry } from './gazetteer.js';
 import { isAcronym, isCapitalised, recognizeSentence, Strength, type Candidate, type RecognizerContext } from './recognize.js';
 import { indonesianRoots, isAffixedWord, langResources } from './resources.js';
-import { slugify, tokenize, type Token } from './tokens.js';
+import { slugify, tokenize, tokenKey, type Token } from './tokens.js';
 
 export interface TaggerSpan {
   start: number;
@@ -74,6 +74,25 @@ function splitHyphens(toks: Token[], gaz: Gazetteer): Token[] {
         });
         continue;
       }
+    }
+    if (out) out.push(t);
+  }
+  return out ?? toks;
+}
+
+/** `Indonesia's`, `Reuters’s`: the English possessive ending is not part of the name. */
+function splitPossessives(toks: Token[]): Token[] {
+  let out: Token[] | null = null;
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
+    const n = t.text.length;
+    const c = n > 3 ? t.text.charCodeAt(n - 2) : 0;
+    if ((c === 39 || c === 0x2019) && t.text.charCodeAt(n - 1) === 115 /* s */ && isCapitalised(t) && !t.text.slice(0, n - 2).includes("'") && !t.text.slice(0, n - 2).includes('’')) {
+      out ??= toks.slice(0, i);
+      const stem = t.text.slice(0, n - 2);
+      out.push({ start: t.start, end: t.end - 2, text: stem, key: tokenKey(stem) });
+      out.push({ start: t.end - 2, end: t.end, text: t.text.slice(n - 2), key: "'s" });
+      continue;
     }
     if (out) out.push(t);
   }
@@ -381,6 +400,7 @@ export function recognizeDocument(doc: Doc, opts: DocumentNerOptions): Entity[] 
   }
   for (const w of work) {
     w.toks = splitHyphens(tokenize(text, w.start, w.end), gaz);
+    if (language === 'en') w.toks = splitPossessives(w.toks);
     for (const t of w.toks) {
       const c = t.text.charCodeAt(0);
       if (c >= 97 && c <= 122) ctx.lowerVocab.add(t.key);
