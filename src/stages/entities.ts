@@ -4,6 +4,7 @@ import { defineStage } from '../stage.js';
 import { loadGazetteer } from '../ner/gazetteer.js';
 import { recognizeDocument, type SentenceTagger } from '../ner/document.js';
 import { compromiseProposer } from '../ner/english.js';
+import { indonesianRoots, langResources } from '../ner/resources.js';
 
 export interface EntitiesOptions {
   /** User gazetteer CSV files (`text,type,canonical`); relative paths resolve against the pipeline file's folder. */
@@ -43,6 +44,14 @@ export const entitiesStage = defineStage<EntitiesOptions>({
     const gaz = loadGazetteer({ userFiles: files, cityMinPopulation: options.city_min_population });
     let tagger: SentenceTagger | null = null;
     if (options.model) tagger = await loadTagger();
+    // load the word lists and build the tagger's lookup tables now, once per worker, not in the first document
+    langResources('id');
+    langResources('en');
+    indonesianRoots();
+    if (tagger) {
+      const probe = 'Presiden Joko Widodo tiba di Jakarta.';
+      tagger.tag(probe, 0, probe.length);
+    }
     const english = options.compromise ? compromiseProposer : null;
     return (doc) => {
       doc.entities = recognizeDocument(doc, {
