@@ -56,6 +56,42 @@ export interface ModelFile {
 /** Group keys stay below 2^30 so they are small integers (fast Map keys in V8). */
 const GROUP_LIMIT = 2 ** 30;
 
+/** Non-negative int32 keys -> non-negative int32 values, open addressing (faster than a Map for big tables). */
+class IntTable {
+  private constructor(
+    private readonly keys: Int32Array,
+    private readonly values: Int32Array,
+    private readonly mask: number,
+  ) {}
+
+  static from(map: Map<number, number>): IntTable {
+    let cap = 16;
+    while (cap < map.size * 2) cap *= 2;
+    const keys = new Int32Array(cap).fill(-1);
+    const values = new Int32Array(cap);
+    const mask = cap - 1;
+    for (const [k, v] of map) {
+      let i = Math.imul(k, 0x9e3779b1) & mask;
+      while (keys[i] !== -1) i = (i + 1) & mask;
+      keys[i] = k;
+      values[i] = v;
+    }
+    return new IntTable(keys, values, mask);
+  }
+
+  /** The value, or -1. */
+  get(key: number): number {
+    const { keys, mask } = this;
+    let i = Math.imul(key, 0x9e3779b1) & mask;
+    for (;;) {
+      const k = keys[i];
+      if (k === key) return this.values[i];
+      if (k === -1) return -1;
+      i = (i + 1) & mask;
+    }
+  }
+}
+
 /** Word cache generation size (each entry holds ~70 floats). */
 const WORD_CACHE = 30_000;
 
@@ -121,8 +157,10 @@ export class LinearTagger implements NerTagger {
     mKind: Int32Array;
     mOff: Int32Array;
     mSize: Float64Array;
-    /** Per multi template: a dense key -> row table when its key space is small, else null (use the Map). */
+    /** Per multi template: a dense key -> row table when its key space is small, else null (use `hashed`). */
     dense: Array<Int32Array | null>;
+    /** Per multi template without a dense table: an open-addressing key -> row table (null: use the Map). */
+    hashed: Array<IntTable | null>;
     bos: Float32Array;
     eos: Float32Array;
     /**
@@ -208,6 +246,12 @@ export class LinearTagger implements NerTagger {
       singles,
       multis: Int32Array.from(multis),
       dense,
+      hashed: multis.map((t, q) => {
+        if (dense[q] !== null) return null;
+        let size = 1;
+        for (const [k] of space.templates[t]) size *= space.vocabs[k].size;
+        return size < 2 ** 31 ? IntTable.from(space.rowMaps[t]) : null;
+      }),
       bos: new Float32Array(offs.length * NL),
       eos: new Float32Array(offs.length * NL),
     };
@@ -321,7 +365,8 @@ export class LinearTagger implements NerTagger {
         }
         if (j < je) continue;
         const table = dense[q];
-        const r = table !== null ? table[key] : (space.rowMaps[multis[q]].get(key) ?? -1);
+        const h = plan.hashed[q];
+        const r = table !== null ? table[key] : h !== null ? h.get(key) : (space.rowMaps[multis[q]].get(key) ?? -1);
         if (r < 0) continue;
         const w = r * NL;
         for (let y = 0; y < NL; y++) E[b + y] += W[w + y];
