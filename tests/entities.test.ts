@@ -174,3 +174,20 @@ describe('user gazetteer', () => {
     expect(got).toContainEqual(['Warung Kopi Senja', 'ORGANIZATION', 'Kopi Senja Group', 'ORGANIZATION:kopi-senja-group', 'gazetteer']);
   });
 });
+
+describe('English speed-ups keep the answers', () => {
+  it('types a news agency before a dateline place, and splits possessives', () => {
+    const doc = makeDoc(["WARTAWIRE, Jakarta – Indonesia's central bank kept rates unchanged, officials said."], { language: 'en' });
+    const got = recognizeDocument(doc, { gaz, tagger: null, english: compromiseProposer }).map((e) => [e.text, e.type]);
+    expect(got).toContainEqual(['WARTAWIRE', 'ORGANIZATION']);
+    expect(got).toContainEqual(['Indonesia', 'LOCATION']);
+    expect(got.some(([t]) => t === "Indonesia's")).toBe(false);
+  });
+
+  it('gives a later repeat of a name the answer compromise gave the first time', () => {
+    const doc = makeDoc(['The Federal Reserve raised rates on Tuesday.', 'Markets fell after the Federal Reserve spoke.'], { language: 'en' });
+    const fed = recognizeDocument(doc, { gaz, tagger: null, english: compromiseProposer }).filter((e) => e.text === 'Federal Reserve');
+    expect(fed).toHaveLength(2);
+    expect(new Set(fed.map((e) => e.type)).size).toBe(1);
+  });
+});

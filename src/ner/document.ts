@@ -476,8 +476,18 @@ export function recognizeDocument(doc: Doc, opts: DocumentNerOptions): Entity[] 
       }
       cs = mergeModel(cs, inner, w.toks, w.index, opts, ctx);
     } else if (englishSpans && englishSpans[k]) {
-      const merged = mergeModel(cs, englishSpans[k]!, w.toks, w.index, { ...opts, keepUnconfirmedGuesses: true }, ctx);
+      let merged = mergeModel(cs, englishSpans[k]!, w.toks, w.index, { ...opts, keepUnconfirmedGuesses: true }, ctx);
+      // strings answered in an earlier sentence and outside this sentence's windows keep that answer
+      const untouched = new Set(merged);
+      const earlier = cs.filter((c) => untouched.has(c) && (c.doubtful || c.strength < Strength.Cue) && outcomes.has(candKey(c)));
       recordOutcomes(cs, merged, outcomes);
+      if (earlier.length > 0) {
+        const fixed = new Map(earlier.map((c) => [c, applyOutcomes([c], outcomes)[0] ?? null]));
+        merged = merged.flatMap((c) => {
+          const f = fixed.get(c);
+          return f === undefined ? [c] : f === null ? [] : [f];
+        });
+      }
       cs = merged;
     } else if (englishSpans && !w.titleCase) cs = applyOutcomes(cs, outcomes);
     for (const c of cs) (c as Candidate & { section: number }).section = w.section;

@@ -356,6 +356,16 @@ function segment(
   }
 }
 
+const DASHES = new Set(['-', '–', '—']);
+
+/** `WARTAWIRE, Jakarta –`: an upper-case word before a dateline place is the news agency. */
+function isDatelineAgency(ctx: RecognizerContext, toks: Token[], a: number): boolean {
+  const t = toks[a];
+  if (t.text.length < 3 || t.text !== t.text.toUpperCase() || toks[a + 1]?.text !== ',') return false;
+  const m = ctx.gaz.match(toks, a + 2);
+  return m !== undefined && m.entry.type === 'LOCATION' && DASHES.has(toks[a + 2 + m.length]?.text ?? '');
+}
+
 /** An ordinary Indonesian word (root, affixed form or seen in lower case in the document). */
 function isCommonWord(ctx: RecognizerContext, key: string): boolean {
   return ctx.lowerVocab.has(key) || ctx.roots.has(key) || isAffixedWord(key, ctx.roots) || ctx.res.functionWords.has(key);
@@ -393,6 +403,7 @@ function typeUnknown(
     return c;
   }
   if (entry) return makeCandidate(toks, a, b, entry.type, STRONG_KINDS.has(entry.kind) ? Strength.Sure : Strength.Cue, 'gazetteer', sentence, entry);
+  if (b - a === 1 && isDatelineAgency(ctx, toks, a)) return makeCandidate(toks, a, b, 'ORGANIZATION', Strength.Cue, 'rule', sentence);
   if (b - a > 1 && res.orgSuffixes.has(last.key)) return makeCandidate(toks, a, b, 'ORGANIZATION', Strength.Cue, 'rule', sentence);
   if (b - a > 1 && isAcronym(toks[a]) && !res.titles.has(toks[a].key)) {
     // `PSMS Medan`, `BMG Indonesia`, `STKS Bandung`: an acronym with a place is an organisation
