@@ -358,9 +358,17 @@ function segment(
 
 const DASHES = new Set(['-', '–', '—']);
 
-/** `WARTAWIRE, Jakarta –`: an upper-case word before a dateline place is the news agency. */
+/**
+ * `WARTAWIRE, Jakarta –`: an upper-case word before a dateline place is the
+ * news agency; so is the name in parentheses after an upper-case dateline
+ * place (`SHARJAH (WartaWire) —`).
+ */
 function isDatelineAgency(ctx: RecognizerContext, toks: Token[], a: number): boolean {
   const t = toks[a];
+  if (a >= 2 && toks[a - 1].text === '(' && toks[a + 1]?.text === ')' && DASHES.has(toks[a + 2]?.text ?? '')) {
+    const place = toks[a - 2].text;
+    return place.length >= 3 && place === place.toUpperCase() && place !== place.toLowerCase();
+  }
   if (t.text.length < 3 || t.text !== t.text.toUpperCase() || toks[a + 1]?.text !== ',') return false;
   const m = ctx.gaz.match(toks, a + 2);
   return m !== undefined && m.entry.type === 'LOCATION' && DASHES.has(toks[a + 2 + m.length]?.text ?? '');
