@@ -10,6 +10,7 @@ import { rootWords } from './lexicon.js';
 import { ALLOWED, ALLOWED_END, FeatureSpace, LABELS, NL, TYPES, Vocab, spansToLabels, viterbi } from './model.js';
 import { tokenize } from './tokenize.js';
 import { DEFAULT_TEMPLATES } from './features.js';
+import { mulberry32 } from '../../random.js';
 
 export interface GoldSpan {
   start: number;
@@ -50,18 +51,6 @@ interface Prepared {
   rows: Int32Array;
   rowStart: Int32Array;
   gold: Int32Array;
-}
-
-/** mulberry32 */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Token-index spans of the gold entities; a token belongs to an entity when it starts inside it. */
@@ -186,7 +175,7 @@ function perceptron(data: Prepared[], R: number, epochs: number, seed: number, o
   const delta = new Float64Array(maxN * NL);
   const bp = new Int32Array(maxN * NL);
   const pred = new Int32Array(maxN);
-  const rand = prng(seed);
+  const rand = mulberry32(seed);
   const order = data.map((_, i) => i);
   let c = 1;
 
@@ -201,12 +190,7 @@ function perceptron(data: Prepared[], R: number, epochs: number, seed: number, o
   };
 
   for (let epoch = 1; epoch <= epochs; epoch++) {
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(rand() * (i + 1));
-      const tmp = order[i];
-      order[i] = order[j];
-      order[j] = tmp;
-    }
+    shuffle(order, rand);
     for (const idx of order) {
       const d = data[idx];
       const n = d.n;
@@ -273,7 +257,7 @@ function crf(data: Prepared[], R: number, epochs: number, seed: number, l2: numb
   const G = new Float64Array(maxN * NL); // gradient wrt emissions
   const GT = new Float64Array((NL + 1) * NL);
   const GE = new Float64Array(NL);
-  const rand = prng(seed);
+  const rand = mulberry32(seed);
   const order = data.map((_, i) => i);
   let t = 0;
   const NEG_INF = -Infinity;
@@ -286,12 +270,7 @@ function crf(data: Prepared[], R: number, epochs: number, seed: number, l2: numb
     return { W, T: Float64Array.from(T), End: Float64Array.from(End) };
   };
   for (let epoch = 1; epoch <= epochs; epoch++) {
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(rand() * (i + 1));
-      const tmp = order[i];
-      order[i] = order[j];
-      order[j] = tmp;
-    }
+    shuffle(order, rand);
     for (const idx of order) {
       const d = data[idx];
       const n = d.n;
@@ -527,4 +506,14 @@ export function evaluate(
     fn += counts[t][2];
   }
   return { perType, micro: prf(tp, fp, fn), predictions };
+}
+
+/** Fisher–Yates shuffle in place with a seeded generator (the training order of each epoch). */
+function shuffle(order: number[], rand: () => number): void {
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    const tmp = order[i];
+    order[i] = order[j];
+    order[j] = tmp;
+  }
 }
