@@ -344,27 +344,21 @@ function addCities(g: TrieGazetteer, minPopulation: number): void {
 }
 
 function addCurated(g: TrieGazetteer): void {
-  const orgs = readLangJson<{ entries: CuratedEntry[] }>('xx', 'ner-organizations.json').entries;
-  for (const o of orgs) {
-    const entry: GazetteerEntry = {
-      type: 'ORGANIZATION',
-      canonical: o.canonical.id,
-      canonicalEn: o.canonical.en !== o.canonical.id ? o.canonical.en : undefined,
-      entity_id: `ORGANIZATION:${o.id}`,
-      kind: 'organization',
-    };
-    for (const n of o.names) g.add(n, entry);
-  }
-  const places = readLangJson<{ entries: CuratedEntry[] }>('xx', 'ner-places.json').entries;
-  for (const p of places) {
-    const entry: GazetteerEntry = {
-      type: 'LOCATION',
-      canonical: p.canonical.id,
-      canonicalEn: p.canonical.en !== p.canonical.id ? p.canonical.en : undefined,
-      entity_id: `LOCATION:${p.id}`,
-      kind: 'place',
-    };
-    for (const n of p.names) g.add(n, entry);
+  const lists = [
+    { file: 'ner-organizations.json', type: 'ORGANIZATION', kind: 'organization' },
+    { file: 'ner-places.json', type: 'LOCATION', kind: 'place' },
+  ] as const;
+  for (const { file, type, kind } of lists) {
+    for (const item of readLangJson<{ entries: CuratedEntry[] }>('xx', file).entries) {
+      const entry: GazetteerEntry = {
+        type,
+        canonical: item.canonical.id,
+        canonicalEn: item.canonical.en !== item.canonical.id ? item.canonical.en : undefined,
+        entity_id: `${type}:${item.id}`,
+        kind,
+      };
+      for (const name of item.names) g.add(name, entry);
+    }
   }
 }
 
