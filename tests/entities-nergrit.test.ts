@@ -2,10 +2,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createAnalyzer } from '../src/analyze.js';
 import { recordToDoc } from '../src/ingest/record.js';
+import { devDataFile } from './helpers/shared-data.js';
 import { sliceCodePoints } from '../src/offsets.js';
 
 /** Regression floor on the NERGrit dev split (skipped when the shared data is absent). */
-const DEV = new URL('../../shared/dev-data/ner-id-nergrit-dev.jsonl', import.meta.url);
+const DEV = devDataFile('ner-id-nergrit-dev.jsonl');
 
 describe.skipIf(!existsSync(DEV))('entities on NERGrit dev', () => {
   it('keeps exact-span micro-F1 above the floor and every span slices to its text', async () => {

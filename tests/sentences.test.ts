@@ -6,6 +6,7 @@ import { sentencesStage } from '../src/stages/sentences.js';
 import { createPipeline, validatePipelineConfig } from '../src/pipeline.js';
 import { readArticles } from '../src/ingest/readers.js';
 import { recordToDoc } from '../src/ingest/record.js';
+import { devDataFile } from './helpers/shared-data.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const runner = await sentencesStage.setup(sentencesStage.defaults, { pipelineDir: ROOT });
@@ -316,7 +317,7 @@ describe('example article', () => {
   });
 });
 
-const DEV = '/work/shared/dev-data/sent-id-csui-dev.jsonl';
+const DEV = devDataFile('sent-id-csui-dev.jsonl');
 describe('dev data (skipped when absent)', () => {
   it.skipIf(!existsSync(DEV))('keeps boundary F1 on CSUI above 0.97', () => {
     let tp = 0;
