@@ -17,6 +17,9 @@ import { loadState, saveState, type InputState, type RunState } from './state.js
 import { FragmentStore } from './store.js';
 import type { FileResult, FileTask } from './task.js';
 import { VERSION } from '../version.js';
+import type { RunSummary } from '../summary.js';
+
+export type { RunSummary } from '../summary.js';
 
 export interface RunOptions {
   inputs: string[];
@@ -29,33 +32,6 @@ export interface RunOptions {
   reporter: Reporter;
 }
 
-export interface RunSummary {
-  started_at: string;
-  finished_at: string;
-  elapsed_ms: number;
-  warta_version: string;
-  pipeline: { name: string; file: string; stages: string[] };
-  output: string;
-  concurrency: number;
-  counts: {
-    files: number;
-    files_changed: number;
-    files_unchanged: number;
-    files_deleted: number;
-    seen: number;
-    processed: number;
-    unchanged: number;
-    failed: number;
-    written: number;
-  };
-  failures: ReadFailure[];
-  input_bytes: number;
-  docs_per_second: number;
-  mb_per_second: number;
-  stage_ms: Record<string, number>;
-  outputs_rewritten: boolean;
-  peak_rss_bytes: number;
-}
 
 const STATE_DIR = '.warta';
 /** Old-generation heap per worker (MB); `WARTA_WORKER_HEAP_MB` overrides it for unusually large input files. */

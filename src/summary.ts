@@ -1,0 +1,33 @@
+import type { ReadFailure } from './ingest/readers.js';
+
+/**
+ * What one `warta run` did: the `run.json` contract (README, "run.json"). It lives below the runner
+ * so that sinks (which record runs) and the runner share it without sinks importing the runner.
+ */
+export interface RunSummary {
+  started_at: string;
+  finished_at: string;
+  elapsed_ms: number;
+  warta_version: string;
+  pipeline: { name: string; file: string; stages: string[] };
+  output: string;
+  concurrency: number;
+  counts: {
+    files: number;
+    files_changed: number;
+    files_unchanged: number;
+    files_deleted: number;
+    seen: number;
+    processed: number;
+    unchanged: number;
+    failed: number;
+    written: number;
+  };
+  failures: ReadFailure[];
+  input_bytes: number;
+  docs_per_second: number;
+  mb_per_second: number;
+  stage_ms: Record<string, number>;
+  outputs_rewritten: boolean;
+  peak_rss_bytes: number;
+}
