@@ -24,7 +24,7 @@ export interface ClusterTree {
 export function agglomerate(vectors: Float64Array, rows: number, dims: number, window: number): ClusterTree {
   const m = Math.min(window, rows);
   const slots = m + 1;
-  const sum = new Float64Array(slots * dims);
+  const centroid = new Float64Array(slots * dims);
   const size = new Float64Array(slots);
   const rep = new Int32Array(slots).fill(-1); // representative (most frequent) word of the slot's cluster
   const node = new Int32Array(slots); // tree node of the slot's cluster in the final phase
@@ -48,7 +48,7 @@ export function agglomerate(vectors: Float64Array, rows: number, dims: number, w
     const oa = a * dims;
     const ob = b * dims;
     for (let j = 0; j < dims; j++) {
-      const diff = sum[oa + j] / na - sum[ob + j] / nb;
+      const diff = centroid[oa + j] - centroid[ob + j];
       d += diff * diff;
     }
     return ((na * nb) / (na + nb)) * d;
@@ -68,7 +68,7 @@ export function agglomerate(vectors: Float64Array, rows: number, dims: number, w
     nnDist[a] = bestD;
   };
   const place = (slot: number, word: number): void => {
-    sum.set(vectors.subarray(word * dims, (word + 1) * dims), slot * dims);
+    centroid.set(vectors.subarray(word * dims, (word + 1) * dims), slot * dims);
     size[slot] = 1;
     rep[slot] = word;
   };
@@ -103,7 +103,8 @@ export function agglomerate(vectors: Float64Array, rows: number, dims: number, w
       dist[k * slots + keep] = d;
       dist[keep * slots + k] = d;
     }
-    for (let j = 0; j < dims; j++) sum[keep * dims + j] += sum[drop * dims + j];
+    const wk = nk / (nk + nd);
+    for (let j = 0; j < dims; j++) centroid[keep * dims + j] = wk * centroid[keep * dims + j] + (1 - wk) * centroid[drop * dims + j];
     size[keep] = nk + nd;
     const rk = rep[keep];
     const rd = rep[drop];

@@ -103,10 +103,13 @@ function times(y: Dense, w: Matrix, scale?: number[]): Dense {
   return out;
 }
 
-/** Orthonormal basis of Y's columns: Y W Λ^-1/2 from the eigenpairs of YᵀY, applied twice for accuracy. */
-function orthonormalize(y: Dense): Dense {
+/**
+ * Orthonormal basis of Y's columns: Y W Λ^-1/2 from the eigenpairs of YᵀY. One pass keeps the
+ * power iterations well scaled; the second (CholeskyQR2-style) makes the final basis accurate.
+ */
+function orthonormalize(y: Dense, passes: number): Dense {
   let q = y;
-  for (let pass = 0; pass < 2; pass++) {
+  for (let pass = 0; pass < passes; pass++) {
     const { values, vectors } = eigenDescending(gram(q));
     const floor = Math.max(values[0], 0) * 1e-12;
     q = times(q, vectors, values.map((v) => (v > floor ? 1 / Math.sqrt(v) : 0)));
@@ -134,10 +137,12 @@ export function truncatedSvd(a: SparseMatrix, rank: number, options: { oversampl
     omega.data[i] = radius * Math.cos(2 * Math.PI * u2);
     if (i + 1 < omega.data.length) omega.data[i + 1] = radius * Math.sin(2 * Math.PI * u2);
   }
-  let q = orthonormalize(multiply(a, omega));
-  for (let it = 0; it < (options.powerIterations ?? 3); it++) {
-    const z = orthonormalize(multiplyTransposed(a, q));
-    q = orthonormalize(multiply(a, z));
+  const iterations = options.powerIterations ?? 3;
+  let q = orthonormalize(multiply(a, omega), iterations === 0 ? 2 : 1);
+  for (let it = 0; it < iterations; it++) {
+    // Aᵀ Q is left as it is: its condition number is only σ1/σl, and orthonormalizing the wide
+    // side (one row per context) would cost more than both products
+    q = orthonormalize(multiply(a, multiplyTransposed(a, q)), it === iterations - 1 ? 2 : 1);
   }
   // B = Qᵀ A; B Bᵀ = Zᵀ Z with Z = Aᵀ Q; its eigenvectors rotate Q into U
   const z = multiplyTransposed(a, q);

@@ -31,6 +31,7 @@ export type ClusterLang = 'id' | 'en';
 export const CLUSTER_PREFIX_LENGTHS: readonly number[] = [4, 6, 10, 20];
 
 const MAGIC = '# warta-word-clusters 1';
+const PATH_RE = /^[01]*$/;
 
 export function clusterModelPath(lang: ClusterLang, modelsDir = path.join(PACKAGE_ROOT, 'models')): string {
   return path.join(modelsDir, `clusters-${lang}.tsv.gz`);
@@ -121,12 +122,13 @@ export class WordClusters {
       const t2 = line.indexOf('\t', t1 + 1);
       const p = line.slice(0, t1);
       const key = line.slice(t1 + 1, t2);
-      const caps = line.slice(t2 + 1);
-      if (t1 < 0 || t2 < 0 || !/^[01]*$/.test(p) || key === '' || !/^(?:[0-9]|-)$/.test(caps)) {
+      const caps = line.length === t2 + 2 ? line.charCodeAt(t2 + 1) : -1;
+      let c = t1 < 0 ? undefined : clusterByPath.get(p);
+      // a path is checked once, when first seen
+      if (t1 < 0 || t2 < 0 || key === '' || !((caps >= 48 && caps <= 57) || caps === 45) || (c === undefined && !PATH_RE.test(p))) {
         throw new Error(`${source}: line ${i + w + 1}: expected "path<TAB>word<TAB>capitals", got ${JSON.stringify(line.slice(0, 80))}`);
       }
       if (this.index.has(key)) throw new Error(`${source}: line ${i + w + 1}: word ${JSON.stringify(key)} listed twice`);
-      let c = clusterByPath.get(p);
       if (c === undefined) {
         c = this.paths.length;
         clusterByPath.set(p, c);
@@ -134,7 +136,7 @@ export class WordClusters {
       }
       this.index.set(key, w);
       this.clusterOf[w] = c;
-      this.capitals[w] = caps === '-' ? -1 : caps.charCodeAt(0) - 48;
+      this.capitals[w] = caps === 45 ? -1 : caps - 48;
     }
     // prefix strings and dense prefix ids (1-based per level; 0 = unknown word) per cluster
     const levels = this.prefixLengths.length;
