@@ -53,7 +53,8 @@ export function publishedDate(publishedAt: string | null): string | null {
   return day <= days ? `${m[1]}-${m[2]}-${m[3]}` : null;
 }
 
-function codePointLength(text: string): number {
+/** Code points in `text` (the `characters` column), without materialising them. */
+export function codePointLength(text: string): number {
   let n = text.length;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
