@@ -223,7 +223,6 @@ export const MIGRATIONS: readonly Migration[] = [
       index('entity_mentions', 'entity_id', 'published_at'),
       index('entity_mentions', 'type', 'published_date'),
       index('dates', 'published_date'),
-      index('dates', 'value'),
       index('entities', 'type', 'article_count'),
       index('runs', 'started_at'),
     ],
