@@ -12,9 +12,9 @@ import { SCHEMA_VERSION, entitiesFromMentionsSql, quote, schemaAt, type Dialect 
 import type { DocumentRecord } from '../src/sinks/serialize.js';
 import { SinkConfigError } from '../src/sinks/sink.js';
 import { syncSink } from '../src/sinks/sync.js';
-import type { RunSummary } from '../src/summary.js';
 import { corpusRecords, exampleRecord } from './helpers/articles.js';
 import { tempDir } from './helpers/cli.js';
+import { runSummary } from './helpers/report.js';
 import { consistencyProblems, csvFromDb, csvOf, postgresTestDb, sqliteTestDb, type TestDb } from './helpers/sink-db.js';
 import { describeWithService, postgresService, POSTGRES_URL } from './helpers/services.js';
 
@@ -62,23 +62,7 @@ async function dump(db: TestDb): Promise<string> {
   return parts.join('\n');
 }
 
-const SUMMARY: RunSummary = {
-  started_at: '2025-09-06T10:00:00.000Z',
-  finished_at: '2025-09-06T10:00:03.100Z',
-  elapsed_ms: 3100,
-  warta_version: '0.1.0',
-  pipeline: { name: 'news', file: 'pipelines/news.json', stages: ['normalize', 'structure', 'language', 'sentences', 'entities', 'dates'] },
-  output: 'output',
-  concurrency: 2,
-  counts: { files: 12, files_changed: 3, files_unchanged: 9, files_deleted: 1, seen: 301, processed: 40, unchanged: 260, failed: 1, written: 300 },
-  failures: [{ path: 'input/bad.jsonl', record: 3, line: 4, error: 'invalid JSON: Unexpected token <' }],
-  input_bytes: 123456,
-  docs_per_second: 12.9,
-  mb_per_second: 0.04,
-  stage_ms: { normalize: 10, entities: 2100 },
-  outputs_rewritten: true,
-  peak_rss_bytes: 314572800,
-};
+const SUMMARY = runSummary();
 
 type Open = () => Promise<TestDb>;
 
@@ -187,6 +171,22 @@ function sinkSuite(dialect: Dialect, openDb: Open): void {
     await expect(closed.write(recordArticle(a))).rejects.toThrow(/outside a batch/);
   });
 
+  it('stores text with tabs, backslashes, line breaks, quotes, formulas and emoji as written', async () => {
+    db = await openDb();
+    const title = 'Kim\tJong\\Un\nbertemu\r\n"Xi" \'Jinping\' =SUM(A1) 🇮🇩 end\\';
+    const canonical = 'Kim\tJong\nUn\\';
+    const entities = example.entities.map((e) => (e.entity_id === 'PERSON:kim-jong-un' ? { ...e, canonical } : e));
+    const record = { ...example, title, author: 'NUL\u0000here', entities };
+    await load(db.spec, [record]);
+    const [row] = await db.query<{ title: string; author: string }>('SELECT "title", "author" FROM "articles"');
+    expect(row.title).toBe(title);
+    // PostgreSQL text cannot hold U+0000: it is stored as U+FFFD
+    expect(row.author).toBe(dialect === 'postgres' ? 'NUL\uFFFDhere' : 'NUL\u0000here');
+    const [entity] = await db.query<{ canonical: string }>(`SELECT "canonical" FROM "entities" WHERE "entity_id" = 'PERSON:kim-jong-un'`);
+    expect(entity.canonical).toBe(canonical);
+    expect(await csvFromDb(db, 'entities')).toBe(csvOf([record], 'entities'));
+  });
+
   it('records a run as one row of the runs table', async () => {
     db = await openDb();
     const sink = createSink(db.spec);
@@ -197,7 +197,7 @@ function sinkSuite(dialect: Dialect, openDb: Open): void {
     const rows = await db.query<Record<string, unknown>>('SELECT * FROM "runs" ORDER BY "run_id"');
     expect(rows).toHaveLength(2);
     const json = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
-    expect(rows[0]).toMatchObject({ files: 12, processed: 40, failed: 1, written: 300, concurrency: 2, pipeline: 'news', warta_version: '0.1.0' });
+    expect(rows[0]).toMatchObject({ files: 121, processed: 301, failed: 2, written: 301, concurrency: 2, pipeline: 'news', warta_version: '0.1.0' });
     expect(Number(rows[0].peak_rss_bytes)).toBe(314572800);
     expect(json(rows[0].failures)).toEqual(SUMMARY.failures);
     expect(json(rows[0].stage_ms)).toEqual(SUMMARY.stage_ms);

@@ -6,17 +6,18 @@ import { DatabaseSink, type DatabaseSinkOptions, type Driver } from './database.
 import type { Row, Value } from './record-rows.js';
 import { quote, type ColumnType } from './schema.js';
 
-/** PostgreSQL text cannot hold U+0000 (nor can jsonb): it becomes U+FFFD, as invalid UTF-8 does on input. */
-const NUL = /\u0000/g;
-const COPY_SPECIAL = /[\\\t\n\r]/g;
-const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+/** Characters COPY's text format escapes; and U+0000, which PostgreSQL text (and jsonb) cannot hold: it becomes U+FFFD, as invalid UTF-8 does on input. */
+const COPY_SPECIAL = /[\\\t\n\r\u0000]/;
+const COPY_SPECIAL_ALL = /[\\\t\n\r\u0000]/g;
+const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r', '\u0000': '\uFFFD' };
 
 /** One value in COPY's text format (tab-separated, `\N` for null, backslash escapes). */
 function copyValue(value: Value | undefined, type: ColumnType): string {
   if (value === null || value === undefined) return '\\N';
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '\\N';
   if (typeof value === 'boolean' || type === 'boolean') return value ? 't' : 'f';
-  return value.replace(NUL, '\uFFFD').replace(COPY_SPECIAL, (c) => COPY_ESCAPES[c]);
+  // most values need no escape: test once, replace only then
+  return COPY_SPECIAL.test(value) ? value.replace(COPY_SPECIAL_ALL, (c) => COPY_ESCAPES[c]) : value;
 }
 
 /** COPY input in chunks of about 256 KB (one string per row would cost a stream write each). */

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createAnalyzer } from '../../src/analyze.js';
@@ -16,8 +16,19 @@ export async function exampleRecord(): Promise<DocumentRecord> {
   return (await createAnalyzer()).analyze(doc);
 }
 
-/** A few hundred generated news articles (Indonesian and English, every input format), analysed. */
+const corpora = new Map<string, Promise<DocumentRecord[]>>();
+
+/**
+ * A few hundred generated news articles (Indonesian and English, every input format), analysed;
+ * once per test file. Each file generates into a folder of its own (test files run in parallel).
+ */
 export function corpusRecords(articles = 300, seed = 11): Promise<DocumentRecord[]> {
-  const dir = path.join(os.tmpdir(), `warta-test-corpus-${articles}-${seed}`);
-  return analysedCorpus({ articles, seed, dir });
+  const key = `${articles}/${seed}`;
+  let records = corpora.get(key);
+  if (!records) {
+    const parent = mkdtempSync(path.join(os.tmpdir(), 'warta-test-corpus-'));
+    records = analysedCorpus({ articles, seed, dir: path.join(parent, 'corpus') }).finally(() => rmSync(parent, { recursive: true, force: true }));
+    corpora.set(key, records);
+  }
+  return records;
 }

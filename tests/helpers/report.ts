@@ -24,3 +24,14 @@ export function runSummary(overrides: Partial<RunSummary> = {}): RunSummary {
     ...overrides,
   };
 }
+
+/** The charts of report.html, in page order (their aria-labels). */
+export const CHART_LABELS = [
+  'Articles per month',
+  'Articles per outlet',
+  'Language mix',
+  'Top people',
+  'Top places',
+  'Top organisations',
+  'Stage timings (ms)',
+];
