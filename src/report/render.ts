@@ -82,7 +82,7 @@ function articleKpis(data: ReportData, scope: string): string {
     kpi('Entity mentions', fmt(data.mentions), byType),
     kpi('Distinct entities', fmt(data.entities.size), perArticle(data.mentions).replace('per article', 'mentions per article')),
     kpi('Dates', fmt(data.dates), perArticle(data.dates)),
-    kpi('Languages', fmt(data.perLanguage.size), `${fmt(data.perOutlet.size)} outlets`),
+    kpi('Languages', fmt(data.perLanguage.size), plural(data.perOutlet.size, 'outlet')),
   ].join('')}</section>`;
 }
 

@@ -106,7 +106,9 @@ export function columnChart(columns: readonly Column[], options: { label: string
   const step = niceStep(maxValue);
   const max = Math.ceil(maxValue / step) * step;
   const y = (v: number) => top + plotH - (v / max) * plotH;
-  const slot = plotW / columns.length;
+  // a few columns stay column-wide and centred instead of filling the whole width
+  const slot = Math.min(plotW / columns.length, 56);
+  const offset = (plotW - slot * columns.length) / 2;
   const gap = slot > 6 ? Math.min(slot * 0.2, 6) : 0;
   const parts: string[] = [];
   for (let v = 0; v <= max; v += step) {
@@ -115,13 +117,13 @@ export function columnChart(columns: readonly Column[], options: { label: string
   }
   columns.forEach((c, i) => {
     if (c.value === 0) return;
-    const x = left + i * slot + gap / 2;
+    const x = left + offset + i * slot + gap / 2;
     parts.push(
       `<rect class="mark" x="${x.toFixed(2)}" y="${y(c.value).toFixed(1)}" width="${Math.max(0.8, slot - gap).toFixed(2)}" height="${(top + plotH - y(c.value)).toFixed(1)}" fill="${options.color}"><title>${esc(c.title)}</title></rect>`,
     );
   });
   for (const i of tickIndexes(columns, 8)) {
-    const x = left + (i + 0.5) * slot;
+    const x = left + offset + (i + 0.5) * slot;
     parts.push(`<line class="tick" x1="${x.toFixed(1)}" x2="${x.toFixed(1)}" y1="${top + plotH}" y2="${top + plotH + 4}"/>`);
     parts.push(`<text class="axis" x="${x.toFixed(1)}" y="${height - 12}" text-anchor="middle">${esc(columns[i].tick ?? columns[i].label)}</text>`);
   }
