@@ -17,7 +17,7 @@ import {
   type Dialect,
   type TableName,
 } from './schema.js';
-import { EntityDelta, type OldArticleCount, type OldCanonicalCount } from './entity-delta.js';
+import { EntityDelta, type RemovedMention } from './entity-delta.js';
 import { SinkConfigError, type Sink, type SinkArticle } from './sink.js';
 
 /**
@@ -271,17 +271,15 @@ export class DatabaseSink implements Sink {
     if (held.length > 0) {
       // only the ids the database holds have rows to count out and delete (none in a first load)
       const ids = [d.idsParam(held.map((r) => r.article_id))];
-      const oldCanonicals = await d.query<OldCanonicalCount>(
-        `SELECT "entity_id", "canonical", MIN("type") AS "type", COUNT(*) AS "mentions" FROM "entity_mentions"
-         WHERE ${touched} GROUP BY "entity_id", "canonical"`,
+      // the deleted mentions come back to be counted out of the entity tables (no second scan)
+      const removed = await d.query<RemovedMention>(
+        `DELETE FROM "entity_mentions" WHERE ${touched} RETURNING "article_id", "entity_id", "canonical", "type"`,
         ids,
       );
-      const oldArticles = await d.query<OldArticleCount>(
-        `SELECT "entity_id", COUNT(DISTINCT "article_id") AS "articles" FROM "entity_mentions" WHERE ${touched} GROUP BY "entity_id"`,
-        ids,
-      );
-      this.entityDelta.remove(oldCanonicals, oldArticles);
-      for (const table of ARTICLE_TABLES) await d.exec(`DELETE FROM ${quote(table)} WHERE ${touched}`, ids);
+      this.entityDelta.remove(removed);
+      for (const table of ARTICLE_TABLES) {
+        if (table !== 'entity_mentions') await d.exec(`DELETE FROM ${quote(table)} WHERE ${touched}`, ids);
+      }
     }
     const written = [...ops.values()].filter((r): r is ArticleRows => r !== null);
     for (const table of ARTICLE_TABLES) {

@@ -7,16 +7,12 @@ const ENTITY_ID = MENTIONS.indexOf('entity_id');
 const CANONICAL = MENTIONS.indexOf('canonical');
 const TYPE = MENTIONS.indexOf('type');
 
-/** Old mention counts of the touched articles, as the database reports them (PostgreSQL counts arrive as strings). */
-export interface OldCanonicalCount {
+/** A deleted mention row, as `DELETE … RETURNING` gives it back. */
+export interface RemovedMention {
+  article_id: string;
   entity_id: string;
   canonical: string;
   type: string;
-  mentions: number | string;
-}
-export interface OldArticleCount {
-  entity_id: string;
-  articles: number | string;
 }
 
 /**
@@ -45,29 +41,29 @@ export class EntityDelta {
     m.set(canonical, (m.get(canonical) ?? 0) + n);
   }
 
-  /** The rows about to be deleted, as counted by the database. */
-  remove(canonicals: readonly OldCanonicalCount[], articles: readonly OldArticleCount[]): void {
-    for (const c of canonicals) {
-      const n = Number(c.mentions);
-      this.entity(c.entity_id, c.type).mentions -= n;
-      this.addCanonical(c.entity_id, c.canonical, -n);
-    }
-    for (const a of articles) this.entity(a.entity_id, null).articles -= Number(a.articles);
+  /** The mention rows just deleted. */
+  remove(mentions: readonly RemovedMention[]): void {
+    const seen = new Set<string>();
+    for (const m of mentions) this.count(-1, m.article_id, m.entity_id, m.type, m.canonical, seen);
   }
 
   /** The mention rows about to be inserted. */
   add(mentions: readonly Row[]): void {
     const seen = new Set<string>();
     for (const row of mentions) {
-      const id = row[ENTITY_ID] as string;
-      const e = this.entity(id, row[TYPE] as string | null);
-      e.mentions++;
-      this.addCanonical(id, row[CANONICAL] as string, 1);
-      const key = `${row[ARTICLE_ID] as string}\0${id}`;
-      if (!seen.has(key)) {
-        seen.add(key);
-        e.articles++;
-      }
+      this.count(1, row[ARTICLE_ID] as string, row[ENTITY_ID] as string, row[TYPE] as string | null, row[CANONICAL] as string, seen);
+    }
+  }
+
+  /** One mention in or out; an article counts once per entity (`seen` holds the article/entity pairs counted). */
+  private count(sign: 1 | -1, articleId: string, entityId: string, type: string | null, canonical: string, seen: Set<string>): void {
+    const e = this.entity(entityId, type);
+    e.mentions += sign;
+    this.addCanonical(entityId, canonical, sign);
+    const key = `${articleId}\0${entityId}`;
+    if (!seen.has(key)) {
+      seen.add(key);
+      e.articles += sign;
     }
   }
 
