@@ -7,8 +7,12 @@
  *   node dist/bench/run.js [--articles N] [--seed S] [--scaling] [--work DIR]
  *                          [--sample N] [--budget SECONDS] [--profile] [--no-e2e] [--no-inprocess]
  *                          [--no-single] [--no-mixed] [--timeout SECONDS] [--markdown] [--keep-outputs]
+ *                          [--no-sinks] [--sink-articles N] [--sink-analysed N]
  *
  * --profile adds a CPU profile summary (self time by file and function) of the in-process pipeline.
+ *
+ * The database sinks' load rates (SQLite, and PostgreSQL when reachable) follow the table
+ * (src/bench/sinks.ts; --no-sinks leaves them out, `npm run bench:sinks` runs only them).
  *
  * --scaling adds a 200,000-article corpus (all cores, fresh + incremental) to compare
  * cost per article and peak memory with the 20,000-article figures (--scale-articles N
@@ -26,6 +30,7 @@ import { generateCorpus, type CorpusManifest, type Lang } from './corpus.js';
 import { createAnalyzer, measureCompromise, measureFranc, measureStages, readSample, type PeerMeasurement, type StageMeasurement } from './inprocess.js';
 import { measureNode, type ChildMeasurement } from './measure.js';
 import { formatProfile, profilePipeline } from './profile.js';
+import { benchSinks, printSinkBench, sinkBenchOptionsFromArgv } from './sinks.js';
 
 // ------------------------------------------------------------------ options
 
@@ -439,6 +444,12 @@ async function main(): Promise<void> {
   if (has('--markdown')) {
     console.log('');
     console.log(renderMarkdown(columns, tableRows));
+  }
+  if (!has('--no-sinks')) {
+    const sinks = await benchSinks(sinkBenchOptionsFromArgv(WORK, log));
+    results.sinks = sinks;
+    console.log('');
+    printSinkBench(sinks, has('--markdown'));
   }
   mkdirSync(path.dirname(RESULTS), { recursive: true });
   writeFileSync(RESULTS, JSON.stringify({ ...results, rows }, null, 1) + '\n');
