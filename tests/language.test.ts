@@ -308,6 +308,29 @@ describe('trigram scorer', () => {
     expect(ours).toEqual(theirs);
   });
 
+  it("cleans text as franc does (punctuation, digits, any whitespace, edges) while counting", () => {
+    const langs = ['ind', 'zlm', 'eng', 'jav', 'sun', 'nld', 'deu', 'fra'];
+    const scorer = new TrigramScorer(langs);
+    const d = new Float64Array(langs.length);
+    for (const text of [
+      '  "Harga naik 5%!" kata\u00a0dia,\tSenin (12/3).\n\n',
+      '...Die Regierung hat 2024 gesagt: "Nein."   ',
+      "L'État a dit\u2009: c'est non\u3000!",
+      '12345 !!! ???',
+    ]) {
+      scorer.distances(text, d);
+      const ours = langs.map((l, i) => [l, d[i]] as const).sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0]));
+      const theirs = francAll(text, { only: langs, minLength: 1 });
+      if (theirs[0][0] === 'und') {
+        expect(new Set(d).size).toBe(1);
+        continue;
+      }
+      // Same order, and the same distances up to franc's normalisation.
+      const ordered = [...theirs].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+      expect(ours.map(([l]) => l)).toEqual(ordered.map(([l]) => l));
+    }
+  });
+
   it('detector is deterministic', () => {
     const detector = new LanguageDetector();
     const text = MEDIUM[0][1];

@@ -6,10 +6,12 @@
  *
  *   node dist/bench/run.js [--articles N] [--seed S] [--scaling] [--work DIR]
  *                          [--sample N] [--budget SECONDS] [--profile] [--no-e2e] [--no-inprocess]
- *                          [--no-single] [--no-mixed] [--timeout SECONDS] [--markdown] [--keep-outputs]
+ *                          [--no-single] [--no-mixed] [--timeout SECONDS] [--markdown] [--keep-outputs] [--no-language]
  *                          [--no-sinks] [--sink-articles N] [--sink-analysed N]
  *
  * --profile adds a CPU profile summary (self time by file and function) of the in-process pipeline.
+ * The language stage's own speed and its scaling on ordinary and adversarial texts of
+ * 100 KB-4 MB come from src/bench/language.ts (--no-language skips them).
  *
  * The database sinks' load rates (SQLite, and PostgreSQL when reachable) follow the table
  * (src/bench/sinks.ts; --no-sinks leaves them out, `npm run bench:sinks` runs only them).
@@ -30,6 +32,7 @@ import { generateCorpus, type CorpusManifest, type Lang } from './corpus.js';
 import { createAnalyzer, measureCompromise, measureFranc, measureStages, readSample, type PeerMeasurement, type StageMeasurement } from './inprocess.js';
 import { measureNode, type ChildMeasurement } from './measure.js';
 import { formatProfile, profilePipeline } from './profile.js';
+import { formatLanguageBench, measureLanguage, type LanguageBench } from './language.js';
 import { benchSinks, printSinkBench, sinkBenchOptionsFromArgv } from './sinks.js';
 
 // ------------------------------------------------------------------ options
@@ -246,6 +249,13 @@ async function main(): Promise<void> {
     }
   }
 
+  let languageBench: LanguageBench | null = null;
+  if (!has('--no-language')) {
+    log('language stage: speed on the corpus sample, scaling on single texts of 100 KB-4 MB');
+    languageBench = await measureLanguage(corpusDir, withHtml, SAMPLE, log);
+    results.language = languageBench;
+  }
+
   // ---------------- end to end
   const runs: E2E[] = [];
   const cliOk = existsSync(CLI);
@@ -440,6 +450,7 @@ async function main(): Promise<void> {
   console.log('');
   console.log('MB = input bytes (files on disk, 10^6); MB/CPU-s = MB per second of CPU time (user+sys), robust to other load on the machine;');
   console.log('peak RSS = run.json peak_rss_bytes / measured from outside (GNU time max RSS or /proc VmHWM).');
+  if (languageBench) console.log(`\n${formatLanguageBench(languageBench)}`);
   if (profiles.length) console.log(['', ...profiles].join('\n'));
   if (has('--markdown')) {
     console.log('');

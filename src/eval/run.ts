@@ -53,6 +53,7 @@ import {
   type SpanScore,
 } from './scorers.js';
 import { fmt3, renderSections, renderSectionsMarkdown, type Section } from './table.js';
+import { bandsOf, crossValidation, idMsCell } from './langid.js';
 
 const SYSTEMS = ['warta', 'franc', 'compromise', 'natural', 'Intl.Segmenter', 'chrono-en', 'chrono-id'] as const;
 type System = (typeof SYSTEMS)[number];
@@ -166,11 +167,11 @@ function languageSection(analyzer: Analyzer, set: DevSet): void {
     if (w.byLanguageBand[`${lang}/long`]) add(`${lang} long`, (s) => s.byLanguageBand[`${lang}/long`], 0.99);
     if (w.byLanguageBand[`${lang}/medium`]) add(`${lang} med.`, (s) => s.byLanguageBand[`${lang}/medium`], 0.97);
   }
-  const conf = (s: LanguageScore, band?: string) => {
-    const c = band ? s.idMsByBand[band] : { idAsMs: s.idAsMs, msAsId: s.msAsId, n: (s.byLanguage.id?.n ?? 0) + (s.byLanguage.ms?.n ?? 0) };
-    return c ? `${c.idAsMs}+${c.msAsId}/${c.n}` : '';
-  };
+  const conf = idMsCell;
   rows.push({ task: 'language', data, metric: 'id>ms+ms>id', target: '', values: { warta: conf(w), franc: conf(f) } });
+  for (const band of bandsOf(w).filter((b) => b !== 'long')) {
+    rows.push({ task: 'language', data, metric: `id<>ms ${band}`, target: '', values: { warta: conf(w, band), franc: conf(f, band) } });
+  }
   const longC = w.idMsByBand.long;
   if (longC) {
     const rate = longC.n ? (longC.idAsMs + longC.msAsId) / longC.n : 0;
@@ -538,6 +539,11 @@ async function main(): Promise<void> {
   console.log(renderSections(sections));
   console.log('');
   console.log('* warta misses the target in that column. ms = wall time of the warta stage / of the peer on the set.');
+  const cv = sets.some((s) => s.task === 'language') ? crossValidation() : null;
+  if (cv) {
+    console.log(`\n${cv.text}`);
+    results.langid_cv = cv.report;
+  }
   if (details.length) console.log(['', ...details].join('\n'));
   const targets = rows.filter((r): r is Row => typeof r !== 'string' && r.pass !== undefined);
   const missed = targets.filter((r) => !r.pass);

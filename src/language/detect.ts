@@ -1,5 +1,7 @@
 import { francAll } from 'franc';
 import { fromIso3 } from './codes.js';
+import { bandOfLength, IdMsModel } from './idms-model.js';
+import { characterJunk, diversityJunk, JUNK_LIMITS, wordShapeJunk } from './junk.js';
 import { Lexicon } from './lexicon.js';
 import { LATIN_LANGUAGES, MAX_DIFFERENCE, TrigramScorer } from './trigrams.js';
 
@@ -11,6 +13,11 @@ import { LATIN_LANGUAGES, MAX_DIFFERENCE, TrigramScorer } from './trigrams.js';
  * recognises the regional languages, Banjar included (franc has no Banjar
  * model). When the text fits none of the candidates well, the full franc
  * candidate set decides.
+ *
+ * Indonesian against Malay is decided by a model learned from news of both
+ * countries (`idms-model.ts`): when one of the two leads, their combined
+ * score is shared out by the model's odds, so the pair's standing against the
+ * other languages is unchanged and only the choice between them moves.
  */
 
 /** The candidate languages: output code and franc's model (null: lexical only). */
@@ -59,6 +66,20 @@ export interface DetectorParams {
   englishCapitalFactor: number;
   /** Handicap of a language outside the candidates when it competes (lexical-weight units). */
   foreignPenalty: number;
+  /**
+   * The trigram evidence of the sample counts for at most this many samples' worth of
+   * text (a 4 MB text must not multiply a 1,000-character sample's verdict by 4,000).
+   */
+  maxTrigramScale: number;
+  /** Use the learned Indonesian/Malay model (when `models/langid-id-ms.*` is present). */
+  idMsModel: boolean;
+  /**
+   * Log-odds in favour of Indonesian in the model's decision: Malay must be this much more
+   * likely before a text is called Malay. Undefined: the model's own `idBias` for the text's
+   * length band, chosen at training so that Indonesian is called Malay no more often than by
+   * the word lists alone.
+   */
+  idMsBias?: number;
 }
 
 export const DEFAULT_PARAMS: DetectorParams = {
@@ -76,7 +97,17 @@ export const DEFAULT_PARAMS: DetectorParams = {
   idMsTrigramShare: 0,
   indonesianPrior: 0.3,
   indonesianPriorPer100: 0.3,
+  maxTrigramScale: 8,
+  idMsModel: true,
 };
+
+let defaultModel: IdMsModel | null | undefined;
+
+/** The committed model, read once per process. */
+export function defaultIdMsModel(): IdMsModel | null {
+  if (defaultModel === undefined) defaultModel = IdMsModel.load();
+  return defaultModel;
+}
 
 export interface Detection {
   language: string;
@@ -105,12 +136,18 @@ export class LanguageDetector {
   private readonly regionalIndex: number[];
   private allLatin: TrigramScorer | null = null;
   /** Fit measures of the last `decide` call, for diagnostics. */
-  lastFit = { meanDistance: 0, knownShare: 0 };
+  lastFit = { meanDistance: 0, knownShare: 0, foreignDistance: 0 };
+  /** Why the last `decide` call found the text to be no language (`und`), or null. */
+  lastJunk: string | null = null;
   private readonly distances: Float64Array;
   private readonly combined: Float64Array;
 
-  constructor(params: Partial<DetectorParams> = {}, lexicon?: Lexicon) {
+  /** The learned Indonesian/Malay model, or null (lexicon and prior decide, as before it). */
+  readonly idMs: IdMsModel | null;
+
+  constructor(params: Partial<DetectorParams> = {}, lexicon?: Lexicon, idMs?: IdMsModel | null) {
     this.params = { ...DEFAULT_PARAMS, ...params };
+    this.idMs = this.params.idMsModel ? (idMs === undefined ? defaultIdMsModel() : idMs) : null;
     this.codes = CANDIDATES.map((c) => c.code);
     this.lexicon = lexicon ?? Lexicon.load(this.codes, { en: this.params.englishCapitalFactor });
     const francCodes = CANDIDATES.flatMap((c) => (c.franc ? [c.franc] : []));
@@ -151,17 +188,31 @@ export class LanguageDetector {
    */
   decide(evidence: Evidence, sample: string, totalLength: number): Detection {
     const p = this.params;
+    this.lastJunk = null;
+    this.lastFit = { meanDistance: 1, knownShare: 0, foreignDistance: 0 };
     if (letters(evidence) < p.minLength) return UND;
     const script = dominantScript(sample);
-    if (script === 'other') return this.francFallback(sample);
+    if (script === 'other') {
+      this.lastJunk = characterJunk(sample);
+      return this.lastJunk === null ? this.francFallback(sample) : UND;
+    }
+    this.lastJunk = wordShapeJunk(evidence.stats[0], letters(evidence));
+    if (this.lastJunk !== null) return UND;
 
     const n = this.codes.length;
     const combined = this.combined;
     const trigramCount = this.trigrams.distances(sample, this.distances);
+    this.lastJunk = diversityJunk(trigramCount, sample.length);
+    if (this.lastJunk !== null) return UND;
     let best = Infinity;
     for (let i = 0; i < this.distances.length; i++) if (this.distances[i] < best) best = this.distances[i];
-    // franc's evidence, in "missing trigram" units, extrapolated from the sample to the whole text.
-    const scale = sample.length > 0 ? Math.max(1, totalLength / sample.length) : 1;
+    // franc's evidence, in "missing trigram" units, extrapolated from the sample to the whole text
+    // (up to a bound: beyond a few samples' worth, more text is not more certainty).
+    const scale = sample.length > 0 ? Math.min(p.maxTrigramScale, Math.max(1, totalLength / sample.length)) : 1;
+    // The word evidence of a text longer than that is scaled down alike, so the two keep the
+    // balance they have on an ordinary article (a megabyte of one foreign paragraph must not
+    // turn a few chance word-list hits into a verdict).
+    const wordScale = sample.length > 0 && totalLength > sample.length * p.maxTrigramScale ? (sample.length * p.maxTrigramScale) / totalLength : 1;
     for (let i = 0; i < n; i++) {
       const fi = this.francIndex[i];
       combined[i] = fi >= 0 ? (-(this.distances[fi] - best) / MAX_DIFFERENCE) * scale : 0;
@@ -178,12 +229,13 @@ export class LanguageDetector {
     const shared = Math.max(combined[id], combined[ms]);
     combined[id] = shared + (combined[id] - shared) * p.idMsTrigramShare;
     combined[ms] = shared + (combined[ms] - shared) * p.idMsTrigramShare;
-    for (let i = 0; i < n; i++) combined[i] = combined[i] * p.francWeight + evidence.scores[i];
+    for (let i = 0; i < n; i++) combined[i] = combined[i] * p.francWeight + evidence.scores[i] * wordScale;
     // Regional languages are rarer in news than Indonesian/Malay, and their text nearly always
     // has some of their own words: without them, they need clearly better trigram evidence.
     for (const i of this.regionalIndex) combined[i] -= evidence.scores[i] < 1 ? p.regionalPenalty : 0;
     // Indonesian is the default reading of Indonesian/Malay text without distinctive words.
     combined[id] += p.indonesianPrior + (p.indonesianPriorPer100 * Math.min(letters(evidence), 2000)) / 100;
+    if (this.idMs !== null) this.shareIdMs(combined, sample, (evidence.scores[ms] - evidence.scores[id]) * wordScale);
 
     let top = 0;
     let second = -1;
@@ -198,7 +250,7 @@ export class LanguageDetector {
     // on trigram evidence alone (they have no lexicon).
     const meanDistance = trigramCount > 0 ? best / (trigramCount * MAX_DIFFERENCE) : 1;
     const knownShare = evidence.stats[0] > 0 ? evidence.stats[1] / evidence.stats[0] : 0;
-    this.lastFit = { meanDistance, knownShare };
+    this.lastFit = { meanDistance, knownShare, foreignDistance: 0 };
     let foreign: string | null = null;
     let foreignScore = -Infinity;
     if (knownShare < p.minKnownShare || (meanDistance > p.poorFit && knownShare < 2 * p.minKnownShare)) {
@@ -206,6 +258,7 @@ export class LanguageDetector {
       if (other !== null) {
         foreign = other.code;
         foreignScore = (-(other.distance - best) / MAX_DIFFERENCE) * scale * p.francWeight - p.foreignPenalty;
+        this.lastFit.foreignDistance = trigramCount > 0 ? other.distance / (trigramCount * MAX_DIFFERENCE) : 1;
       }
     }
 
@@ -219,6 +272,29 @@ export class LanguageDetector {
       return { language: foreign, confidence, second: this.codes[top] };
     }
     return { language: this.codes[top], confidence, second: this.codes[second] };
+  }
+
+  /**
+   * When Indonesian or Malay leads, the learned model chooses between them: its
+   * choice takes the pair's best score, the other member that score minus the
+   * model's log-odds (so their confidences keep the model's odds, and the pair's
+   * standing against the other languages is unchanged).
+   */
+  private shareIdMs(combined: Float64Array, sample: string, lexical: number): void {
+    const id = 0;
+    const ms = 1;
+    const pair = Math.max(combined[id], combined[ms]);
+    for (let i = 2; i < combined.length; i++) if (combined[i] > pair) return;
+    const z = this.idMs!.logOdds(sample, lexical) - this.idMsBias(sample.length);
+    // The model's choice keeps the pair's score (so it wins or loses against the other
+    // languages exactly as the pair did); the other member trails by the model's log-odds.
+    combined[z > 0 ? ms : id] = pair;
+    combined[z > 0 ? id : ms] = pair - Math.abs(z);
+  }
+
+  /** The Indonesian bias in effect for a text of `length`: the option, else the model's own for its band. */
+  idMsBias(length: number): number {
+    return this.params.idMsBias ?? this.idMs?.meta.idBias[bandOfLength(length)] ?? 0;
   }
 
   /** The closest of franc's Latin-script languages outside the candidates. */

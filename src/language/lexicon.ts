@@ -24,6 +24,13 @@ export class Lexicon {
   private readonly suffixTails = new Set<number>();
   /** `~xy` entries: letter sequences that mark a language wherever they occur in a word. */
   private readonly infixes: { part: string; weights: Float64Array }[] = [];
+  /**
+   * Two-letter infixes as `first * 65536 + second`, found while a word is hashed (one
+   * comparison per letter instead of a search through every word); longer ones are searched.
+   */
+  private pairCodes = new Int32Array(0);
+  private pairRules: number[] = [];
+  private longRules: number[] = [];
 
   /**
    * Per language: factor for a capitalised word inside a sentence (a name or a title,
@@ -86,6 +93,8 @@ export class Lexicon {
         }
       }
     });
+    this.infixes.forEach((rule, r) => (rule.part.length === 2 && this.pairRules.length < 31 ? this.pairRules : this.longRules).push(r));
+    this.pairCodes = Int32Array.from(this.pairRules, (r) => this.infixes[r].part.charCodeAt(0) * 65536 + this.infixes[r].part.charCodeAt(1));
     for (const [length, rules] of [...bySuffixLength].sort((a, b) => b[0] - a[0])) {
       const table = new StringTable();
       const weights: Float64Array[] = [];
@@ -122,6 +131,7 @@ export class Lexicon {
    */
   score(text: string, scores: Float64Array, stats: Int32Array): void {
     const lower = text.toLowerCase();
+    const pairCodes = this.pairCodes;
     const length = lower.length;
     // Case is compared position by position, which needs lowercasing to keep the length.
     const cased = lower.length === text.length && this.capitalFactor.some((f) => f !== 1);
@@ -144,10 +154,15 @@ export class Lexicon {
       if (i >= length) break;
       const start = i;
       let h = FNV_OFFSET;
+      let pairsFound = 0;
+      let last = 0;
       while (i < length) {
         const c = lower.charCodeAt(i);
         if (!isLetter(c, lower, i)) break;
         h = Math.imul(h ^ c, FNV_PRIME);
+        const pair = last * 65536 + c;
+        for (let r = 0; r < pairCodes.length; r++) if (pairCodes[r] === pair) pairsFound |= 1 << r;
+        last = c;
         i++;
       }
       const end = i;
@@ -185,7 +200,10 @@ export class Lexicon {
           }
         }
       }
-      for (let r = 0; r < this.infixes.length; r++) {
+      if (pairsFound !== 0) {
+        for (let r = 0; r < pairCodes.length; r++) if ((pairsFound & (1 << r)) !== 0) add(scores, this.infixes[this.pairRules[r]].weights);
+      }
+      for (const r of this.longRules) {
         if (containsAt(lower, start, end, this.infixes[r].part)) add(scores, this.infixes[r].weights);
       }
       if (previous >= 0 && id >= 0 && this.startsPhrase[previous]) {

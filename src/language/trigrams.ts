@@ -87,7 +87,7 @@ export class TrigramScorer {
    * `languages`), written into `out`; returns the number of distinct trigrams.
    */
   distances(sample: string, out: Float64Array): number {
-    const counter = this.counter.count(cleanForTrigrams(sample));
+    const counter = this.counter.count(sample.toLowerCase());
     const n = this.languages.length;
     // Every distinct trigram costs MAX_DIFFERENCE unless the language has it; correct for those that do.
     out.fill(counter.used * MAX_DIFFERENCE, 0, n);
@@ -125,52 +125,79 @@ class TrigramCounter {
     this.mask = size - 1;
   }
 
-  count(text: string): this {
+  /**
+   * Counts the trigrams of `lowered` as franc cleans it (ASCII punctuation and
+   * digits and whitespace runs become one space, trimmed, padded with a space
+   * each side), without building the cleaned string.
+   */
+  count(lowered: string): this {
     // Reset the slots of the previous call; grow when the text could overflow the table.
     for (let u = 0; u < this.used; u++) this.keys[this.slots[u]] = -1;
     this.used = 0;
-    if (text.length * 2 > this.keys.length) {
+    if (lowered.length * 2 + 8 > this.keys.length) {
       let size = this.keys.length;
-      while (size < text.length * 2) size *= 2;
+      while (size < lowered.length * 2 + 8) size *= 2;
       this.keys = new Int32Array(size).fill(-1);
       this.counts = new Int32Array(size);
       this.slots = new Int32Array(size);
       this.mask = size - 1;
     }
-    if (text.length < 3) return this;
-    let a = CHAR_IDS[text.charCodeAt(0)];
-    let b = CHAR_IDS[text.charCodeAt(1)];
-    for (let i = 2; i < text.length; i++) {
-      const c = CHAR_IDS[text.charCodeAt(i)];
-      const key = (a << 20) | (b << 10) | c;
-      let slot = hash(key) & this.mask;
-      for (;;) {
-        const k = this.keys[slot];
-        if (k === key) {
-          this.counts[slot]++;
-          break;
+    let a = 0;
+    let b = SPACE_ID;
+    let emitted = 1;
+    let pendingSpace = false;
+    let any = false;
+    for (let i = 0; i <= lowered.length; i++) {
+      let id: number;
+      if (i === lowered.length) id = SPACE_ID;
+      else {
+        const c = lowered.charCodeAt(i);
+        if ((c >= 0x21 && c <= 0x40) || isSpace(c)) {
+          if (any) pendingSpace = true;
+          continue;
         }
-        if (k === -1) {
-          this.keys[slot] = key;
-          this.counts[slot] = 1;
-          this.slots[this.used++] = slot;
-          break;
+        if (pendingSpace) {
+          pendingSpace = false;
+          if (emitted >= 2) this.add((a << 20) | (b << 10) | SPACE_ID);
+          a = b;
+          b = SPACE_ID;
+          emitted++;
         }
-        slot = (slot + 1) & this.mask;
+        any = true;
+        id = CHAR_IDS[c];
       }
+      if (emitted >= 2) this.add((a << 20) | (b << 10) | id);
       a = b;
-      b = c;
+      b = id;
+      emitted++;
     }
     return this;
   }
+
+  private add(key: number): void {
+    let slot = hash(key) & this.mask;
+    for (;;) {
+      const k = this.keys[slot];
+      if (k === key) {
+        this.counts[slot]++;
+        return;
+      }
+      if (k === -1) {
+        this.keys[slot] = key;
+        this.counts[slot] = 1;
+        this.slots[this.used++] = slot;
+        return;
+      }
+      slot = (slot + 1) & this.mask;
+    }
+  }
 }
 
-const PUNCT_DIGITS = /[\u0021-\u0040]+/g;
-const WHITESPACE = /\s+/g;
-
-/** franc's (trigram-utils') cleaning: ASCII punctuation and digits to space, collapse, trim, lowercase, pad. */
-export function cleanForTrigrams(value: string): string {
-  return ' ' + value.replace(PUNCT_DIGITS, ' ').replace(WHITESPACE, ' ').trim().toLowerCase() + ' ';
+/** What `\s` matches in a JS regex. */
+function isSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /**
@@ -182,6 +209,7 @@ export function cleanForTrigrams(value: string): string {
  */
 const CHAR_IDS = new Uint16Array(65536);
 const OTHER = 1023;
+let SPACE_ID = 0;
 {
   let next = 1;
   for (const languages of Object.values(francData)) {
@@ -193,6 +221,7 @@ const OTHER = 1023;
     }
   }
   for (let c = 0; c < 65536; c++) if (CHAR_IDS[c] === 0) CHAR_IDS[c] = OTHER;
+  SPACE_ID = CHAR_IDS[32];
 }
 
 function trigramKey(gram: string): number {

@@ -12,6 +12,9 @@ import { DEFAULT_PARAMS, LanguageDetector, dominantScript, letters, sampleOf, ty
  * them, franc's trigram models over a bounded sample. Each paragraph of
  * those sections is checked too, so a block in another language (an English
  * quote in an Indonesian story) shows up as a `mixed-language` warning.
+ * Indonesian against Malay is decided by the learned model when it is present
+ * (`idMsModel`, `idMsBias`); text that is no language at all (runs of
+ * initials, one character repeated) is `und`.
  */
 
 export interface LanguageOptions {
@@ -27,6 +30,10 @@ export interface LanguageOptions {
   mixedMinLength: number;
   /** Confidence a paragraph's own language needs before it is reported. */
   mixedMinConfidence: number;
+  /** Let the learned model (models/langid-id-ms.*) choose between Indonesian and Malay. */
+  idMsModel: boolean;
+  /** Log-odds in favour of Indonesian the model must overcome before a text is called Malay (default: the model's own). */
+  idMsBias?: number;
 }
 
 const DEFAULTS: LanguageOptions = {
@@ -36,19 +43,24 @@ const DEFAULTS: LanguageOptions = {
   mixed: true,
   mixedMinLength: 80,
   mixedMinConfidence: 0.95,
+  idMsModel: DEFAULT_PARAMS.idMsModel,
 };
 
 /** Lexical evidence per word a paragraph needs before it is checked as another language. */
 const MIXED_MIN_DENSITY = 0.4;
 
-/** Pairs too close to call per paragraph: a few words decide them, so they are not reported as mixed. */
+function copyEvidence(evidence: Evidence): Evidence {
+  return { scores: evidence.scores.slice(), stats: evidence.stats.slice() };
+}
+
 /** Text whose "words" are long runs of letters of a script written without spaces (Han, kana, Thai). */
-function unspaced(block: Block, text: string): boolean {
+function unspaced(block: CheckedBlock, text: string): boolean {
   const tokens = block.evidence.stats[0];
   if (tokens === 0 || block.evidence.stats[2] / tokens <= 8) return false;
   return dominantScript(text.slice(block.start, block.end)) === 'other';
 }
 
+/** Pairs too close to call per paragraph: a few words decide them, so they are not reported as mixed. */
 const CLOSE_PAIRS: ReadonlySet<string> = new Set(['id|ms', 'ms|id']);
 
 const NAMES: Readonly<Record<string, string>> = {
@@ -60,10 +72,13 @@ function languageName(code: string): string {
   return NAMES[code] ?? code;
 }
 
+type CheckedBlock = { start: number; end: number; evidence: Evidence };
+
 interface Block {
   start: number;
   end: number;
-  evidence: Evidence;
+  /** Null for a paragraph too short to be checked on its own (its evidence is only in the total). */
+  evidence: Evidence | null;
 }
 
 export const languageStage = defineStage<LanguageOptions>({
@@ -79,6 +94,8 @@ export const languageStage = defineStage<LanguageOptions>({
       mixed: { type: 'boolean' },
       mixedMinLength: { type: 'integer', minimum: 1 },
       mixedMinConfidence: { type: 'number', minimum: 0, maximum: 1 },
+      idMsModel: { type: 'boolean' },
+      idMsBias: { type: 'number', minimum: -10, maximum: 10 },
     },
   },
   defaults: DEFAULTS,
@@ -88,8 +105,12 @@ export const languageStage = defineStage<LanguageOptions>({
       sampleChars: o.sampleChars,
       minLength: o.minLength,
       minConfidence: o.minConfidence,
+      idMsModel: o.idMsModel,
+      idMsBias: o.idMsBias,
     });
     const paragraph = /\n\s*\n|\n/g;
+    /** One paragraph's evidence while it is read; kept (copied) only when the paragraph can be checked. */
+    const scratch = detector.newEvidence();
 
     /** Lexical evidence per paragraph of `spans` (the article's is their sum) and the trigram sample. */
     function gather(text: string, spans: readonly { start: number; end: number }[]) {
@@ -111,10 +132,14 @@ export const languageStage = defineStage<LanguageOptions>({
           const m = paragraph.exec(sectionText);
           const to = m ? m.index : sectionText.length;
           if (to > from) {
-            const evidence = detector.newEvidence();
-            detector.addText(evidence, sectionText.slice(from, to));
-            detector.addEvidence(total, evidence);
-            blocks.push({ start: span.start + from, end: span.start + to, evidence });
+            scratch.scores.fill(0);
+            scratch.stats.fill(0);
+            detector.addText(scratch, sectionText.slice(from, to));
+            detector.addEvidence(total, scratch);
+            const block: CheckedBlock = { start: span.start + from, end: span.start + to, evidence: scratch };
+            // Thousands of short lines (a table's cells) must not each keep an evidence object.
+            const checkable = letters(scratch) >= o.mixedMinLength || (letters(scratch) >= o.mixedMinLength / 4 && unspaced(block, text));
+            blocks.push({ start: block.start, end: block.end, evidence: checkable && o.mixed ? copyEvidence(scratch) : null });
           }
           if (!m) break;
           from = m.index + m[0].length;
@@ -158,8 +183,13 @@ export const languageStage = defineStage<LanguageOptions>({
         open = null;
       };
       for (const block of blocks) {
-        const enough = letters(block.evidence) >= (unspaced(block, text) ? o.mixedMinLength / 4 : o.mixedMinLength);
-        const found = enough ? blockLanguage(block) : null;
+        if (block.evidence === null) {
+          flush();
+          continue;
+        }
+        const checked = block as CheckedBlock;
+        const enough = letters(checked.evidence) >= (unspaced(checked, text) ? o.mixedMinLength / 4 : o.mixedMinLength);
+        const found = enough ? blockLanguage(checked) : null;
         if (found === null) {
           flush();
           continue;
@@ -175,7 +205,7 @@ export const languageStage = defineStage<LanguageOptions>({
       flush();
 
       /** The paragraph's language when it clearly differs from the article's, else null. */
-      function blockLanguage(block: Block): { language: string; confidence: number } | null {
+      function blockLanguage(block: CheckedBlock): { language: string; confidence: number } | null {
         // Cheap screen: only paragraphs whose own words point elsewhere, or that are written
         // in a script without spaces between words (Chinese, Japanese), get the full check.
         const tokens = block.evidence.stats[0];
@@ -192,7 +222,7 @@ export const languageStage = defineStage<LanguageOptions>({
         return confirm(block);
       }
 
-      function confirm(block: Block): { language: string; confidence: number } | null {
+      function confirm(block: CheckedBlock): { language: string; confidence: number } | null {
         const blockText = text.slice(block.start, block.end);
         const result = detector.decide(block.evidence, sampleOf(blockText, o.sampleChars), blockText.length);
         if (result.language === language || result.language === 'und') return null;
