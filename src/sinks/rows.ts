@@ -2,10 +2,11 @@ import { stringify } from 'csv-stringify/sync';
 import type { DocumentRecord } from './serialize.js';
 
 /**
- * The flat CSV files: one row per item, `article_id` first. Cells that a
- * spreadsheet would run as a formula (leading `=`, `+`, `-`, `@`, tab, CR) are
- * prefixed with `'` by csv-stringify's `escape_formulas`; documents.jsonl keeps
- * the original text.
+ * The flat CSV files (RFC 4180): one row per item, `article_id` first. Every
+ * cell holding a CR, LF, quote or comma is quoted. Cells that a spreadsheet
+ * would run as a formula (leading `=`, `+`, `-`, `@`, tab, CR) are prefixed
+ * with `'` by csv-stringify's `escape_formulas`; documents.jsonl keeps the
+ * original text.
  */
 export const CSV_COLUMNS = {
   articles: [
@@ -21,7 +22,12 @@ export const CSV_COLUMNS = {
 export type CsvFile = keyof typeof CSV_COLUMNS;
 export const CSV_FILES: readonly CsvFile[] = ['articles', 'sentences', 'entities', 'dates'];
 
-const CSV_OPTIONS = { escape_formulas: true, record_delimiter: '\r\n' } as const;
+/**
+ * With an explicit `record_delimiter`, csv-stringify only quotes cells holding that exact
+ * sequence (CRLF) unless `quote_record_delimiter` is set; a bare LF or CR in a sentence or
+ * title would then split the row for every strict reader (Python's csv, pandas, importers).
+ */
+const CSV_OPTIONS = { escape_formulas: true, record_delimiter: '\r\n', quote_record_delimiter: true } as const;
 
 export function csvHeader(file: CsvFile): string {
   return stringify([CSV_COLUMNS[file] as unknown as string[]], CSV_OPTIONS);
