@@ -6,7 +6,8 @@
  *   `author`, `publisher`, `url`), then meta tags (OpenGraph `og:title`/`og:site_name`/`og:url`,
  *   `article:published_time`, `pubdate`, `author`, Dublin Core, ...), then `<time datetime>`,
  *   `<title>` and what Mozilla Readability reports.
- * - Body: the main content found by Mozilla Readability over linkedom, as text with one
+ * - Body: the main content found by Mozilla Readability over linkedom (nesting deeper than
+ *   `MAX_DOM_DEPTH` flattened first, see `html-bound.ts`), as text with one
  *   paragraph (block element or `<br>`) per line, so the structure stage recognises the
  *   dateline, captions, bylines and boilerplate as in scraped text. When Readability finds
  *   nothing, the JSON-LD `articleBody` is used; otherwise the page fails with a RecordError.
@@ -14,6 +15,8 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { decodeHtml } from './charset.js';
+import { boundDomDepth, boundSourceDepth } from './html-bound.js';
+import { BLOCK_TAGS, CELL_TAGS, SKIP_TAGS, type DomDocument, type DomNode } from './html-dom.js';
 import { parsePublishedDate } from './published-date.js';
 import { RecordError, type ArticleRecord } from './record.js';
 
@@ -22,14 +25,6 @@ const ARTICLE_TYPES = new Set([
   'reviewnewsarticle', 'askpublicnewsarticle', 'blogposting', 'liveblogposting', 'socialmediaposting', 'scholarlyarticle',
   'techarticle', 'report',
 ]);
-
-const BLOCK_TAGS = new Set([
-  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BODY', 'CAPTION', 'DD', 'DETAILS', 'DIV', 'DL', 'DT', 'FIGCAPTION', 'FIGURE',
-  'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'NAV', 'OL', 'P', 'PRE', 'SECTION',
-  'SUMMARY', 'TABLE', 'TBODY', 'TFOOT', 'THEAD', 'TR', 'UL',
-]);
-const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'IFRAME', 'OBJECT', 'BUTTON', 'SELECT', 'TEXTAREA']);
-const CELL_TAGS = new Set(['TD', 'TH']);
 
 /** Meta names/properties per field, in order of preference (lower-case). */
 const META_PUBLISHED = [
@@ -143,15 +138,6 @@ function findJsonLdArticle(scripts: string[]): JsonLdArticle | null {
   return null;
 }
 
-/** The few DOM node members the text walker needs (the project compiles without the DOM lib). */
-interface DomNode {
-  nodeType: number;
-  nodeValue: string | null;
-  tagName?: string;
-  firstChild: DomNode | null;
-  nextSibling: DomNode | null;
-}
-
 /** Fewer letters than this in the extracted body means the page holds no article. */
 const MIN_LETTERS = 40;
 const LETTER_RE = /\p{L}/gu;
@@ -205,7 +191,7 @@ function stripSiteSuffix(title: string, site: string | undefined): string {
 
 export function readHtml(buffer: Buffer, relativePath: string): ArticleRecord {
   const decoded = decodeHtml(buffer);
-  const { document } = parseHTML(decoded.text);
+  const { document } = parseHTML(boundSourceDepth(decoded.text));
   if (!document || !document.documentElement) throw new RecordError(`${relativePath}: not an HTML document`);
 
   // Metadata first: Readability rewrites the DOM.
@@ -235,6 +221,8 @@ export function readHtml(buffer: Buffer, relativePath: string): ArticleRecord {
   const h1 = collapse(document.querySelector('h1')?.textContent ?? '');
   const htmlLang = document.documentElement.getAttribute('lang') ?? undefined;
 
+  // Readability is about cubic in nesting depth: pathological pages are flattened first.
+  boundDomDepth(document as unknown as DomDocument);
   const reader = new Readability<DomNode>(document as never, { charThreshold: 200, serializer: (node) => node as DomNode });
   let article: ReturnType<Readability<DomNode>['parse']> = null;
   try {
