@@ -88,6 +88,9 @@ const TRIGGER = new Uint8Array(128);
 for (const ch of '.!?\n:;=@)>"-_*~#w,0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ') TRIGGER[ch.charCodeAt(0)] = 1;
 
 export function splitSentences(text: string, from: number, to: number, rules: SplitRules, emit: EmitSpan): void {
+  // Trailing whitespace is trimmed first: the look-aheads below scan whitespace runs and give up
+  // at `to`, so a long whitespace tail would be rescanned from every line break in it.
+  while (to > from && isSpace(text.charCodeAt(to - 1))) to--;
   let sentStart = skipSpace(text, from, to);
   let i = sentStart;
 
