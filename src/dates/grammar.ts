@@ -1063,7 +1063,8 @@ export class Grammar {
   private futureBefore(s: number): boolean {
     const t = this.t;
     let words = 0;
-    for (let i = s - 1; i >= 0 && words < 10; i--) {
+    // (at most 64 tokens back: a long run of brackets or dashes is no clause)
+    for (let i = s - 1; i >= 0 && words < 10 && i >= s - 64; i--) {
       if (t.gap[i + 1] === 2) break;
       const kind = t.kind[i];
       if (kind === PUNCT) {
