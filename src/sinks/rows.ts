@@ -39,11 +39,48 @@ function rows(data: Cell[][]): string {
   return data.length === 0 ? '' : stringify(data, CSV_OPTIONS);
 }
 
-/** Code-point slicing for sentence text, matching the code-point offsets written next to it. */
+/** Number of Unicode code points (what `characters` counts), without materialising them. */
+export function countCodePoints(text: string): number {
+  let n = text.length;
+  for (let i = 0; i < text.length - 1; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        n--;
+        i++;
+      }
+    }
+  }
+  return n;
+}
+
+/**
+ * Code-point slicing for sentence text, matching the code-point offsets written next to it.
+ * Sentences come in text order, so a cursor walks forward once (no array of every code point:
+ * a 10 MB text would make ten million strings).
+ */
 function codePointSlicer(text: string): (start: number, end: number) => string {
   if (!/[\uD800-\uDBFF]/.test(text)) return (start, end) => text.slice(start, end);
-  const points = Array.from(text);
-  return (start, end) => points.slice(start, end).join('');
+  let point = 0;
+  let unit = 0;
+  const seek = (target: number): number => {
+    if (target < point) {
+      point = 0;
+      unit = 0;
+    }
+    while (point < target && unit < text.length) {
+      const c = text.charCodeAt(unit);
+      const d = text.charCodeAt(unit + 1);
+      unit += c >= 0xd800 && c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff ? 2 : 1;
+      point++;
+    }
+    return unit;
+  };
+  return (start, end) => {
+    const from = seek(start);
+    return text.slice(from, seek(end));
+  };
 }
 
 export function csvRows(record: DocumentRecord): Record<CsvFile, string> {
@@ -54,7 +91,7 @@ export function csvRows(record: DocumentRecord): Record<CsvFile, string> {
       [
         id, record.source.path, record.source.format, record.source.record, record.source.sha256, record.url,
         record.title, record.published_at, record.source_name, record.dateline, record.author, record.language,
-        record.language_confidence, [...record.text].length, record.sentences.length, record.entities.length,
+        record.language_confidence, countCodePoints(record.text), record.sentences.length, record.entities.length,
         record.dates.length, record.warnings.map((w) => `${w.stage}/${w.code}: ${w.message}`).join(' | '),
       ],
     ]),
