@@ -10,6 +10,9 @@
  *
  * --profile adds a CPU profile summary (self time by file and function) of the in-process pipeline.
  *
+ * --no-shapes skips, --shapes-only runs only, the scaling case of single 100 KB–4 MB articles in ordinary
+ * and adversarial shapes plus the memory case (src/bench/scaling.ts, its own options and results file).
+ *
  * --scaling adds a 200,000-article corpus (all cores, fresh + incremental) to compare
  * cost per article and peak memory with the 20,000-article figures (--scale-articles N
  * changes that size, for trying the harness on a small machine).
@@ -26,6 +29,7 @@ import { generateCorpus, type CorpusManifest, type Lang } from './corpus.js';
 import { createAnalyzer, measureCompromise, measureFranc, measureStages, readSample, type PeerMeasurement, type StageMeasurement } from './inprocess.js';
 import { measureNode, type ChildMeasurement } from './measure.js';
 import { formatProfile, profilePipeline } from './profile.js';
+import { runScalingBench } from './scaling.js';
 
 // ------------------------------------------------------------------ options
 
@@ -193,6 +197,10 @@ function shareNote(stageMs: Record<string, number> | undefined): string {
 // ------------------------------------------------------------------ main
 
 async function main(): Promise<void> {
+  if (has('--shapes-only')) {
+    console.log((await runScalingBench(log)).text);
+    return;
+  }
   const info = runInfo(CORES);
   const withHtml = existsSync(HTML_READER);
   const results: Record<string, unknown> = { ...info, articles: ARTICLES, seed: SEED, cores: CORES, load_average: os.loadavg() };
@@ -443,6 +451,10 @@ async function main(): Promise<void> {
   mkdirSync(path.dirname(RESULTS), { recursive: true });
   writeFileSync(RESULTS, JSON.stringify({ ...results, rows }, null, 1) + '\n');
   console.log(`results written to ${path.relative(process.cwd(), RESULTS) || RESULTS}`);
+  if (!has('--no-shapes')) {
+    console.log('');
+    console.log((await runScalingBench(log)).text);
+  }
 }
 
 main().catch((error) => {
