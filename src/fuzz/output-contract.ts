@@ -131,6 +131,43 @@ export function parseCsvStrict(text: string): string[][] {
   return rows;
 }
 
+/** Differences between CSV rows read back and what the documents imply, row by row, cell by cell. */
+export function compareCsvRows(name: string, file: CsvFile, body: string[][], docs: DocumentRecord[]): string[] {
+  const violations: string[] = [];
+  const expected = docs.flatMap((doc) => expectedCsvRows(doc)[file].map((row) => ({ id: doc.id, cells: row.map(expectedCell) })));
+  if (expected.length !== body.length) violations.push(`${name}: ${body.length} rows, documents.jsonl implies ${expected.length}`);
+  const n = Math.min(expected.length, body.length);
+  for (let r = 0; r < n; r++) {
+    const want = expected[r].cells;
+    const got = body[r];
+    if (got.length !== want.length) violations.push(`${name} row ${r + 2} (${expected[r].id}): ${got.length} cells, expected ${want.length}`);
+    for (let c = 0; c < want.length; c++) {
+      if (got[c] !== want[c]) {
+        violations.push(`${name} row ${r + 2} (${expected[r].id}) column ${CSV_COLUMNS[file][c]}: ${JSON.stringify(got[c])}, documents.jsonl says ${JSON.stringify(want[c])}`);
+        break;
+      }
+    }
+  }
+  return violations;
+}
+
+/** The CSV rows one document renders to (`csvRows`), read back strictly and compared with the record. */
+export function recordCsvViolations(record: DocumentRecord, rendered: Record<CsvFile, string>): string[] {
+  const violations: string[] = [];
+  for (const file of CSV_FILES) {
+    const name = `${file}.csv`;
+    let rows: string[][];
+    try {
+      rows = parseCsvStrict(rendered[file]);
+    } catch (error) {
+      violations.push(`${record.id}: ${name} rows are not strict RFC 4180: ${(error as Error).message}`);
+      continue;
+    }
+    violations.push(...compareCsvRows(name, file, rows, [record]));
+  }
+  return violations;
+}
+
 export interface FolderCheck {
   documents: number;
   rows: Record<CsvFile, number>;
@@ -176,19 +213,7 @@ export function checkOutputFolder(dir: string): FolderCheck {
     const [header, ...body] = rows;
     if (JSON.stringify(header) !== JSON.stringify(CSV_COLUMNS[file])) violations.push(`${name}: header ${JSON.stringify(header)}`);
     rowsCount[file] = body.length;
-    const expected = docs.flatMap((doc) => expectedCsvRows(doc)[file].map((row) => ({ id: doc.id, cells: row.map(expectedCell) })));
-    if (expected.length !== body.length) violations.push(`${name}: ${body.length} rows, documents.jsonl implies ${expected.length}`);
-    const n = Math.min(expected.length, body.length);
-    for (let r = 0; r < n; r++) {
-      const want = expected[r].cells;
-      const got = body[r];
-      for (let c = 0; c < want.length; c++) {
-        if (got[c] !== want[c]) {
-          violations.push(`${name} row ${r + 2} (${expected[r].id}) column ${CSV_COLUMNS[file][c]}: ${JSON.stringify(got[c])}, documents.jsonl says ${JSON.stringify(want[c])}`);
-          break;
-        }
-      }
-    }
+    violations.push(...compareCsvRows(name, file, body, docs));
   }
   return { documents: docs.length, rows: rowsCount, violations };
 }
