@@ -7,7 +7,9 @@
  *   `article:published_time`, `pubdate`, `author`, Dublin Core, ...), then `<time datetime>`,
  *   `<title>` and what Mozilla Readability reports.
  * - Body: the main content found by Mozilla Readability over linkedom (nesting deeper than
- *   `MAX_DOM_DEPTH` flattened first, see `html-bound.ts`), as text with one
+ *   `MAX_DOM_DEPTH` flattened first, see `html-bound.ts`; clutter such as hidden pop-ups,
+ *   sidebars, related lists, share rows and captions removed first, see `html-prune.ts`),
+ *   as text with one
  *   paragraph (block element or `<br>`) per line, so the structure stage recognises the
  *   dateline, captions, bylines and boilerplate as in scraped text. When Readability finds
  *   nothing, the JSON-LD `articleBody` is used; otherwise the page fails with a RecordError.
@@ -16,6 +18,7 @@ import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { decodeHtml } from './charset.js';
 import { boundDomDepth, boundSourceDepth } from './html-bound.js';
+import { prunePage } from './html-prune.js';
 import { BLOCK_TAGS, CELL_TAGS, SKIP_TAGS, type DomDocument, type DomNode } from './html-dom.js';
 import { parsePublishedDate } from './published-date.js';
 import { RecordError, type ArticleRecord } from './record.js';
@@ -189,7 +192,12 @@ function stripSiteSuffix(title: string, site: string | undefined): string {
   return title;
 }
 
-export function readHtml(buffer: Buffer, relativePath: string): ArticleRecord {
+export interface HtmlReadOptions {
+  /** Remove page clutter before Readability (html-prune.ts); off only to measure what it does. */
+  prune?: boolean;
+}
+
+export function readHtml(buffer: Buffer, relativePath: string, options: HtmlReadOptions = {}): ArticleRecord {
   const decoded = decodeHtml(buffer);
   const { document } = parseHTML(boundSourceDepth(decoded.text));
   if (!document || !document.documentElement) throw new RecordError(`${relativePath}: not an HTML document`);
@@ -223,6 +231,7 @@ export function readHtml(buffer: Buffer, relativePath: string): ArticleRecord {
 
   // Readability is about cubic in nesting depth: pathological pages are flattened first.
   boundDomDepth(document as unknown as DomDocument);
+  if (options.prune !== false) prunePage(document as unknown as DomDocument);
   const reader = new Readability<DomNode>(document as never, { charThreshold: 200, serializer: (node) => node as DomNode });
   let article: ReturnType<Readability<DomNode>['parse']> = null;
   try {
