@@ -87,13 +87,18 @@ export function loadHtmlPages(dir = HTML_BODIES_DIR): HtmlPage[] {
   return pages;
 }
 
-/** The text of the record's dateline and body sections, one section per line. */
+/** The text of the record's dateline and body sections, apart as in the text (a dateline and its paragraph share a line). */
 export function bodyText(record: DocumentRecord): string {
   const points = Array.from(record.text);
-  return record.sections
-    .filter((s) => s.type === 'body' || s.type === 'dateline')
-    .map((s) => points.slice(s.start, s.end).join(''))
-    .join('\n');
+  let out = '';
+  let previousEnd = -1;
+  for (const s of record.sections) {
+    if (s.type !== 'body' && s.type !== 'dateline') continue;
+    if (previousEnd >= 0) out += points.slice(previousEnd, s.start).includes('\n') ? '\n' : ' ';
+    out += points.slice(s.start, s.end).join('');
+    previousEnd = s.end;
+  }
+  return out;
 }
 
 export interface PageResult {
