@@ -71,6 +71,16 @@ describe('prunePage', () => {
     expect(pruned(`<article>${linked}<p>${P[1]}</p></article>`)).toContain('Baca laporan lengkapnya untuk rinciannya.');
   });
 
+  it('finds clutter without class names: headed blocks, caption-only image blocks, button widgets, card lists', () => {
+    const text = pruned(`<div class="x1"><div class="x2">${P.map((p, i) => `<p class="x3">${p}</p>${i === 1 ? '<div class="x4"><img src="a.jpg"><div class="x5">Petani di Karawang. Foto: Warta/Ari</div></div>' : ''}`).join('')}</div>
+      <div class="x6"><div class="x7">Apa kata pembaca?</div>
+        <div class="x8"><b>Rahmat</b><div>Semoga petani makin sejahtera dan pupuk tidak langka lagi tahun ini di desa kami.</div></div>
+        <div class="x8"><b>Nur</b><div>Harga pupuk di toko dekat rumah saya masih mahal, mohon diawasi pemerintah daerah.</div></div></div>
+      <div class="x9"><div class="x10">Tentang Penulis</div><p>Ani Suryani meliput isu pertanian dan pangan sejak 2016 untuk Warta Kita.</p></div>
+      <div class="x11"><button>Dengarkan</button><span>4:12 menit</span></div></div>`);
+    expect(text.split('\n')).toEqual(P);
+  });
+
   it('splits class and id names into words and adjacent pairs', () => {
     const { document } = parseHTML('<div class="ArticleBio_root td-post-sharing" id="most-read"></div>');
     const words = nameWords(document.querySelector('div') as never);
