@@ -8,7 +8,8 @@
  *   `<title>` and what Mozilla Readability reports.
  * - Body: the main content found by Mozilla Readability over linkedom (nesting deeper than
  *   `MAX_DOM_DEPTH` flattened first, see `html-bound.ts`; clutter such as hidden pop-ups,
- *   sidebars, related lists, share rows and captions removed first, see `html-prune.ts`),
+ *   sidebars, related lists, share rows and captions removed first, see `html-prune.ts`;
+ *   a page of more than 20,000 elements skips Readability, see `html-fallback.ts`),
  *   as text with one
  *   paragraph (block element or `<br>`) per line, so the structure stage recognises the
  *   dateline, captions, bylines and boilerplate as in scraped text. When Readability finds
@@ -18,6 +19,7 @@ import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { decodeHtml } from './charset.js';
 import { boundDomDepth, boundSourceDepth } from './html-bound.js';
+import { countElements, fallbackContainer, MAX_READABILITY_ELEMENTS } from './html-fallback.js';
 import { prunePage } from './html-prune.js';
 import { BLOCK_TAGS, CELL_TAGS, SKIP_TAGS, type DomDocument, type DomNode } from './html-dom.js';
 import { parsePublishedDate } from './published-date.js';
@@ -232,12 +234,17 @@ export function readHtml(buffer: Buffer, relativePath: string, options: HtmlRead
   // Readability is about cubic in nesting depth: pathological pages are flattened first.
   boundDomDepth(document as unknown as DomDocument);
   if (options.prune !== false) prunePage(document as unknown as DomDocument);
-  const reader = new Readability<DomNode>(document as never, { charThreshold: 200, serializer: (node) => node as DomNode });
-  let article: ReturnType<Readability<DomNode>['parse']> = null;
-  try {
-    article = reader.parse();
-  } catch {
-    article = null;
+  // A page too large for Readability's passes gets the cheap extractor (html-fallback.ts).
+  const huge = document.body !== null && countElements(document.body as never, MAX_READABILITY_ELEMENTS) > MAX_READABILITY_ELEMENTS;
+  let article: { content?: DomNode | null; siteName?: string | null; title?: string | null; byline?: string | null; publishedTime?: string | null } | null = null;
+  if (huge) {
+    article = { content: fallbackContainer(document as never) };
+  } else {
+    try {
+      article = new Readability<DomNode>(document as never, { charThreshold: 200, serializer: (node) => node as DomNode }).parse();
+    } catch {
+      article = null;
+    }
   }
 
   const source = ld?.publisher ?? firstMeta(META_SOURCE)?.replace(/^@/, '') ?? article?.siteName ?? undefined;
