@@ -23,6 +23,7 @@ import { parseArticles } from '../ingest/readers.js';
 import { PACKAGE_ROOT } from '../lang/data.js';
 import { csvRows } from '../sinks/rows.js';
 import { SHAPES, shapedArticle, type Shape } from './shapes.js';
+import { argValue, hasFlag } from './args.js';
 
 const SELF = fileURLToPath(import.meta.url);
 export const RESULTS_FILE = path.join(PACKAGE_ROOT, 'bench', 'results', 'bench-scaling.json');
@@ -279,10 +280,6 @@ export function scalingTable(shapes: ShapeResult[], memory: MemoryResult[]): { c
 
 // ------------------------------------------------------------------ command line
 
-function argValue(name: string): string | undefined {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-}
 
 function parseSize(s: string): number {
   const m = /^(\d+(?:\.\d+)?)\s*(k|kb|m|mb)?$/i.exec(s.trim());
@@ -299,11 +296,11 @@ export async function runScalingBench(log: (m: string) => void): Promise<{ ok: b
   const timeoutS = Number(argValue('--shape-timeout') ?? 600);
   const info = runInfo(1);
   const shapeResults = await measureShapes(shapes, sizes, timeoutS, log);
-  const memory = process.argv.includes('--no-memory') ? [] : await measureMemory(timeoutS, log);
+  const memory = hasFlag('--no-memory') ? [] : await measureMemory(timeoutS, log);
   const { columns, rows, misses } = scalingTable(shapeResults, memory);
   const lines = [`warta bench: scaling and memory  ${info.date}  commit ${shortCommit(info)}  node ${info.node}`, '', renderTable(columns, rows)];
   if (misses.length) lines.push('', 'missed:', ...misses.map((m) => `  * ${m}`));
-  if (process.argv.includes('--markdown')) lines.push('', renderMarkdown(columns, rows));
+  if (hasFlag('--markdown')) lines.push('', renderMarkdown(columns, rows));
   mkdirSync(path.dirname(RESULTS_FILE), { recursive: true });
   writeFileSync(RESULTS_FILE, JSON.stringify({ ...info, sizes, shapes: shapeResults, memory, misses }, null, 1) + '\n');
   lines.push(`results written to ${path.relative(process.cwd(), RESULTS_FILE) || RESULTS_FILE}`);

@@ -17,17 +17,14 @@ import { loadGazetteer } from '../bench/corpus.js';
 import { PACKAGE_ROOT } from '../lang/data.js';
 import { sampleFile, type GeneratedFile } from './inputs.js';
 import { endToEndViolations, pipelineViolations, readerViolations, readGenerated } from './properties.js';
+import { argValue, hasFlag } from '../bench/args.js';
 
-function argValue(name: string): string | undefined {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-}
 
 const RUNS = Number(argValue('--runs') ?? 1000);
 const SEED = Number(argValue('--seed') ?? 20250906);
 const BATCH = Number(argValue('--batch') ?? 50);
 const DETERMINISM_EVERY = Number(argValue('--determinism-every') ?? 5);
-const E2E = !process.argv.includes('--no-e2e');
+const E2E = !hasFlag('--no-e2e');
 const KEEP = path.resolve(argValue('--keep') ?? path.join(PACKAGE_ROOT, 'fuzz-failures'));
 
 const log = (m: string) => process.stderr.write(`${m}\n`);
