@@ -1,3 +1,4 @@
+import { isSpace } from './chars.js';
 import type { EmitSpan } from './split.js';
 
 /**
@@ -29,10 +30,6 @@ function segmenterFor(locale: string): Intl.Segmenter {
     SEGMENTERS.set(locale, segmenter);
   }
   return segmenter;
-}
-
-function isSpace(c: number): boolean {
-  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || (c >= 0x2000 && c <= 0x200b) || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0x2028 || c === 0x2029 || c === 0x85 || c === 0xfeff;
 }
 
 /** Where to end the chunk that starts at `start`: after its last line break, else after its last space, else at the limit. */
