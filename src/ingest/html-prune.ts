@@ -7,9 +7,10 @@
  *   `figcaption`, media figures; roles navigation, banner, contentinfo, complementary,
  *   search, dialog, tooltip, menu, toolbar;
  * - blocks whose class or id names what they are (`related`, `share`, `newsletter`,
- *   `comments`, `caption`, `credit`, `byline`, `tags`, `sidebar`, `popup`, `cookie`, `ad`,
- *   Indonesian `terkait`, `bagikan`, `komentar`, `baca-juga`, ...): the words live in
- *   `src/lang/xx/html-clutter-words.txt`;
+ *   `comments`, `caption`, `credit`, `tags`, `sidebar`, `popup`, `cookie`, `ad`, Indonesian
+ *   `terkait`, `bagikan`, `komentar`, `baca-juga`, ...): the words live in
+ *   `src/lang/xx/html-clutter-words.txt`. Bylines and date lines are left alone: the structure
+ *   stage reads the author and the publication date from them;
  * - blocks opened by a clutter heading (`3 comments`, `Read more`, `About the author`,
  *   `Baca juga`, `Berita terkait`, `Komentar (3)`, ...; `src/lang/<code>/html-clutter-headings.txt`),
  *   which needs no class names (hashed CSS-module names say nothing);
