@@ -87,6 +87,15 @@ describe('readHtml on pathological nesting', () => {
     });
   }
 
+  it('bounds a page cut before its <html> tag (the parser then makes several top-level elements)', () => {
+    const body = `${'<table><tr><td>'.repeat(1800)}<article>${`<p>${SENTENCE}</p>`.repeat(3)}</article>${'</td></tr></table>'.repeat(1800)}`;
+    const html = `uthor" content="Ani">\n<link rel="stylesheet" href="/a.css">\n</head>\n<body>${body}</body>\n</html>`;
+    const { document } = parseHTML(html);
+    expect((document.documentElement as any).tagName).toBe('LINK');
+    expect(boundDomDepth(document as never)).toBeGreaterThan(0);
+    expect(readHtml(Buffer.from(html), 'cut.html').text).toBe([SENTENCE, SENTENCE, SENTENCE].join('\n'));
+  });
+
   it('reads the article after 100,000 unclosed <div> tags', () => {
     const html = `<html><body>${'<div>'.repeat(100_000)}${`<p>${SENTENCE}</p>`.repeat(3)}`;
     expect(readHtml(Buffer.from(html), 'unclosed.html').text).toBe([SENTENCE, SENTENCE, SENTENCE].join('\n'));

@@ -65,10 +65,11 @@ function deeperThan(el: DomElement, levels: number): boolean {
  * Returns how many subtrees were flattened (0 for an ordinary page).
  */
 export function boundDomDepth(document: DomDocument, maxDepth = MAX_DOM_DEPTH): number {
-  const root = document.documentElement;
-  if (!root) return 0;
+  // Every top-level element, not only `documentElement`: a page cut before its `<html>` tag
+  // parses into several (linkedom makes the first one, say a `<link>`, the document element).
+  const stack: [DomElement, number][] = [];
+  for (let root = document.firstElementChild; root; root = root.nextElementSibling) stack.push([root, 0]);
   let flattened = 0;
-  const stack: [DomElement, number][] = [[root, 0]];
   while (stack.length > 0) {
     const [el, depth] = stack.pop()!;
     if (depth === maxDepth) {

@@ -26,6 +26,7 @@ export interface DomElement extends DomNode {
 
 export interface DomDocument {
   documentElement: DomElement | null;
+  firstElementChild: DomElement | null;
   body: DomElement | null;
   createElement(tag: string): DomElement;
   createTextNode(text: string): DomNode;

@@ -235,7 +235,11 @@ export function readHtml(buffer: Buffer, relativePath: string, options: HtmlRead
   boundDomDepth(document as unknown as DomDocument);
   if (options.prune !== false) prunePage(document as unknown as DomDocument);
   // A page too large for Readability's passes gets the cheap extractor (html-fallback.ts).
-  const huge = document.body !== null && countElements(document.body as never, MAX_READABILITY_ELEMENTS) > MAX_READABILITY_ELEMENTS;
+  let elements = 0;
+  for (let root = (document as unknown as DomDocument).firstElementChild; root && elements <= MAX_READABILITY_ELEMENTS; root = root.nextElementSibling) {
+    elements += countElements(root, MAX_READABILITY_ELEMENTS);
+  }
+  const huge = elements > MAX_READABILITY_ELEMENTS;
   let article: { content?: DomNode | null; siteName?: string | null; title?: string | null; byline?: string | null; publishedTime?: string | null } | null = null;
   if (huge) {
     article = { content: fallbackContainer(document as never) };
