@@ -471,3 +471,35 @@ describe('dates: the English fixture article end to end', () => {
     ]);
   });
 });
+
+describe('dates: spans stay inside their sentence', () => {
+  it('splits an expression at a sentence end (`Kamis (4/9` | `) malam`)', () => {
+    const text = 'Warga mengeluh sejak Kamis (4/9\n) malam karena banjir.';
+    const sentences = [
+      { index: 0, start: 0, end: 31, section: 0 },
+      { index: 1, start: 32, end: text.length, section: 0 },
+    ];
+    const doc = runDates(text, { language: 'id', published_at: SAT, sections: [{ type: 'body', start: 0, end: text.length }], sentences });
+    expect(doc.dates.length).toBeGreaterThan(0);
+    for (const d of doc.dates) {
+      const s = sentences[d.sentence];
+      expect(s, d.text).toBeDefined();
+      expect(d.start).toBeGreaterThanOrEqual(s.start);
+      expect(d.end).toBeLessThanOrEqual(s.end);
+    }
+    expect(doc.dates[0]).toMatchObject({ text: 'sejak Kamis', value: '2025-09-04', sentence: 0 });
+  });
+
+  it('keeps every date of the full pipeline inside the sentence it names, on lines cut mid-expression', async () => {
+    process.env.DOTENV_CONFIG_QUIET = 'true';
+    const analyzer = await createAnalyzer('news');
+    const text = 'Banjir rob di Surabaya\n\nWarga mengeluh sejak Kamis (4/9\n) malam karena banjir. Rapat digelar 12\nOktober 2025.\n\nPada 17 Agustus\n\n1945 Indonesia merdeka.';
+    const record = analyzer.analyze(recordToDoc({ text }, { path: 'a.txt', format: 'txt', record: null, sha256: '' }));
+    expect(record.dates.length).toBeGreaterThan(2);
+    for (const d of record.dates) {
+      const s = record.sentences[d.sentence];
+      expect(s, `${d.text} names sentence ${d.sentence}`).toBeDefined();
+      expect([d.start >= s.start, d.end <= s.end], d.text).toEqual([true, true]);
+    }
+  });
+});

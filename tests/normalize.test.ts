@@ -69,4 +69,24 @@ describe('normalize', () => {
     expect(doc.warnings).toEqual([{ stage: 'ingest', code: 'charset-mismatch', message: 'm' }]);
     expect(doc.meta.readerWarnings).toBeUndefined();
   });
+
+  it('replaces lone surrogates with U+FFFD, one code unit for one, and keeps valid pairs', () => {
+    const text = 'Harga \uD800naik 👍🏽 di Jakarta \uDC00 dan \uDBFF';
+    const doc = norm(text);
+    expect(doc.text).toBe('Harga \uFFFDnaik 👍🏽 di Jakarta \uFFFD dan \uFFFD');
+    expect(doc.text.length).toBe(text.length);
+    expect(doc.text.indexOf('Jakarta')).toBe(text.indexOf('Jakarta'));
+    expect(doc.warnings).toEqual([{ stage: 'normalize', code: 'lone-surrogates', message: expect.stringContaining('3 lone surrogate') }]);
+  });
+
+  it('replaces lone surrogates in the title prefix and the metadata too', () => {
+    const doc = recordToDoc({ id: 'id-\uD801', title: 'Judul \uDFFF', text: 'Isi berita.', author: 'Ani \uD800', url: 'https://x.id/\uDC00' }, source);
+    normalize(doc);
+    expect(doc.text).toBe('Judul \uFFFD\n\nIsi berita.');
+    expect(doc.title).toBe('Judul \uFFFD');
+    expect(doc.meta.titleLength).toBe(7);
+    expect([doc.id, doc.author, doc.url]).toEqual(['id-\uFFFD', 'Ani \uFFFD', 'https://x.id/\uFFFD']);
+    expect(codes(doc)).toEqual(['lone-surrogates']);
+    expect(doc.warnings[0].message).toContain('4 lone surrogate');
+  });
 });

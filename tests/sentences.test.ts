@@ -345,3 +345,18 @@ describe('dev data (skipped when absent)', () => {
     expect(f1).toBeGreaterThan(0.97);
   });
 });
+
+describe('a bound on sentences per article', () => {
+  it('fails an article with more sentences than maxSentences, with a clear error', async () => {
+    const small = await sentencesStage.setup({ ...sentencesStage.defaults, maxSentences: 10 }, { pipelineDir: ROOT });
+    const junk = makeDoc('Ya. Tidak. '.repeat(20), 'id');
+    expect(() => small(junk)).toThrow(/more than 10 sentences \(sentences option maxSentences\)/);
+    const fine = makeDoc('Ya. Tidak. '.repeat(5), 'id');
+    small(fine);
+    expect(fine.sentences).toHaveLength(10);
+  });
+
+  it('the default leaves room for ten megabytes of news (about 110,000 sentences)', () => {
+    expect(sentencesStage.defaults.maxSentences).toBeGreaterThanOrEqual(200_000);
+  });
+});

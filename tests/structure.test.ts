@@ -171,6 +171,22 @@ describe('boilerplate lines stay in text as their own sections', () => {
     'Share this article',
     'Our Standards: The Thomson Reuters Trust Principles.',
     '[Gambas:Video CNN]',
+    'Updated 10:32 AM EDT, Sat September 6, 2025',
+    'Updated: 7:48 PM PDT September 5, 2025',
+    'Posted 3 hours ago',
+    'Diperbarui 6 September 2025, 10:00 WIB',
+    'Image 2 of 7',
+    '1 of 3 | Volunteers fill sandbags outside a fire station.',
+    'Foto 3 dari 5',
+    'Credit: Staff photographer',
+    'Photo credit: Jane Doe/AP',
+    'Kredit foto: Humas Pemkot',
+    '© 2025 Harian Contoh',
+    'Text © 2025 The Author, published under licence',
+    'Copyright © 2025 Esai Kita. All rights reserved.',
+    'Hak Cipta © 2025 Kementerian Koordinator. Seluruh hak cipta dilindungi.',
+    'Cite this article: Doe, J. (2025). The river that keeps moving the border.',
+    'Citation: Tan L, et al. (2025) Heat-resistant corals.',
   ];
   for (const line of lines) {
     it(line, () => {
@@ -183,7 +199,10 @@ describe('boilerplate lines stay in text as their own sections', () => {
   }
 
   it('ordinary sentences that start like boilerplate words stay body', () => {
-    const text = 'JAKARTA - Isi pertama.\nKomentar itu disampaikan menteri pada Jumat.\nCopyright law was amended last year.\nBagikan bantuan dilakukan di tiga desa.';
+    const text =
+      'JAKARTA - Isi pertama.\nKomentar itu disampaikan menteri pada Jumat.\nCopyright law was amended last year.\nBagikan bantuan dilakukan di tiga desa.\n' +
+      'Updated figures show the economy grew faster than expected.\n1 of 3 people surveyed said prices were too high.\nCredit card debt rose 5 percent last year.\n' +
+      'Diperbarui pemerintah setiap tahun, data itu kini lebih lengkap.\nCitation needed in the report, the judge said on Monday.';
     const doc = run({ title: 'Judul', text });
     expect(ofType(doc, 'boilerplate')).toEqual([]);
   });

@@ -109,7 +109,7 @@ interface Article {
 }
 
 /** Writes one article per call; state is the random stream, so the order of calls fixes the corpus. */
-class ArticleFactory {
+export class ArticleFactory {
   constructor(
     private readonly r: () => number,
     private readonly g: Gazetteer,

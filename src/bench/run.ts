@@ -16,6 +16,9 @@
  * The database sinks' load rates (SQLite, and PostgreSQL when reachable) follow the table
  * (src/bench/sinks.ts; --no-sinks leaves them out, `npm run bench:sinks` runs only them).
  *
+ * --no-shapes skips, --shapes-only runs only, the scaling case of single 100 KB–4 MB articles in ordinary
+ * and adversarial shapes plus the memory case (src/bench/scaling.ts, its own options and results file).
+ *
  * --scaling adds a 200,000-article corpus (all cores, fresh + incremental) to compare
  * cost per article and peak memory with the 20,000-article figures (--scale-articles N
  * changes that size, for trying the harness on a small machine).
@@ -34,6 +37,7 @@ import { measureNode, type ChildMeasurement } from './measure.js';
 import { formatProfile, profilePipeline } from './profile.js';
 import { formatLanguageBench, measureLanguage, type LanguageBench } from './language.js';
 import { benchSinks, printSinkBench, sinkBenchOptionsFromArgv } from './sinks.js';
+import { runScalingBench } from './scaling.js';
 
 // ------------------------------------------------------------------ options
 
@@ -201,6 +205,10 @@ function shareNote(stageMs: Record<string, number> | undefined): string {
 // ------------------------------------------------------------------ main
 
 async function main(): Promise<void> {
+  if (has('--shapes-only')) {
+    console.log((await runScalingBench(log)).text);
+    return;
+  }
   const info = runInfo(CORES);
   const withHtml = existsSync(HTML_READER);
   const results: Record<string, unknown> = { ...info, articles: ARTICLES, seed: SEED, cores: CORES, load_average: os.loadavg() };
@@ -465,6 +473,10 @@ async function main(): Promise<void> {
   mkdirSync(path.dirname(RESULTS), { recursive: true });
   writeFileSync(RESULTS, JSON.stringify({ ...results, rows }, null, 1) + '\n');
   console.log(`results written to ${path.relative(process.cwd(), RESULTS) || RESULTS}`);
+  if (!has('--no-shapes')) {
+    console.log('');
+    console.log((await runScalingBench(log)).text);
+  }
 }
 
 main().catch((error) => {

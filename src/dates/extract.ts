@@ -47,10 +47,25 @@ export class DateExtractor {
       grammar.scan(this.tokens, raws);
       for (const raw of raws) found.push({ raw, section });
     };
-    if (doc.sections.length === 0) scan(0, text.length, -1);
+    // Each sentence is scanned on its own, so no expression runs across a sentence end
+    // (`Kamis (4/9` | `) malam` split by the sentence stage stays two pieces).
+    const sentences = doc.sentences;
+    let next = 0;
+    const scanPieces = (from: number, to: number, section: number) => {
+      while (next < sentences.length && sentences[next].end <= from) next++;
+      let p = from;
+      for (; next < sentences.length && sentences[next].start < to; next++) {
+        const s = sentences[next];
+        if (s.start > p) scan(p, s.start, section);
+        scan(Math.max(p, s.start), Math.min(s.end, to), section);
+        p = Math.min(s.end, to);
+      }
+      if (p < to) scan(p, to, section);
+    };
+    if (doc.sections.length === 0) scanPieces(0, text.length, -1);
     else {
       doc.sections.forEach((s, index) => {
-        if (DATE_SECTIONS.has(s.type)) scan(s.start, s.end, index);
+        if (DATE_SECTIONS.has(s.type)) scanPieces(s.start, s.end, index);
       });
     }
     return found;

@@ -52,6 +52,7 @@ import {
   type PRF,
   type SpanScore,
 } from './scorers.js';
+import { htmlBodyEval } from './html-bodies.js';
 import { fmt3, renderSections, renderSectionsMarkdown, type Section } from './table.js';
 import { bandsOf, crossValidation, idMsCell } from './langid.js';
 
@@ -531,6 +532,10 @@ async function main(): Promise<void> {
     else if (set.task === 'entities') await entitySection(analyzer, set);
   }
   await fixtureSection(analyzer, fixtures);
+  const html = htmlBodyEval(analyzer);
+  rows.push(...html.rows);
+  details.push(...html.details);
+  results.html_bodies = html.results;
   const elapsed = performance.now() - t0;
 
   const sections = toSections(rows);

@@ -6,7 +6,11 @@
  *   `author`, `publisher`, `url`), then meta tags (OpenGraph `og:title`/`og:site_name`/`og:url`,
  *   `article:published_time`, `pubdate`, `author`, Dublin Core, ...), then `<time datetime>`,
  *   `<title>` and what Mozilla Readability reports.
- * - Body: the main content found by Mozilla Readability over linkedom, as text with one
+ * - Body: the main content found by Mozilla Readability over linkedom (nesting deeper than
+ *   `MAX_DOM_DEPTH` flattened first, see `html-bound.ts`; clutter such as hidden pop-ups,
+ *   sidebars, related lists, share rows and captions removed first, see `html-prune.ts`;
+ *   a page of more than 20,000 elements skips Readability, see `html-fallback.ts`),
+ *   as text with one
  *   paragraph (block element or `<br>`) per line, so the structure stage recognises the
  *   dateline, captions, bylines and boilerplate as in scraped text. When Readability finds
  *   nothing, the JSON-LD `articleBody` is used; otherwise the page fails with a RecordError.
@@ -14,6 +18,10 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { decodeHtml } from './charset.js';
+import { boundDomDepth, boundSourceDepth } from './html-bound.js';
+import { countElements, fallbackContainer, MAX_READABILITY_ELEMENTS } from './html-fallback.js';
+import { prunePage } from './html-prune.js';
+import { BLOCK_TAGS, CELL_TAGS, SKIP_TAGS, type DomDocument, type DomNode } from './html-dom.js';
 import { parsePublishedDate } from './published-date.js';
 import { RecordError, type ArticleRecord } from './record.js';
 
@@ -22,14 +30,6 @@ const ARTICLE_TYPES = new Set([
   'reviewnewsarticle', 'askpublicnewsarticle', 'blogposting', 'liveblogposting', 'socialmediaposting', 'scholarlyarticle',
   'techarticle', 'report',
 ]);
-
-const BLOCK_TAGS = new Set([
-  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BODY', 'CAPTION', 'DD', 'DETAILS', 'DIV', 'DL', 'DT', 'FIGCAPTION', 'FIGURE',
-  'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'NAV', 'OL', 'P', 'PRE', 'SECTION',
-  'SUMMARY', 'TABLE', 'TBODY', 'TFOOT', 'THEAD', 'TR', 'UL',
-]);
-const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'IFRAME', 'OBJECT', 'BUTTON', 'SELECT', 'TEXTAREA']);
-const CELL_TAGS = new Set(['TD', 'TH']);
 
 /** Meta names/properties per field, in order of preference (lower-case). */
 const META_PUBLISHED = [
@@ -143,15 +143,6 @@ function findJsonLdArticle(scripts: string[]): JsonLdArticle | null {
   return null;
 }
 
-/** The few DOM node members the text walker needs (the project compiles without the DOM lib). */
-interface DomNode {
-  nodeType: number;
-  nodeValue: string | null;
-  tagName?: string;
-  firstChild: DomNode | null;
-  nextSibling: DomNode | null;
-}
-
 /** Fewer letters than this in the extracted body means the page holds no article. */
 const MIN_LETTERS = 40;
 const LETTER_RE = /\p{L}/gu;
@@ -203,9 +194,14 @@ function stripSiteSuffix(title: string, site: string | undefined): string {
   return title;
 }
 
-export function readHtml(buffer: Buffer, relativePath: string): ArticleRecord {
+export interface HtmlReadOptions {
+  /** Remove page clutter before Readability (html-prune.ts); off only to measure what it does. */
+  prune?: boolean;
+}
+
+export function readHtml(buffer: Buffer, relativePath: string, options: HtmlReadOptions = {}): ArticleRecord {
   const decoded = decodeHtml(buffer);
-  const { document } = parseHTML(decoded.text);
+  const { document } = parseHTML(boundSourceDepth(decoded.text));
   if (!document || !document.documentElement) throw new RecordError(`${relativePath}: not an HTML document`);
 
   // Metadata first: Readability rewrites the DOM.
@@ -235,12 +231,24 @@ export function readHtml(buffer: Buffer, relativePath: string): ArticleRecord {
   const h1 = collapse(document.querySelector('h1')?.textContent ?? '');
   const htmlLang = document.documentElement.getAttribute('lang') ?? undefined;
 
-  const reader = new Readability<DomNode>(document as never, { charThreshold: 200, serializer: (node) => node as DomNode });
-  let article: ReturnType<Readability<DomNode>['parse']> = null;
-  try {
-    article = reader.parse();
-  } catch {
-    article = null;
+  // Readability is about cubic in nesting depth: pathological pages are flattened first.
+  boundDomDepth(document as unknown as DomDocument);
+  if (options.prune !== false) prunePage(document as unknown as DomDocument);
+  // A page too large for Readability's passes gets the cheap extractor (html-fallback.ts).
+  let elements = 0;
+  for (let root = (document as unknown as DomDocument).firstElementChild; root && elements <= MAX_READABILITY_ELEMENTS; root = root.nextElementSibling) {
+    elements += countElements(root, MAX_READABILITY_ELEMENTS);
+  }
+  const huge = elements > MAX_READABILITY_ELEMENTS;
+  let article: { content?: DomNode | null; siteName?: string | null; title?: string | null; byline?: string | null; publishedTime?: string | null } | null = null;
+  if (huge) {
+    article = { content: fallbackContainer(document as never) };
+  } else {
+    try {
+      article = new Readability<DomNode>(document as never, { charThreshold: 200, serializer: (node) => node as DomNode }).parse();
+    } catch {
+      article = null;
+    }
   }
 
   const source = ld?.publisher ?? firstMeta(META_SOURCE)?.replace(/^@/, '') ?? article?.siteName ?? undefined;

@@ -1,3 +1,23 @@
+import {
+  hasVowel,
+  isAlnum,
+  isCloser,
+  isContinuation,
+  isDigit,
+  isLetter,
+  isLower,
+  isOpener,
+  isRule,
+  isSpace,
+  isTerminal,
+  isTrailingPunct,
+  isUpper,
+  nextWord,
+  prevNonSpace,
+  skipSpace,
+  wordBefore,
+} from './chars.js';
+import { insideQuote, LONG_QUOTE, MAX_QUOTE } from './quotes.js';
 import { AbbrKind, abbreviationKind, type SplitRules } from './rules.js';
 
 /**
@@ -25,62 +45,21 @@ import { AbbrKind, abbreviationKind, type SplitRules } from './rules.js';
  */
 export type EmitSpan = (start: number, end: number) => void;
 
-const UPPER_RE = /\p{Lu}|\p{Lt}/u;
-const LOWER_RE = /\p{Ll}/u;
-const LETTER_RE = /\p{L}/u;
-
-function isSpace(c: number): boolean {
-  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || (c >= 0x2000 && c <= 0x200b) || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0x2028 || c === 0x2029 || c === 0x85 || c === 0xfeff;
-}
-function isUpper(c: number): boolean {
-  if (c < 128) return c >= 65 && c <= 90;
-  return UPPER_RE.test(String.fromCharCode(c));
-}
-function isLower(c: number): boolean {
-  if (c < 128) return c >= 97 && c <= 122;
-  return LOWER_RE.test(String.fromCharCode(c));
-}
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
-}
-function isLetter(c: number): boolean {
-  if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-  return LETTER_RE.test(String.fromCharCode(c));
-}
-function isAlnum(c: number): boolean {
-  return isDigit(c) || isLetter(c);
-}
-/** . ! ? … and their full-width / CJK forms. */
-function isTerminal(c: number): boolean {
-  return c === 46 || c === 33 || c === 63 || c === 0x2026 || c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0x203c || c === 0x2047 || c === 0x2048 || c === 0x2049;
-}
-/** Quotes and brackets that may close after a full stop: `."`, `.”`, `.)`, `.’`. */
-function isCloser(c: number): boolean {
-  return c === 34 || c === 39 || c === 41 || c === 93 || c === 125 || c === 0x201d || c === 0x2019 || c === 0xbb || c === 0x203a || c === 0x300d || c === 0x300f;
-}
-/** Quotes and brackets that may open a sentence. */
-function isOpener(c: number): boolean {
-  return c === 34 || c === 39 || c === 40 || c === 91 || c === 123 || c === 0x201c || c === 0x2018 || c === 0x201e || c === 0xab || c === 0x2039 || c === 0xbf || c === 0xa1 || c === 0x300c || c === 0x300e;
-}
-/** Characters after which a line break does not end a sentence (the line continues). */
-function isContinuation(c: number): boolean {
-  // , ; - – — & / ( +
-  return c === 44 || c === 59 || c === 45 || c === 0x2013 || c === 0x2014 || c === 38 || c === 47 || c === 40 || c === 43;
-}
-/** Repeated to form a separator line: - _ = * ~ # + */
-function isRule(c: number): boolean {
-  return c === 45 || c === 95 || c === 61 || c === 42 || c === 126 || c === 35;
-}
-
 /** A line opening with a list marker. */
 const LIST_LINE_RE = /(?:\d{1,3}[.)]|[a-zA-Z][.)]|\(?[ivxIVX]{1,4}[.)]|[-•*–·▪●])[ \t]/y;
+
 const LIST_MARKER_RE = /^(?:\d{1,3}|[A-Za-z]|[ivxlcIVXLC]{1,5})$/;
+
 const DOTTED_RE = /^[\p{L}]{1,4}(?:\.[\p{L}]{1,4})+$/u;
+
 const VOWELLESS_RE = /^[B-DF-HJ-NP-TV-Z][b-df-hj-np-tv-xz]{1,3}$/;
+
 /** `08/16/2000 12:05 PM`, `04/25/01 12:42:55`: an e-mail header time stamp (needs AM/PM or seconds). */
 const STAMP_RE = /\d{1,2}\/\d{1,2}\/\d{2,4},?\s+\d{1,2}:\d{2}(?::\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?|\s*[AaPp]\.?[Mm]\.?)(?![\p{L}\p{N}])/uy;
+
 /** `:)`, `:-)`, `;)`, `:P`, `:D`, `:(`, `=)`, `:'(`, `XD` style emoticons (after the first char). */
 const EMOTICON_RE = /[:;=8](?:['^o-]?)(?:[()\[\]DPpOo3*|\\/@$]|<3)+(?=\s|$)/y;
+
 const URL_RE = /(?:https?|ftp):\/\/\S+|www\.\S+/y;
 
 /** ASCII characters at which a rule may apply; every other ASCII character is skipped at once. */
@@ -88,6 +67,9 @@ const TRIGGER = new Uint8Array(128);
 for (const ch of '.!?\n:;=@)>"-_*~#w,0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ') TRIGGER[ch.charCodeAt(0)] = 1;
 
 export function splitSentences(text: string, from: number, to: number, rules: SplitRules, emit: EmitSpan): void {
+  // Trailing whitespace is trimmed first: the look-aheads below scan whitespace runs and give up
+  // at `to`, so a long whitespace tail would be rescanned from every line break in it.
+  while (to > from && isSpace(text.charCodeAt(to - 1))) to--;
   let sentStart = skipSpace(text, from, to);
   let i = sentStart;
 
@@ -406,28 +388,6 @@ function lineHasOpenAngle(text: string, from: number, i: number): boolean {
   return false;
 }
 
-function skipSpace(text: string, i: number, to: number): number {
-  while (i < to && isSpace(text.charCodeAt(i))) i++;
-  return i;
-}
-
-function prevNonSpace(text: string, i: number, from: number): number {
-  let p = i - 1;
-  while (p >= from && isSpace(text.charCodeAt(p))) p--;
-  return p;
-}
-
-/** Start index of the whitespace-delimited word that ends right before `i` (after skipping spaces). */
-function wordBefore(text: string, i: number, from: number): number {
-  let p = prevNonSpace(text, i, from);
-  while (p > from && !isSpace(text.charCodeAt(p - 1))) p--;
-  return p < from ? from : p;
-}
-
-function isTrailingPunct(c: number): boolean {
-  return c === 46 || c === 44 || c === 59 || c === 58 || c === 33 || c === 63 || c === 41 || c === 34 || c === 39 || c === 0x201d || c === 0x2019;
-}
-
 function startsStamp(text: string, i: number, to: number): boolean {
   if (!isDigit(text.charCodeAt(i))) return false;
   STAMP_RE.lastIndex = i;
@@ -615,80 +575,4 @@ function nextIsAbbreviation(text: string, m: number, to: number, rules: SplitRul
   while (e < to && isLetter(text.charCodeAt(e))) e++;
   if (e === m || text.charCodeAt(e) !== 46) return false;
   return abbreviationKind(rules, text.slice(m, e)) !== AbbrKind.None;
-}
-
-const MAX_QUOTE = 600;
-/** A quotation longer than this (or unclosed in its line) is more than a quoted name or phrase. */
-const LONG_QUOTE = 40;
-/** A quotation closing within this many characters is kept whole even without attribution. */
-const SHORT_QUOTE = 150;
-
-/**
- * Whether position `i` lies inside a double quotation that opened in this sentence and
- * closes later in the same paragraph: a quoted passage of several sentences is kept
- * whole (`"Kami siap. Kami akan menang," kata dia.`), as news treebanks annotate it.
- */
-const quoteCache = { text: '', start: -1, pos: 0, straight: false, curly: 0 };
-
-function insideQuote(text: string, sentStart: number, i: number, to: number, rules: SplitRules): boolean {
-  if (!rules.keepQuotations) return false;
-  // The quotation state at `i` is computed incrementally within one sentence.
-  if (quoteCache.text !== text || quoteCache.start !== sentStart || quoteCache.pos > i) {
-    quoteCache.text = text;
-    quoteCache.start = sentStart;
-    quoteCache.pos = sentStart;
-    quoteCache.straight = false;
-    quoteCache.curly = 0;
-  }
-  let openStraight = quoteCache.straight;
-  let curly = quoteCache.curly;
-  for (let x = quoteCache.pos; x < i; x++) {
-    const c = text.charCodeAt(x);
-    if (c === 34) openStraight = opensQuote(text, x, sentStart, to);
-    else if (c === 0x201c) curly++;
-    else if (c === 0x201d && curly > 0) curly--;
-  }
-  quoteCache.pos = i;
-  quoteCache.straight = openStraight;
-  quoteCache.curly = curly;
-  if (!openStraight && curly === 0) return false;
-  const limit = Math.min(to, i + MAX_QUOTE);
-  for (let x = i; x < limit; x++) {
-    const c = text.charCodeAt(x);
-    if (c === 10) return false;
-    if (openStraight ? c === 34 : c === 0x201d) {
-      if (openStraight && opensQuote(text, x, sentStart, to) && !isLower(text.charCodeAt(x + 1))) return false;
-      return x - i <= SHORT_QUOTE || isAttributed(text, x, to);
-    }
-    if (!openStraight && c === 0x201c) return false;
-  }
-  return false;
-}
-
-/** A straight double quote at `x` opens a quotation: start of text or space/bracket before, a non-space after. */
-function opensQuote(text: string, x: number, from: number, to: number): boolean {
-  const before = x > from ? text.charCodeAt(x - 1) : 32;
-  const after = x + 1 < to ? text.charCodeAt(x + 1) : 32;
-  return (isSpace(before) || before === 40 || before === 91) && !isSpace(after);
-}
-
-/** A closing quote at `q` that is followed by its attribution: `...," kata dia`, `..." ujar Xi`. */
-function isAttributed(text: string, q: number, to: number): boolean {
-  const before = text.charCodeAt(q - 1);
-  if (before === 44) return true;
-  let n = q + 1;
-  while (n < to && isSpace(text.charCodeAt(n))) n++;
-  if (n >= to) return false;
-  const f = text.charCodeAt(n);
-  return f === 44 || isLower(f);
-}
-
-function hasVowel(token: string): boolean {
-  return /[aeiouyAEIOUY]/.test(token);
-}
-
-function nextWord(text: string, m: number, to: number): string {
-  let e = m;
-  while (e < to && isLetter(text.charCodeAt(e))) e++;
-  return text.slice(m, e);
 }

@@ -4,6 +4,9 @@ import { defineStage } from '../stage.js';
 /**
  * Text clean-up before any span exists. Clean text passes through untouched
  * (byte-identical, so offsets map 1:1 into the input); otherwise:
+ *   - a lone surrogate (a JSON `\ud800` escape, a cut UTF-16 pair) becomes U+FFFD, one code
+ *     unit for one, so no offset moves; documents.jsonl and the CSVs then agree and strict
+ *     JSON readers accept the output. Metadata strings (id, title, author, url, ...) get the same;
  *   - CRLF and lone CR become LF;
  *   - vertical tab and form feed become LF, other C0/C1 control characters and DEL are removed
  *     (LF and tab are kept);
@@ -26,8 +29,11 @@ const INVISIBLE = /[\u180E\u200B\u200E\u200F\u2060-\u2064\uFEFF]/g;
 /** ZWNJ/ZWJ are meaningful inside Persian/Indic words and emoji sequences; removed elsewhere. */
 const JOINERS = /[\u200C\u200D]/g;
 const JOINER_CONTEXT = /[^\u0000-\u024F\s]/u;
+const SURROGATE = /[\uD800-\uDFFF]/;
+const LONE_SURROGATES = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 interface Counts {
+  surrogates: number;
   crlf: number;
   control: number;
   space: number;
@@ -45,7 +51,13 @@ function countingReplace(text: string, re: RegExp, replacement: string | ((m: st
   return out;
 }
 
+function replaceLoneSurrogates(text: string, counts: Counts): string {
+  if (!SURROGATE.test(text)) return text;
+  return countingReplace(text, LONE_SURROGATES, '\uFFFD', (n) => (counts.surrogates += n));
+}
+
 function normalizePart(text: string, counts: Counts): string {
+  text = replaceLoneSurrogates(text, counts);
   if (ANY_CHANGE.test(text)) {
     text = countingReplace(text, CRLF, '\n', (n) => (counts.crlf += n));
     text = countingReplace(text, LINE_CONTROLS, '\n', (n) => (counts.control += n));
@@ -75,6 +87,7 @@ function normalizePart(text: string, counts: Counts): string {
 function warningsFor(counts: Counts): Warning[] {
   const warnings: Warning[] = [];
   const add = (code: string, message: string) => warnings.push({ stage: 'normalize', code, message });
+  if (counts.surrogates) add('lone-surrogates', `replaced ${counts.surrogates} lone surrogate(s) (broken UTF-16) with U+FFFD`);
   if (counts.crlf) add('line-endings', `converted ${counts.crlf} CRLF/CR line ending(s) to LF`);
   if (counts.control) add('control-characters', `removed or replaced ${counts.control} control character(s)`);
   if (counts.space) add('unusual-spaces', `replaced ${counts.space} non-breaking or unusual space(s) with a space`);
@@ -82,6 +95,9 @@ function warningsFor(counts: Counts): Warning[] {
   if (counts.nfc) add('unicode-nfc', 'applied Unicode NFC normalisation (decomposed characters composed)');
   return warnings;
 }
+
+/** Metadata strings written to the output next to `text` (the title is also normalised as part of `text`). */
+const METADATA_FIELDS = ['title', 'url', 'published_at', 'source_name', 'dateline', 'author'] as const;
 
 interface ReaderWarning {
   code?: unknown;
@@ -98,7 +114,14 @@ export function normalizeDoc(doc: Doc): void {
     delete doc.meta.readerWarnings;
   }
 
-  const counts: Counts = { crlf: 0, control: 0, space: 0, invisible: 0, nfc: false };
+  const counts: Counts = { surrogates: 0, crlf: 0, control: 0, space: 0, invisible: 0, nfc: false };
+  doc.id = replaceLoneSurrogates(doc.id, counts);
+  const titleInText = Boolean(doc.meta.titleLength);
+  for (const field of METADATA_FIELDS) {
+    if (field === 'title' && titleInText) continue; // normalised below as the text's prefix
+    const value = doc[field];
+    if (value !== null) doc[field] = replaceLoneSurrogates(value, counts);
+  }
   const titleLength = doc.meta.titleLength;
   const text = doc.text;
   if (titleLength && titleLength > 0 && titleLength <= text.length) {

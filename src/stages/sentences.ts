@@ -19,6 +19,16 @@ export interface SentencesOptions {
   intlFallback: boolean;
   /** Below this language confidence the detected language is not trusted and the `und` rules apply. */
   minIntlConfidence: number;
+  /**
+   * More sentences than this in one article fail it with an error instead of exhausting the
+   * worker's memory: 10 MB of news has about 110,000; millions come only from junk (`Ya. Ya.`).
+   */
+  maxSentences: number;
+}
+
+/** The error an article with more than `maxSentences` sentences fails with. */
+export class TooManySentencesError extends Error {
+  override name = 'TooManySentencesError';
 }
 
 const DEFAULT_RULE_LANGUAGES: Record<string, string> = {
@@ -51,9 +61,10 @@ export const sentencesStage = defineStage<SentencesOptions>({
       ruleLanguages: { type: 'object', additionalProperties: { type: 'string' } },
       intlFallback: { type: 'boolean' },
       minIntlConfidence: { type: 'number', minimum: 0, maximum: 1 },
+      maxSentences: { type: 'integer', minimum: 1 },
     },
   },
-  defaults: { abbreviations: [], terminalAbbreviations: [], ruleLanguages: DEFAULT_RULE_LANGUAGES, intlFallback: true, minIntlConfidence: 0.5 },
+  defaults: { abbreviations: [], terminalAbbreviations: [], ruleLanguages: DEFAULT_RULE_LANGUAGES, intlFallback: true, minIntlConfidence: 0.5, maxSentences: 500_000 },
   setup(options) {
     const extra = { prefix: options.abbreviations, terminal: options.terminalAbbreviations };
     const ruleLanguages = { ...DEFAULT_RULE_LANGUAGES, ...options.ruleLanguages };
@@ -100,7 +111,12 @@ export const sentencesStage = defineStage<SentencesOptions>({
     // One collector, reused: the runner is synchronous and documents never interleave.
     let sentences: Doc['sentences'] = [];
     let section = -1;
+    const max = options.maxSentences;
     const emit = (start: number, end: number): void => {
+      if (sentences.length === max) {
+        sentences = [];
+        throw new TooManySentencesError(`more than ${max} sentences (sentences option maxSentences): not prose; not analysed`);
+      }
       sentences.push({ index: sentences.length, start, end, section });
     };
 

@@ -244,7 +244,10 @@ export class LayoutAnalyser {
       let j = 0;
       for (; j < n && j < this.options.headLines; j++) {
         const t = lineText(j);
-        if (this.isBoilerplate(t)) {
+        // A publication line first: `Updated 6 Sep 2025 10:32` is boilerplate in the body but
+        // the publication date in the head.
+        const meta = this.analyseMetaLine(t);
+        if (!meta && this.isBoilerplate(t)) {
           kinds[j] = 'boilerplate';
           continue;
         }
@@ -252,7 +255,6 @@ export class LayoutAnalyser {
           kinds[j] = 'title';
           continue;
         }
-        const meta = this.analyseMetaLine(t);
         if (meta) {
           kinds[j] = meta.kind;
           if (meta.date) result.published ??= meta.date;
