@@ -1,45 +1,37 @@
 import path from 'node:path';
-import { openAtomicStream, type AtomicStream } from '../runner/atomic.js';
-import type { Fragment } from '../runner/task.js';
+import { AtomicFile } from '../runner/atomic.js';
+import type { FragmentBytes } from '../runner/store.js';
 import { CSV_FILES, csvHeader, type CsvFile } from './rows.js';
 
 export const DATA_FILES = ['documents.jsonl', 'articles.csv', 'sentences.csv', 'entities.csv', 'dates.csv'] as const;
 
+const NEWLINE = Buffer.from('\n');
+
 /**
- * Stream every article's fragment, in the given (id-sorted) order, into the
- * five data files. Each file appears only when complete (temp file + rename).
- * Fragments are read a few at a time ahead of the writer to hide disk latency.
+ * Copy every article's rendered parts, in the given (id-sorted) order, into the five data files.
+ * Parts are bytes read back from the fragment store and are never decoded. Each file appears only
+ * when all five are complete (temp file + rename), so a killed run leaves the previous outputs.
+ * A fragment handed out by `articles` may be overwritten once the next one is requested.
  */
-export async function writeDataFiles(
-  outputDir: string,
-  keys: string[],
-  load: (key: string) => Promise<Fragment>,
-  readAhead = 32,
-): Promise<void> {
-  const documents = openAtomicStream(path.join(outputDir, 'documents.jsonl'));
-  const csv = Object.fromEntries(CSV_FILES.map((f) => [f, openAtomicStream(path.join(outputDir, `${f}.csv`))])) as Record<
-    CsvFile,
-    AtomicStream
-  >;
-  const all = [documents, ...Object.values(csv)];
+export function writeDataFiles(outputDir: string, articles: Iterable<FragmentBytes>): void {
+  const documents = new AtomicFile(path.join(outputDir, 'documents.jsonl'));
+  const csv = {} as Record<CsvFile, AtomicFile>;
+  const all = [documents];
   try {
-    for (const file of CSV_FILES) await csv[file].write(csvHeader(file));
-    for (let i = 0; i < keys.length; i += readAhead) {
-      const batch = await Promise.all(keys.slice(i, i + readAhead).map(load));
-      let json = '';
-      const parts: Record<CsvFile, string> = { articles: '', sentences: '', entities: '', dates: '' };
-      for (const fragment of batch) {
-        json += fragment.json + '\n';
-        for (const file of CSV_FILES) parts[file] += fragment.csv[file];
-      }
-      await documents.write(json);
-      for (const file of CSV_FILES) if (parts[file]) await csv[file].write(parts[file]);
+    for (const file of CSV_FILES) {
+      csv[file] = new AtomicFile(path.join(outputDir, `${file}.csv`));
+      all.push(csv[file]);
+      csv[file].write(Buffer.from(csvHeader(file)));
     }
-    // Finish every file before renaming any, so the five files change together (as far as a filesystem allows).
-    for (const stream of all) await stream.finish();
-    for (const stream of all) await stream.publish();
+    for (const fragment of articles) {
+      documents.write(fragment.json);
+      documents.write(NEWLINE);
+      for (const file of CSV_FILES) csv[file].write(fragment.csv[file]);
+    }
+    for (const file of all) file.finish();
+    for (const file of all) file.publish();
   } catch (error) {
-    await Promise.all(all.map((s) => s.abort()));
+    for (const file of all) file.abort();
     throw error;
   }
 }

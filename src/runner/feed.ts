@@ -1,0 +1,175 @@
+import { createHash } from 'node:crypto';
+import type { ReadFailure } from '../ingest/readers.js';
+import type { RecordDelimiter } from '../ingest/stream-csv.js';
+import { streamRecords, type RecordStreamResult } from '../ingest/stream-file.js';
+import type { RawRecord } from '../ingest/stream-records.js';
+import { fieldNames } from '../ingest/record.js';
+import type { ArticleEntry } from './article-table.js';
+import type { Dispatcher } from './dispatch.js';
+import type { StoredFailure } from './state.js';
+import type { InputContext, RecordsTask, RecordUnit, TaskResult } from './task.js';
+
+/** A batch closes at this many records or bytes, whichever comes first. */
+export const BATCH_RECORDS = 64;
+export const BATCH_BYTES = 512 * 1024;
+
+export interface FeedOptions {
+  absolutePath: string;
+  input: InputContext;
+  maxRecordBytes: number;
+  /** Where a UTF-16 export is transcoded before splitting. */
+  tmpDir: string;
+  /** What the last run stored for this file, by record index. */
+  previous: { entries: ArticleEntry[]; failures: StoredFailure[]; fileDate?: string } | null;
+  dispatcher: Dispatcher;
+  /** Called as records are read and finished (progress). */
+  onProgress(bytesRead: number, recordsDone: number): void;
+}
+
+export interface FeedResult {
+  stream: RecordStreamResult;
+  /** Articles by record index (the file's order). */
+  entries: ArticleEntry[];
+  failures: StoredFailure[];
+  analysed: number;
+  /** Bytes of the records sent for analysis. */
+  analysedBytes: number;
+  reused: number;
+  stageMs: Record<string, number>;
+  setupError?: string;
+}
+
+function recordHash(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex').slice(0, 32);
+}
+
+/** Records waiting to be sent, copied into one buffer the size of the batch. */
+class Batch {
+  private chunks: Uint8Array[] = [];
+  private units: RecordUnit[] = [];
+  hashes: string[] = [];
+  bytes = 0;
+
+  get size(): number {
+    return this.units.length;
+  }
+
+  add(record: RawRecord, hash: string): void {
+    this.chunks.push(Buffer.from(record.bytes));
+    this.units.push({ index: record.index, line: record.line, start: this.bytes, end: this.bytes + record.bytes.length });
+    this.hashes.push(hash);
+    this.bytes += record.bytes.length;
+  }
+
+  get full(): boolean {
+    return this.units.length >= BATCH_RECORDS || this.bytes >= BATCH_BYTES;
+  }
+
+  /** The batch's records in one exactly sized buffer (a worker receives a copy of the whole buffer). */
+  take(): { bytes: Uint8Array; units: RecordUnit[]; hashes: string[] } {
+    const bytes = new Uint8Array(this.bytes);
+    let at = 0;
+    for (const chunk of this.chunks) {
+      bytes.set(chunk, at);
+      at += chunk.length;
+    }
+    const taken = { bytes, units: this.units, hashes: this.hashes };
+    this.chunks = [];
+    this.units = [];
+    this.hashes = [];
+    this.bytes = 0;
+    return taken;
+  }
+}
+
+/**
+ * Read a JSONL/CSV export record by record and send the records that need analysis to the
+ * workers in batches, waiting whenever enough batches are in flight (so memory stays flat and one
+ * file uses every core). A record whose bytes hash like last run's record at the same index is
+ * not analysed again (unless its dates were anchored to the file date and that changed), so an
+ * appended export costs only its new records. Resolves once the file is read; the results of its
+ * last batches arrive until `dispatcher.drain()` resolves.
+ */
+export async function feedExport(options: FeedOptions): Promise<() => FeedResult> {
+  const { input, previous, dispatcher } = options;
+  const format = input.format as 'jsonl' | 'csv';
+  const entries: ArticleEntry[] = [];
+  const failures: StoredFailure[] = [];
+  const stageMs: Record<string, number> = {};
+  let analysed = 0;
+  let analysedBytes = 0;
+  let reused = 0;
+  let done = 0;
+  let bytesRead = 0;
+  let setupError: string | undefined;
+  let csv: { columns: string[]; delimiter: RecordDelimiter } | undefined;
+
+  const oldByIndex: (ArticleEntry | undefined)[] = [];
+  for (const e of previous?.entries ?? []) if (e.record !== null) oldByIndex[e.record] = e;
+  const oldFailures = new Map<number, StoredFailure>();
+  for (const f of previous?.failures ?? []) if (f.record !== null && f.hash) oldFailures.set(f.record, f);
+  const fileDateSame = previous?.fileDate === input.fileDate;
+
+  const finished = (batch: { units: RecordUnit[]; hashes: string[] }) => (result: TaskResult) => {
+    if (result.setupError !== undefined) {
+      setupError ??= result.setupError;
+      return;
+    }
+    for (const [stage, ms] of Object.entries(result.stageMs)) stageMs[stage] = (stageMs[stage] ?? 0) + ms;
+    result.units.forEach((unit, u) => {
+      const { index } = batch.units[u];
+      for (const doc of unit.docs) {
+        entries[index] = { id: doc.id, record: doc.record, line: doc.line, location: doc.location, hash: doc.hash, recordHash: batch.hashes[u], usesFileDate: doc.usesFileDate };
+        analysed++;
+      }
+      for (const failure of unit.failures) failures.push({ ...failure, hash: batch.hashes[u] });
+    });
+    done += batch.units.length;
+    options.onProgress(bytesRead, reused + done);
+  };
+
+  const batch = new Batch();
+  const send = () => {
+    const taken = batch.take();
+    analysedBytes += taken.bytes.length;
+    const task: RecordsTask = { kind: 'records', input, bytes: taken.bytes, units: taken.units, ...(csv ? { csv } : {}) };
+    return dispatcher.submit(task, finished(taken));
+  };
+
+  const stream = await streamRecords(
+    options.absolutePath,
+    format,
+    { maxRecordBytes: options.maxRecordBytes, names: fieldNames(input.fields), tmpDir: options.tmpDir },
+    {
+      header(columns, delimiter) {
+        csv = { columns, delimiter };
+      },
+      record(record) {
+        if (setupError !== undefined) return;
+        const hash = recordHash(record.bytes);
+        const old = oldByIndex[record.index];
+        if (old && old.recordHash === hash && (fileDateSame || !old.usesFileDate)) {
+          entries[record.index] = record.line === old.line ? old : { ...old, line: record.line };
+          reused++;
+          return;
+        }
+        const oldFailure = oldFailures.get(record.index);
+        if (oldFailure && oldFailure.hash === hash && oldFailure.line === record.line) {
+          failures.push(oldFailure);
+          return;
+        }
+        batch.add(record, hash);
+        if (batch.full) return send();
+      },
+      failure(failure) {
+        failures.push({ path: input.displayPath, ...failure } satisfies ReadFailure);
+      },
+      progress(bytes) {
+        bytesRead = bytes;
+        options.onProgress(bytesRead, reused + done);
+      },
+    },
+  );
+  if (batch.size > 0 && !stream.fileFailure) await send();
+  return () => ({ stream, entries: entries.filter((e) => e !== undefined), failures, analysed, analysedBytes, reused, stageMs, ...(setupError !== undefined ? { setupError } : {}) });
+}
