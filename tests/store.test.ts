@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeArticleTable, encodeArticleTable, type ArticleEntry } from '../src/runner/article-table.js';
-import { decodeFragment, encodeFragment, fragmentText, patchFileSha, PENDING_SHA256, removeSegmentsExcept, SegmentReader, SegmentWriter } from '../src/runner/store.js';
+import { decodeFragment, encodeFragment, FragmentBuffer, fragmentText, patchFileSha, PENDING_SHA256, removeSegmentsExcept, SegmentReader, SegmentWriter } from '../src/runner/store.js';
 import type { Fragment } from '../src/runner/task.js';
 import { tempDir } from './helpers/cli.js';
 
@@ -30,8 +30,13 @@ describe('fragment store', () => {
     const writer = new SegmentWriter(dir, 'run-1');
     const first = fragment('art 1 😀', SHA_A, 'baris\nbaru 😀 "kutip"');
     const second = fragment('art-2', SHA_A, 'x'.repeat(5000));
-    const locations = writer.append([encodeFragment(first, SHA_A).bytes, encodeFragment(second, SHA_A).bytes]);
-    const [third] = writer.append([encodeFragment(fragment('art-3', SHA_A, 'tiga'), SHA_A).bytes]);
+    // one task: two fragments in one buffer, one write
+    const task = new FragmentBuffer();
+    const ranges = [task.add(first, SHA_A), task.add(second, SHA_A)];
+    const { segment, offset } = writer.append(task.contents);
+    const locations = ranges.map((r) => ({ segment, offset: offset + r.start, length: r.length }));
+    const next = encodeFragment(fragment('art-3', SHA_A, 'tiga'), SHA_A).bytes;
+    const third = { ...writer.append(next), length: next.length };
     writer.close();
     expect(locations[1].offset).toBe(locations[0].length);
     expect(third.offset).toBe(locations[0].length + locations[1].length);
@@ -66,7 +71,7 @@ describe('fragment store', () => {
     const dir = path.join(tempDir(), 'segments');
     for (const prefix of ['old', 'live', 'killed']) {
       const writer = new SegmentWriter(dir, prefix);
-      writer.append([encodeFragment(fragment(prefix, SHA_A, 't'), SHA_A).bytes]);
+      writer.append(encodeFragment(fragment(prefix, SHA_A, 't'), SHA_A).bytes);
       writer.close();
     }
     expect(removeSegmentsExcept(dir, new Set(['live-0.seg']))).toBe(2);

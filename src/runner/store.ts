@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readdirSync, readSync, rmSync, writevSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, readSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { CSV_FILES, type CsvFile } from '../sinks/rows.js';
 import type { Fragment } from './task.js';
@@ -7,15 +7,15 @@ import type { Fragment } from './task.js';
 /**
  * Finished articles kept between runs (`.warta/segments/`), so an incremental run re-analyses only
  * changed inputs and records and still writes complete, sorted outputs without holding them in
- * memory. Each worker appends the fragments it renders to its own segment file (one write per
+ * memory. Each worker appends the articles it renders to its own segment file (one write per
  * task, no file per article: 300,000 small files cost more to write and read back than the
- * analysis of a small export). A fragment is located by segment name, byte offset and length;
- * the runner reads fragments back with one positional read each, as bytes, and copies their parts
+ * analysis of a small export). An article is located by segment name, byte offset and length;
+ * the runner reads articles back with one positional read each, as bytes, and copies their parts
  * into the output files without decoding them.
  *
- * Fragment bytes: a header line `id-bytes record json articles sentences entities dates sha-json
- * sha-csv` (UTF-8 byte lengths; the last two are the byte offsets of the input file's sha256
- * inside the JSON line and the articles row, -1 when absent), then the id and the five parts.
+ * Fragment bytes: a 36-byte header of nine u32 (LE): the UTF-8 byte lengths of the id, the JSON
+ * line and the four CSV parts, the record index + 1 (0: none), and the byte offsets + 1 (0: none)
+ * of the input file's sha256 inside the JSON line and inside the articles row; then the six parts.
  */
 export interface FragmentLocation {
   segment: string;
@@ -25,20 +25,22 @@ export interface FragmentLocation {
 
 /** Placeholder for the input file's sha256 while the file is still being read (the writer patches it). */
 export const PENDING_SHA256 = '0'.repeat(64);
+const PENDING_BYTES = Buffer.from(PENDING_SHA256, 'latin1');
 
-const SHA_KEY = '"sha256":"';
+const SHA_KEY = Buffer.from('"sha256":"');
+const HEADER = 36;
 /** Segments are closed at this size, so that a segment whose articles are all replaced is deleted whole. */
 const SEGMENT_BYTES = 256 * 1024 * 1024;
 
-/** Offset of the 5th cell (source_sha256) of a CSV row, RFC 4180 quoting aware. */
-function fifthCell(row: string): number {
+/** Byte offset of the 5th cell (source_sha256) of a CSV row in `bytes[from, to)`, RFC 4180 quoting aware; -1 if none. */
+function fifthCell(bytes: Buffer, from: number, to: number): number {
   let cell = 0;
   let quoted = false;
-  for (let i = 0; i < row.length; i++) {
-    const c = row.charCodeAt(i);
+  for (let i = from; i < to; i++) {
+    const c = bytes[i];
     if (quoted) {
       if (c === 0x22) {
-        if (row.charCodeAt(i + 1) === 0x22) i++;
+        if (bytes[i + 1] === 0x22) i++;
         else quoted = false;
       }
     } else if (c === 0x22) quoted = true;
@@ -48,26 +50,71 @@ function fifthCell(row: string): number {
 }
 
 /**
- * The fragment as bytes, and a content hash of it with the input file's sha256 blanked (so that a
- * record's hash survives an append to its file; a sink combines it with the file's hash).
+ * The fragments a worker renders during one task, encoded straight into one growing buffer (one
+ * UTF-8 encoding per part, no intermediate strings), written to its segment with one call.
  */
+export class FragmentBuffer {
+  private bytes = Buffer.allocUnsafe(1 << 20);
+  used = 0;
+
+  /**
+   * Append a fragment; returns its byte range in this buffer and a content hash of the article
+   * with the input file's sha256 blanked (so that a record's hash survives an append to its file;
+   * a sink combines it with the file's hash).
+   */
+  add(fragment: Fragment, fileSha: string): { start: number; length: number; hash: string } {
+    const parts = [fragment.id, fragment.json, fragment.csv.articles, fragment.csv.sentences, fragment.csv.entities, fragment.csv.dates];
+    let room = HEADER;
+    for (const part of parts) room += part.length * 3;
+    if (this.used + room > this.bytes.length) {
+      const grown = Buffer.allocUnsafe(Math.max(this.bytes.length * 2, this.used + room));
+      this.bytes.copy(grown, 0, 0, this.used);
+      this.bytes = grown;
+    }
+    const b = this.bytes;
+    const start = this.used;
+    let at = start + HEADER;
+    const ends: number[] = [];
+    for (const part of parts) {
+      at += b.write(part, at, 'utf8');
+      ends.push(at);
+    }
+    const [idEnd, jsonEnd, articlesEnd] = ends;
+    const key = b.indexOf(SHA_KEY, idEnd);
+    const shaJson = key >= 0 && key + SHA_KEY.length + 64 <= jsonEnd && b.toString('latin1', key + SHA_KEY.length, key + SHA_KEY.length + 64) === fileSha ? key + SHA_KEY.length : -1;
+    const cell = fifthCell(b, jsonEnd, articlesEnd);
+    const shaCsv = cell >= 0 && cell + 64 <= articlesEnd && b.toString('latin1', cell, cell + 64) === fileSha ? cell : -1;
+    const hash = createHash('sha256');
+    let from = start + HEADER;
+    for (const sha of [shaJson, shaCsv]) {
+      if (sha < 0) continue;
+      hash.update(b.subarray(from, sha));
+      hash.update(PENDING_BYTES);
+      from = sha + 64;
+    }
+    hash.update(b.subarray(from, at));
+    const header = [idEnd - start - HEADER, jsonEnd - idEnd, articlesEnd - jsonEnd, ends[3] - articlesEnd, ends[4] - ends[3], ends[5] - ends[4]];
+    header.push(fragment.record === null ? 0 : fragment.record + 1, shaJson < 0 ? 0 : shaJson - idEnd + 1, shaCsv < 0 ? 0 : shaCsv - jsonEnd + 1);
+    header.forEach((v, i) => b.writeUInt32LE(v, start + 4 * i));
+    this.used = at;
+    return { start, length: at - start, hash: hash.digest('hex').slice(0, 32) };
+  }
+
+  /** The encoded fragments (valid until the next `add` or `clear`). */
+  get contents(): Buffer {
+    return this.bytes.subarray(0, this.used);
+  }
+
+  clear(): void {
+    this.used = 0;
+  }
+}
+
+/** One fragment as bytes (tests, and callers that render a single article). */
 export function encodeFragment(fragment: Fragment, fileSha: string): { bytes: Buffer; hash: string } {
-  const { json } = fragment;
-  const { articles } = fragment.csv;
-  const jsonAt = json.indexOf(SHA_KEY) + SHA_KEY.length;
-  const hasJsonSha = jsonAt >= SHA_KEY.length && json.slice(jsonAt, jsonAt + 64) === fileSha;
-  const csvAt = fifthCell(articles);
-  const hasCsvSha = csvAt >= 0 && articles.slice(csvAt, csvAt + 64) === fileSha;
-  const hash = createHash('sha256').update(fragment.id).update('\0');
-  hash.update(hasJsonSha ? json.slice(0, jsonAt) + PENDING_SHA256 + json.slice(jsonAt + 64) : json);
-  hash.update(hasCsvSha ? articles.slice(0, csvAt) + PENDING_SHA256 + articles.slice(csvAt + 64) : articles);
-  for (const file of CSV_FILES) if (file !== 'articles') hash.update(fragment.csv[file]);
-  const parts = [fragment.id, json, ...CSV_FILES.map((f) => fragment.csv[f])];
-  const lengths = parts.map((p) => Buffer.byteLength(p));
-  const shaJson = hasJsonSha ? Buffer.byteLength(json.slice(0, jsonAt)) : -1;
-  const shaCsv = hasCsvSha ? Buffer.byteLength(articles.slice(0, csvAt)) : -1;
-  const header = `${lengths[0]} ${fragment.record ?? -1} ${lengths.slice(1).join(' ')} ${shaJson} ${shaCsv}\n`;
-  return { bytes: Buffer.from(header + parts.join('')), hash: hash.digest('hex').slice(0, 32) };
+  const buffer = new FragmentBuffer();
+  const { hash } = buffer.add(fragment, fileSha);
+  return { bytes: Buffer.from(buffer.contents), hash };
 }
 
 /** A fragment read back: every part a view into the bytes read. */
@@ -82,16 +129,15 @@ export interface FragmentBytes {
 }
 
 export function decodeFragment(bytes: Buffer): FragmentBytes {
-  const newline = bytes.indexOf(0x0a);
-  const [idLength, record, ...rest] = bytes.toString('latin1', 0, newline).split(' ').map(Number);
-  const lengths = rest.slice(0, 5);
-  const [shaJson, shaCsv] = rest.slice(5);
-  let at = newline + 1;
+  const field = (i: number) => bytes.readUInt32LE(4 * i);
+  let at = HEADER;
   const take = (length: number) => bytes.subarray(at, (at += length));
-  const id = take(idLength).toString('utf8');
-  const json = take(lengths[0]);
-  const csv = Object.fromEntries(CSV_FILES.map((file, i) => [file, take(lengths[i + 1])])) as Record<CsvFile, Buffer>;
-  return { id, record: record < 0 ? null : record, json, csv, shaJson, shaCsv };
+  const id = take(field(0)).toString('utf8');
+  const json = take(field(1));
+  const csv = Object.fromEntries(CSV_FILES.map((file, i) => [file, take(field(i + 2))])) as Record<CsvFile, Buffer>;
+  if (at !== bytes.length) throw new Error(`fragment store: a fragment of ${bytes.length} bytes holds ${at}`);
+  const record = field(6);
+  return { id, record: record === 0 ? null : record - 1, json, csv, shaJson: field(7) - 1, shaCsv: field(8) - 1 };
 }
 
 /** Write the input file's current sha256 into a fragment read back (its parts are views: patched in place). */
@@ -125,36 +171,14 @@ export class SegmentWriter {
     private readonly prefix: string,
   ) {}
 
-  /** Append fragments with one write; returns where each landed. */
-  append(fragments: Buffer[]): FragmentLocation[] {
-    if (fragments.length === 0) return [];
+  /** Append a task's fragments with one write; returns the segment and the offset they start at. */
+  append(bytes: Buffer): { segment: string; offset: number } {
     if (this.fd < 0 || this.size > SEGMENT_BYTES) this.rotate();
-    const locations = fragments.map((bytes) => {
-      const location = { segment: this.name, offset: this.size, length: bytes.length };
-      this.size += bytes.length;
-      return location;
-    });
-    // writev takes at most IOV_MAX (1024) buffers per call
-    for (let i = 0; i < fragments.length; i += 1024) {
-      const slice = fragments.slice(i, i + 1024);
-      let remaining = slice.reduce((a, b) => a + b.length, 0);
-      let written = writevSync(this.fd, slice);
-      // short writes are rare (a full disk raises instead), but would corrupt the offsets: finish them
-      while (written < remaining) {
-        let skip = written;
-        const rest: Buffer[] = [];
-        for (const b of slice) {
-          if (skip >= b.length) skip -= b.length;
-          else {
-            rest.push(b.subarray(skip));
-            skip = 0;
-          }
-        }
-        remaining -= written;
-        written = writevSync(this.fd, rest);
-      }
-    }
-    return locations;
+    const offset = this.size;
+    // a short write would corrupt the offsets: finish it (a full disk raises instead)
+    for (let at = 0; at < bytes.length; ) at += writeSync(this.fd, bytes, at, bytes.length - at);
+    this.size += bytes.length;
+    return { segment: this.name, offset };
   }
 
   private rotate(): void {

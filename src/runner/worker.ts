@@ -7,7 +7,7 @@ import { csvRecords, jsonlRecord, messageOf, type RecordContext, type RecordOutc
 import { fieldNames } from '../ingest/record.js';
 import { recordPrefix } from '../ingest/stream-records.js';
 import { csvRows } from '../sinks/rows.js';
-import { encodeFragment, PENDING_SHA256, SegmentWriter } from './store.js';
+import { FragmentBuffer, PENDING_SHA256, SegmentWriter } from './store.js';
 import { PROGRESS, type FilesTask, type RecordsTask, type StoredDoc, type Task, type TaskResult, type UnitResult, type WorkerSetup } from './task.js';
 
 /**
@@ -21,6 +21,8 @@ const analyzerReady: Promise<Analyzer> = createAnalyzer(setup.pipelineFile, setu
 // a failed setup is reported with the first task; never as an unhandled rejection
 analyzerReady.catch(() => {});
 const segments = new SegmentWriter(setup.segmentDir, `${setup.runTag}-${threadId}`);
+/** A task's rendered articles, reused from task to task (a worker runs one task at a time). */
+const fragments = new FragmentBuffer();
 
 /**
  * Files are read into one reusable buffer per worker: a fresh Buffer per file is off-heap memory
@@ -49,8 +51,7 @@ function readIntoScratch(file: string): Buffer {
 /** Analyses docs, marking progress for the main thread's per-article time budget. */
 class Analysis {
   readonly stageMs: Record<string, number> = {};
-  private readonly pending: Buffer[] = [];
-  private readonly stored: { unit: UnitResult; doc: Omit<StoredDoc, 'location'> }[] = [];
+  private readonly stored: { unit: UnitResult; doc: Omit<StoredDoc, 'location'>; start: number; length: number }[] = [];
   private readonly progress: Float64Array | null;
 
   constructor(
@@ -58,6 +59,7 @@ class Analysis {
     progress: SharedArrayBuffer | undefined,
   ) {
     this.progress = progress ? new Float64Array(progress) : null;
+    fragments.clear();
   }
 
   /** Mark the article being worked on (doc -1: the file itself is being read and parsed). */
@@ -73,9 +75,10 @@ class Analysis {
     this.mark(unitIndex, docIndex);
     try {
       const record = this.analyzer.analyze(doc, this.stageMs);
-      const { bytes, hash } = encodeFragment({ id: record.id, record: record.source.record, json: JSON.stringify(record), csv: csvRows(record) }, fileSha);
-      this.pending.push(bytes);
+      const { start, length, hash } = fragments.add({ id: record.id, record: record.source.record, json: JSON.stringify(record), csv: csvRows(record) }, fileSha);
       this.stored.push({
+        start,
+        length,
         unit,
         doc: {
           id: record.id,
@@ -98,8 +101,11 @@ class Analysis {
   /** Append the task's fragments to the segment in one write and fill in their locations. */
   flush(): void {
     if (this.progress) this.progress[PROGRESS.startedAt] = 0;
-    const locations = segments.append(this.pending);
-    this.stored.forEach(({ unit, doc }, i) => unit.docs.push({ ...doc, location: locations[i] }));
+    if (this.stored.length > 0) {
+      const { segment, offset } = segments.append(fragments.contents);
+      for (const { unit, doc, start, length } of this.stored) unit.docs.push({ ...doc, location: { segment, offset: offset + start, length } });
+    }
+    fragments.clear();
   }
 }
 
