@@ -6,6 +6,7 @@ import { ByteWindow, bufferSource, type ByteSource } from '../src/ingest/byte-wi
 import { readArticles } from '../src/ingest/readers.js';
 import { splitCsv } from '../src/ingest/stream-csv.js';
 import { streamRecords } from '../src/ingest/stream-file.js';
+import { splitJsonArray } from '../src/ingest/stream-json.js';
 import { isBlank, splitJsonl } from '../src/ingest/stream-jsonl.js';
 import type { RecordFailure } from '../src/ingest/stream-records.js';
 import { tempDir } from './helpers/cli.js';
@@ -16,7 +17,7 @@ interface Seen {
   failures: RecordFailure[];
 }
 
-async function split(kind: 'jsonl' | 'csv', input: string | Buffer, maxRecordBytes = 1 << 20): Promise<Seen> {
+async function split(kind: 'jsonl' | 'csv' | 'json', input: string | Buffer, maxRecordBytes = 1 << 20): Promise<Seen> {
   const seen: Seen = { records: [], failures: [] };
   const window = new ByteWindow(bufferSource(typeof input === 'string' ? Buffer.from(input) : input));
   const sink = {
@@ -30,6 +31,7 @@ async function split(kind: 'jsonl' | 'csv', input: string | Buffer, maxRecordByt
     failure: (f: RecordFailure) => seen.failures.push(f),
   };
   if (kind === 'jsonl') await splitJsonl(window, 0, maxRecordBytes, sink);
+  else if (kind === 'json') seen.header = String(await splitJsonArray(window, 0, maxRecordBytes, sink));
   else await splitCsv(window, 0, maxRecordBytes, sink);
   return seen;
 }
@@ -160,6 +162,55 @@ describe('CSV record splitting', () => {
     const records: string[] = [];
     await splitCsv(new ByteWindow(trickle), 0, 1000, { header: () => true, record: (r) => void records.push(r.bytes.toString()), failure: () => {} });
     expect(records).toEqual(['r0,satu', 'r1,dua']);
+  });
+});
+
+describe('JSON array splitting', () => {
+  it('cuts the top-level elements, whatever their strings and nesting hold', async () => {
+    const elements = [
+      { id: 'a', text: 'kurung ] dan , koma', tags: ['x', { y: [1, 2] }] },
+      { id: 'b', text: 'kutip \\" dan garis miring \\\\', n: -1.5e3 },
+      'teks 😀',
+      null,
+    ];
+    const seen = await split('json', ` \n[${elements.map((e) => JSON.stringify(e)).join(' ,\n')}]\n`);
+    expect(seen.header).toBe('true');
+    expect(seen.failures).toEqual([]);
+    expect(seen.records.map((r) => JSON.parse(r.text))).toEqual(elements);
+    expect(seen.records.map((r) => [r.index, r.line])).toEqual([
+      [0, 2],
+      [1, 3],
+      [2, 4],
+      [3, 5],
+    ]);
+  });
+
+  it('skips an oversized element, reports an unclosed array or a trailing comma, and refuses a non-array', async () => {
+    const big = await split('json', `[{"a":1},{"text":"${'x'.repeat(3000)}"},{"c":3}]`, 1000);
+    expect(big.records.map((r) => r.index)).toEqual([0, 2]);
+    expect(big.failures).toEqual([{ record: 1, error: 'record 1: record too large: 3011 bytes (limit 1000; set max_record_bytes in the pipeline)' }]);
+    expect((await split('json', '[{"a":1},{"b":')).failures).toEqual([{ record: 1, error: 'record 1: invalid JSON: the array is not closed' }]);
+    expect((await split('json', '[{"a":1},]')).failures).toEqual([{ record: 1, error: "record 1: invalid JSON: a comma before the array's closing bracket" }]);
+    expect((await split('json', '[1] x')).failures).toEqual([{ record: null, error: "invalid JSON: text after the array's closing bracket (line 1)" }]);
+    const object = await split('json', '{"id":"a","text":"x"}');
+    expect(object.header).toBe('false');
+    expect(object.records).toEqual([]);
+  });
+
+  it('reads a .json array over the whole-file limit record by record; a broken element fails alone', async () => {
+    const work = tempDir();
+    const items = Array.from({ length: 2600 }, (_, i) => ({ id: `a-${i}`, text: `Berita nomor ${i} dari Jakarta. `.repeat(140) }));
+    const text = JSON.stringify(items, null, 1).replace('"a-7"', '"a-7" oops');
+    writeFileSync(path.join(work, 'besar.json'), text);
+    expect(Buffer.byteLength(text)).toBeGreaterThan(10 * 1024 * 1024);
+    const { docs, failures } = await readArticles(path.join(work, 'besar.json'), { root: work });
+    expect(docs).toHaveLength(2599);
+    expect(docs[0]).toMatchObject({ id: 'a-0', source: { format: 'json', record: 0 } });
+    expect(failures).toHaveLength(1);
+    expect(failures[0]).toMatchObject({ record: 7 });
+    expect(failures[0].error).toMatch(/^record 7: invalid JSON/);
+    writeFileSync(path.join(work, 'objek.json'), JSON.stringify({ id: 'x', text: 'y'.repeat(11 * 1024 * 1024) }));
+    expect((await readArticles(path.join(work, 'objek.json'), { root: work })).failures[0].error).toMatch(/^not a JSON array/);
   });
 });
 

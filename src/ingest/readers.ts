@@ -5,7 +5,7 @@ import type { Doc, InputFormat, SourceInfo } from '../doc.js';
 import type { FieldMapping } from '../pipeline.js';
 import { decodeText } from './decode.js';
 import { fieldNames, recordToDoc, toArticleRecord, type ArticleRecord, type DocAnchors } from './record.js';
-import { csvRecords, jsonlRecord, messageOf, type RecordBytes, type RecordContext, type RecordOutcome } from './record-parse.js';
+import { csvRecords, jsonRecord, messageOf, type RecordBytes, type RecordContext, type RecordOutcome } from './record-parse.js';
 import type { RecordDelimiter } from './stream-csv.js';
 import { streamRecords } from './stream-file.js';
 import { STREAMED_FORMATS } from './stream-records.js';
@@ -45,6 +45,14 @@ export interface ReadOptions {
 /** The file size limit for a format: whole-file formats default to 10 MB, streamed ones to none. */
 export function fileLimitFor(format: InputFormat, maxFileBytes: number | undefined): number {
   return maxFileBytes ?? (STREAMED_FORMATS.has(format) ? Infinity : DEFAULT_MAX_FILE_BYTES);
+}
+
+/**
+ * Whether a file is read record by record: JSONL and CSV always; a `.json` file when it is over
+ * the default whole-file limit and no `max_file_bytes` is set (it must then be an array).
+ */
+export function streamsWhole(format: InputFormat, size: number, maxFileBytes: number | undefined): boolean {
+  return STREAMED_FORMATS.has(format) || (format === 'json' && maxFileBytes === undefined && size > DEFAULT_MAX_FILE_BYTES);
 }
 
 /** One input file or record that could not become an article. */
@@ -90,11 +98,11 @@ export async function readArticles(file: string, options: ReadOptions): Promise<
   try {
     const info = await stat(file);
     const limit = fileLimitFor(format, options.maxFileBytes);
-    if (info.size > limit) {
+    if (info.size > limit && !streamsWhole(format, info.size, options.maxFileBytes)) {
       return { docs: [], failures: [{ path: displayPath, record: null, error: `file too large: ${info.size} bytes (limit ${limit})` }] };
     }
     mtime = info.mtime;
-    if (format === 'jsonl' || format === 'csv') {
+    if (streamsWhole(format, info.size, options.maxFileBytes)) {
       return await readStreamed(file, { displayPath, idPath, format, sha256: '', fileDate: mtime.toISOString().slice(0, 10) }, options);
     }
     const buffer = await readFile(file);
@@ -180,7 +188,7 @@ async function readStreamed(input: string | Uint8Array, meta: Omit<FileInput, 'b
   const records: RecordBytes[] = [];
   const failures: ReadFailure[] = [];
   let header: { columns: string[]; delimiter: RecordDelimiter } | null = null;
-  const format = meta.format as 'jsonl' | 'csv';
+  const format = meta.format as 'jsonl' | 'csv' | 'json';
   const result = await streamRecords(input, format, { maxRecordBytes: options.maxRecordBytes ?? DEFAULT_MAX_RECORD_BYTES, names }, {
     header: (columns, delimiter) => {
       header = { columns, delimiter };
@@ -200,7 +208,7 @@ async function readStreamed(input: string | Uint8Array, meta: Omit<FileInput, 'b
     names,
   };
   const h = header as { columns: string[]; delimiter: RecordDelimiter } | null;
-  const outcomes: RecordOutcome[] = format === 'jsonl' ? records.map((r) => jsonlRecord(r, ctx)) : h ? csvRecords(records, h.columns, h.delimiter, ctx) : [];
+  const outcomes: RecordOutcome[] = format !== 'csv' ? records.map((r) => jsonRecord(r, ctx)) : h ? csvRecords(records, h.columns, h.delimiter, ctx) : [];
   const docs: Doc[] = [];
   for (const outcome of outcomes) {
     if ('doc' in outcome) docs.push(outcome.doc);

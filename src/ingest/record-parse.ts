@@ -41,9 +41,11 @@ export function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** One JSONL line (blank lines never get here). */
-export function jsonlRecord(record: RecordBytes, ctx: RecordContext): RecordOutcome {
+/** One JSONL line (blank lines never get here), or one element of a streamed JSON array. */
+export function jsonRecord(record: RecordBytes, ctx: RecordContext): RecordOutcome {
   const decoded = decodeUtf8(record.bytes);
+  // JSON array elements carry no line in their Doc, as when the array is read whole
+  const line = ctx.format === 'jsonl' ? record.line : undefined;
   try {
     let item: unknown;
     try {
@@ -51,10 +53,10 @@ export function jsonlRecord(record: RecordBytes, ctx: RecordContext): RecordOutc
     } catch (error) {
       throw new RecordError(`invalid JSON: ${messageOf(error)}`);
     }
-    const doc = recordToDoc(toArticleRecord(item, ctx.names), source(ctx, record.index), ctx.anchors, record.line, ctx.idPath);
+    const doc = recordToDoc(toArticleRecord(item, ctx.names), source(ctx, record.index), ctx.anchors, line, ctx.idPath);
     return { doc: withWarning(doc, decoded) };
   } catch (error) {
-    return { failure: { record: record.index, line: record.line, error: `${recordPrefix('jsonl', record.index, record.line)}${messageOf(error)}` } };
+    return { failure: { record: record.index, line: record.line, error: `${recordPrefix(ctx.format, record.index, record.line)}${messageOf(error)}` } };
   }
 }
 

@@ -6,6 +6,7 @@ import { ByteWindow, bufferSource, fileSource, type ByteSource } from './byte-wi
 import { csvHeader, missingBodyColumn } from './record-parse.js';
 import type { RecordField } from './record.js';
 import { splitCsv, type RecordDelimiter } from './stream-csv.js';
+import { splitJsonArray } from './stream-json.js';
 import { splitJsonl } from './stream-jsonl.js';
 import { sniffEncoding, type RawRecord, type RecordFailure } from './stream-records.js';
 
@@ -45,7 +46,7 @@ const HEAD_BYTES = 8192;
  */
 export async function streamRecords(
   input: string | Uint8Array,
-  format: 'jsonl' | 'csv',
+  format: 'jsonl' | 'csv' | 'json',
   options: RecordStreamOptions,
   sink: RecordStreamSink,
 ): Promise<RecordStreamResult> {
@@ -90,6 +91,15 @@ export async function streamRecords(
     let fileFailure: string | undefined;
     if (format === 'jsonl') {
       records = await splitJsonl(window, from, options.maxRecordBytes, sink);
+    } else if (format === 'json') {
+      records = 0;
+      const counting = { record: (r: RawRecord) => ((records = r.index + 1), sink.record(r)), failure: (f: RecordFailure) => {
+        if (f.record !== null) records = Math.max(records, f.record + 1);
+        sink.failure(f);
+      } };
+      if (!(await splitJsonArray(window, from, options.maxRecordBytes, counting))) {
+        fileFailure = 'not a JSON array: a .json file over the file size limit is read record by record, and only when it holds an array of articles';
+      }
     } else {
       let sawHeader = false;
       records = await splitCsv(window, from, options.maxRecordBytes, {

@@ -83,7 +83,7 @@ class Batch {
 }
 
 /**
- * Read a JSONL/CSV export record by record and send the records that need analysis to the
+ * Read a JSONL/CSV export (or a big JSON array) record by record and send the records that need analysis to the
  * workers in batches, waiting whenever enough batches are in flight (so memory stays flat and one
  * file uses every core). A record whose bytes hash like last run's record at the same index is
  * not analysed again (unless its dates were anchored to the file date and that changed), so an
@@ -92,7 +92,7 @@ class Batch {
  */
 export async function feedExport(options: FeedOptions): Promise<() => FeedResult> {
   const { input, previous, dispatcher } = options;
-  const format = input.format as 'jsonl' | 'csv';
+  const format = input.format as 'jsonl' | 'csv' | 'json';
   const entries: ArticleEntry[] = [];
   const failures: StoredFailure[] = [];
   const stageMs: Record<string, number> = {};

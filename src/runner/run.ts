@@ -3,7 +3,7 @@ import { existsSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { DEFAULT_MAX_RECORD_BYTES, fileLimitFor, formatOf, toPosix, type ReadFailure } from '../ingest/readers.js';
+import { DEFAULT_MAX_RECORD_BYTES, fileLimitFor, formatOf, streamsWhole, toPosix, type ReadFailure } from '../ingest/readers.js';
 import { STREAMED_FORMATS } from '../ingest/stream-records.js';
 import { ConfigError, DEFAULT_MAX_ARTICLE_SECONDS, loadPipelineConfig, type StageOverrides } from '../pipeline.js';
 import { DATA_FILES } from '../sinks/writer.js';
@@ -265,9 +265,9 @@ export async function run(options: RunOptions): Promise<RunSummary> {
           continue;
         }
         const context = contextOf(input, info);
-        if (STREAMED_FORMATS.has(context.format)) {
+        if (streamsWhole(context.format, info.size, config.max_file_bytes)) {
           const limit = fileLimitFor(context.format, config.max_file_bytes);
-          if (info.size > limit) {
+          if (STREAMED_FORMATS.has(context.format) && info.size > limit) {
             failFile(input.file, { path: context.displayPath, record: null, error: `file too large: ${info.size} bytes (limit ${limit}; set max_file_bytes in the pipeline)` });
             reporter.tick(seen(), (bytesRead += info.size));
             continue;

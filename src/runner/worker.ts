@@ -3,7 +3,7 @@ import { threadId, workerData } from 'node:worker_threads';
 import { createAnalyzer, type Analyzer } from '../analyze.js';
 import type { Doc } from '../doc.js';
 import { parseArticles, sha256 } from '../ingest/readers.js';
-import { csvRecords, jsonlRecord, messageOf, type RecordContext, type RecordOutcome } from '../ingest/record-parse.js';
+import { csvRecords, jsonRecord, messageOf, type RecordContext, type RecordOutcome } from '../ingest/record-parse.js';
 import { fieldNames } from '../ingest/record.js';
 import { recordPrefix } from '../ingest/stream-records.js';
 import { csvRows } from '../sinks/rows.js';
@@ -153,7 +153,7 @@ function analyseRecords(task: RecordsTask, analysis: Analysis): UnitResult[] {
     names: fieldNames(input.fields),
   };
   const records = task.units.map((u) => ({ index: u.index, line: u.line, bytes: task.bytes.subarray(u.start, u.end) }));
-  const outcomes: RecordOutcome[] = task.csv ? csvRecords(records, task.csv.columns, task.csv.delimiter, ctx) : records.map((r) => jsonlRecord(r, ctx));
+  const outcomes: RecordOutcome[] = task.csv ? csvRecords(records, task.csv.columns, task.csv.delimiter, ctx) : records.map((r) => jsonRecord(r, ctx));
   return outcomes.map((outcome, u) => {
     const unit: UnitResult = { docs: [], failures: [] };
     if ('failure' in outcome) unit.failures.push({ path: input.displayPath, ...outcome.failure });
