@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decodeArticleTable, encodeArticleTable, type ArticleEntry } from '../src/runner/article-table.js';
+import { ArticleColumns, decodeArticleTable, encodeArticleTable, SegmentNames } from '../src/runner/article-table.js';
 import { decodeFragment, encodeFragment, FragmentBuffer, fragmentText, patchFileSha, PENDING_SHA256, removeSegmentsExcept, SegmentReader, SegmentWriter } from '../src/runner/store.js';
 import type { Fragment } from '../src/runner/task.js';
 import { tempDir } from './helpers/cli.js';
@@ -80,25 +80,54 @@ describe('fragment store', () => {
 });
 
 describe('article table', () => {
-  it('round-trips entries of several inputs, with and without record hashes and lines', () => {
-    const entry = (id: string, record: number | null, extra: Partial<ArticleEntry> = {}): ArticleEntry => ({
-      id,
-      record,
-      location: { segment: `seg-${record ?? 'x'}.seg`, offset: 5_000_000_000 + (record ?? 0), length: 1234 },
-      hash: '0123456789abcdef0123456789abcdef',
-      usesFileDate: false,
-      ...extra,
-    });
-    const tables = new Map<string, ArticleEntry[]>([
-      ['/data/berita.txt', [entry('berita', null)]],
-      ['/data/ekspor "a".jsonl', [entry('ekspor-0', 0, { line: 1, recordHash: 'ffeeddccbbaa99887766554433221100' }), entry('artikel 😀', 7, { line: 12, usesFileDate: true, recordHash: '00112233445566778899aabbccddeeff' })]],
-      ['/data/kosong.json', []],
+  const hex = (n: number) => n.toString(16).padStart(32, '0');
+
+  it('round-trips the articles of several inputs through the table file, columns and ids alike', () => {
+    const names = new SegmentNames();
+    const small = new ArticleColumns(1);
+    small.add({ id: 'berita', record: null, segment: names.numberOf('run-1-0.seg'), offset: 5_000_000_000, length: 1234, hash: hex(1), usesFileDate: false });
+    small.add({ id: 'artikel 😀', record: null, segment: names.numberOf('run-2-0.seg'), offset: 7, length: 9, hash: hex(2), usesFileDate: true });
+    const feed = new ArticleColumns(1);
+    for (let i = 0; i < 300; i++) {
+      feed.add({ id: `ekspor-${i}`, record: i, line: i + 2, segment: names.numberOf('run-1-0.seg'), offset: 100 * i, length: 100, hash: hex(i), recordHash: Buffer.from(hex(1000 + i), 'hex'), usesFileDate: i === 7 });
+    }
+    const table = new Map([
+      ['/data/berita.txt', { columns: small, start: 0, count: 1 }],
+      ['/data/artikel.txt', { columns: small, start: 1, count: 1 }],
+      ['/data/ekspor "a".jsonl', { columns: feed, start: 0, count: 300 }],
     ]);
-    expect(decodeArticleTable(encodeArticleTable(tables))).toEqual(tables);
+    const fresh = new SegmentNames();
+    fresh.numberOf('other.seg');
+    const back = decodeArticleTable(encodeArticleTable(table, names), fresh);
+    expect([...back.keys()]).toEqual([...table.keys()]);
+    for (const [input, range] of table) {
+      const read = back.get(input)!;
+      expect(read.count).toBe(range.count);
+      for (let k = 0; k < range.count; k++) {
+        const [a, b] = [range.start + k, read.start + k];
+        expect(read.columns.ids[b]).toBe(range.columns.ids[a]);
+        expect(read.columns.record(b)).toBe(range.columns.record(a));
+        expect(read.columns.lines[b]).toBe(range.columns.lines[a]);
+        expect(fresh.names[read.columns.segments[b]]).toBe(names.names[range.columns.segments[a]]);
+        expect(read.columns.offsets[b]).toBe(range.columns.offsets[a]);
+        expect(read.columns.lengths[b]).toBe(range.columns.lengths[a]);
+        expect(read.columns.hash(b)).toBe(range.columns.hash(a));
+        expect(read.columns.usesFileDate(b)).toBe(range.columns.usesFileDate(a));
+      }
+    }
+    const exported = back.get('/data/ekspor "a".jsonl')!;
+    expect(exported.columns.sameRecord(exported.start + 5, Buffer.from(hex(1005), 'hex'))).toBe(true);
+    expect(exported.columns.sameRecord(exported.start + 5, Buffer.from(hex(1006), 'hex'))).toBe(false);
+    expect(back.get('/data/berita.txt')!.columns.sameRecord(0, Buffer.alloc(16))).toBe(false);
   });
 
-  it('rejects a truncated table', () => {
-    const bytes = encodeArticleTable(new Map([['/a.jsonl', [{ id: 'a-0', record: 0, location: { segment: 's', offset: 0, length: 1 }, hash: '0'.repeat(32), usesFileDate: false }]]]));
-    expect(() => decodeArticleTable(bytes.subarray(0, bytes.length - 3))).toThrow();
+  it('puts the articles of an export back in record order, and rejects a truncated table', () => {
+    const names = new SegmentNames();
+    const columns = new ArticleColumns();
+    for (const record of [2, 0, 1]) columns.add({ id: `f-${record}`, record, segment: 0, offset: record, length: 1, hash: hex(record), usesFileDate: false });
+    expect(columns.sortedByRecord().ids).toEqual(['f-0', 'f-1', 'f-2']);
+    names.numberOf('s.seg');
+    const bytes = encodeArticleTable(new Map([['/a.jsonl', { columns, start: 0, count: 3 }]]), names);
+    expect(() => decodeArticleTable(bytes.subarray(0, bytes.length - 3), new SegmentNames())).toThrow();
   });
 });

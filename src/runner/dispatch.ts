@@ -54,6 +54,11 @@ export class Dispatcher {
     }));
   }
 
+  /** Start the workers now (their models load while the main thread reads the first records). */
+  warmUp(): void {
+    this.workers();
+  }
+
   /** Wait for room, then start the task; `done` receives its result, failed articles included. */
   async submit(task: Task, done: (result: TaskResult) => void): Promise<void> {
     while (this.inFlight >= this.options.maxInFlight) await new Promise<void>((resolve) => this.waiting.push(resolve));

@@ -4,7 +4,7 @@ import type { RecordDelimiter } from '../ingest/stream-csv.js';
 import { streamRecords, type RecordStreamResult } from '../ingest/stream-file.js';
 import type { RawRecord } from '../ingest/stream-records.js';
 import { fieldNames } from '../ingest/record.js';
-import type { ArticleEntry } from './article-table.js';
+import { ArticleColumns, type ArticleRange, type SegmentNames } from './article-table.js';
 import type { Dispatcher } from './dispatch.js';
 import type { StoredFailure } from './state.js';
 import type { InputContext, RecordsTask, RecordUnit, TaskResult } from './task.js';
@@ -19,17 +19,18 @@ export interface FeedOptions {
   maxRecordBytes: number;
   /** Where a UTF-16 export is transcoded before splitting. */
   tmpDir: string;
-  /** What the last run stored for this file, by record index. */
-  previous: { entries: ArticleEntry[]; failures: StoredFailure[]; fileDate?: string } | null;
+  /** What the last run stored for this file. */
+  previous: { articles: ArticleRange | null; failures: StoredFailure[]; fileDate?: string } | null;
   dispatcher: Dispatcher;
+  segments: SegmentNames;
   /** Called as records are read and finished (progress). */
   onProgress(bytesRead: number, recordsDone: number): void;
 }
 
 export interface FeedResult {
   stream: RecordStreamResult;
-  /** Articles by record index (the file's order). */
-  entries: ArticleEntry[];
+  /** Its articles in record order. */
+  articles: ArticleColumns;
   failures: StoredFailure[];
   analysed: number;
   /** Bytes of the records sent for analysis. */
@@ -39,22 +40,23 @@ export interface FeedResult {
   setupError?: string;
 }
 
-function recordHash(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex').slice(0, 32);
+/** The first 16 bytes of the record's sha256. */
+function recordHash(bytes: Uint8Array): Buffer {
+  return createHash('sha256').update(bytes).digest().subarray(0, 16);
 }
 
 /** Records waiting to be sent, copied into one buffer the size of the batch. */
 class Batch {
   private chunks: Uint8Array[] = [];
   private units: RecordUnit[] = [];
-  hashes: string[] = [];
+  hashes: Buffer[] = [];
   bytes = 0;
 
   get size(): number {
     return this.units.length;
   }
 
-  add(record: RawRecord, hash: string): void {
+  add(record: RawRecord, hash: Buffer): void {
     this.chunks.push(Buffer.from(record.bytes));
     this.units.push({ index: record.index, line: record.line, start: this.bytes, end: this.bytes + record.bytes.length });
     this.hashes.push(hash);
@@ -66,7 +68,7 @@ class Batch {
   }
 
   /** The batch's records in one exactly sized buffer (a worker receives a copy of the whole buffer). */
-  take(): { bytes: Uint8Array; units: RecordUnit[]; hashes: string[] } {
+  take(): { bytes: Uint8Array; units: RecordUnit[]; hashes: Buffer[] } {
     const bytes = new Uint8Array(this.bytes);
     let at = 0;
     for (const chunk of this.chunks) {
@@ -93,7 +95,7 @@ class Batch {
 export async function feedExport(options: FeedOptions): Promise<() => FeedResult> {
   const { input, previous, dispatcher } = options;
   const format = input.format as 'jsonl' | 'csv' | 'json';
-  const entries: ArticleEntry[] = [];
+  const articles = new ArticleColumns();
   const failures: StoredFailure[] = [];
   const stageMs: Record<string, number> = {};
   let analysed = 0;
@@ -104,13 +106,17 @@ export async function feedExport(options: FeedOptions): Promise<() => FeedResult
   let setupError: string | undefined;
   let csv: { columns: string[]; delimiter: RecordDelimiter } | undefined;
 
-  const oldByIndex: (ArticleEntry | undefined)[] = [];
-  for (const e of previous?.entries ?? []) if (e.record !== null) oldByIndex[e.record] = e;
+  // the last run's article of each record index
+  const old = previous?.articles ?? null;
+  let maxRecord = -1;
+  if (old) for (let i = old.start; i < old.start + old.count; i++) maxRecord = Math.max(maxRecord, old.columns.records[i]);
+  const oldAt = new Int32Array(maxRecord + 1).fill(-1);
+  if (old) for (let i = old.start; i < old.start + old.count; i++) if (old.columns.records[i] >= 0) oldAt[old.columns.records[i]] = i;
   const oldFailures = new Map<number, StoredFailure>();
   for (const f of previous?.failures ?? []) if (f.record !== null && f.hash) oldFailures.set(f.record, f);
   const fileDateSame = previous?.fileDate === input.fileDate;
 
-  const finished = (batch: { units: RecordUnit[]; hashes: string[] }) => (result: TaskResult) => {
+  const finished = (batch: { units: RecordUnit[]; hashes: Buffer[] }) => (result: TaskResult) => {
     if (result.setupError !== undefined) {
       setupError ??= result.setupError;
       return;
@@ -119,10 +125,11 @@ export async function feedExport(options: FeedOptions): Promise<() => FeedResult
     result.units.forEach((unit, u) => {
       const { index } = batch.units[u];
       for (const doc of unit.docs) {
-        entries[index] = { id: doc.id, record: doc.record, line: doc.line, location: doc.location, hash: doc.hash, recordHash: batch.hashes[u], usesFileDate: doc.usesFileDate };
+        const { segment, offset, length } = doc.location;
+        articles.add({ id: doc.id, record: doc.record, line: doc.line, segment: options.segments.numberOf(segment), offset, length, hash: doc.hash, recordHash: batch.hashes[u], usesFileDate: doc.usesFileDate });
         analysed++;
       }
-      for (const failure of unit.failures) failures.push({ ...failure, hash: batch.hashes[u] });
+      for (const failure of unit.failures) failures.push({ ...failure, hash: batch.hashes[u].toString('hex') });
     });
     done += batch.units.length;
     options.onProgress(bytesRead, reused + done);
@@ -147,14 +154,14 @@ export async function feedExport(options: FeedOptions): Promise<() => FeedResult
       record(record) {
         if (setupError !== undefined) return;
         const hash = recordHash(record.bytes);
-        const old = oldByIndex[record.index];
-        if (old && old.recordHash === hash && (fileDateSame || !old.usesFileDate)) {
-          entries[record.index] = record.line === old.line ? old : { ...old, line: record.line };
+        const at = record.index < oldAt.length ? oldAt[record.index] : -1;
+        if (old && at >= 0 && old.columns.sameRecord(at, hash) && (fileDateSame || !old.columns.usesFileDate(at))) {
+          articles.copy(old.columns, at, record.line);
           reused++;
           return;
         }
         const oldFailure = oldFailures.get(record.index);
-        if (oldFailure && oldFailure.hash === hash && oldFailure.line === record.line) {
+        if (oldFailure && oldFailure.hash === hash.toString('hex') && oldFailure.line === record.line) {
           failures.push(oldFailure);
           return;
         }
@@ -171,5 +178,5 @@ export async function feedExport(options: FeedOptions): Promise<() => FeedResult
     },
   );
   if (batch.size > 0 && !stream.fileFailure) await send();
-  return () => ({ stream, entries: entries.filter((e) => e !== undefined), failures, analysed, analysedBytes, reused, stageMs, ...(setupError !== undefined ? { setupError } : {}) });
+  return () => ({ stream, articles: articles.sortedByRecord(), failures, analysed, analysedBytes, reused, stageMs, ...(setupError !== undefined ? { setupError } : {}) });
 }

@@ -9,13 +9,13 @@ import { ConfigError, DEFAULT_MAX_ARTICLE_SECONDS, loadPipelineConfig, type Stag
 import { DATA_FILES } from '../sinks/writer.js';
 import type { RunSummary } from '../summary.js';
 import { VERSION } from '../version.js';
-import type { ArticleEntry } from './article-table.js';
+import { ArticleColumns, SegmentNames, type ArticleRange, type ArticleTable } from './article-table.js';
 import { writeFileAtomic } from './atomic.js';
 import { discoverInputs } from './discover.js';
 import { Dispatcher } from './dispatch.js';
 import { feedExport, type FeedResult } from './feed.js';
 import { acquireLock } from './lock.js';
-import { liveArticles, writeOutputs } from './outputs.js';
+import { LiveArticles, writeOutputs } from './outputs.js';
 import type { Reporter } from './progress.js';
 import { emptyState, loadArticles, loadState, saveArticles, saveState, segmentsReferenced, type InputState, type RunState, type StoredFailure } from './state.js';
 import { removeSegmentsExcept } from './store.js';
@@ -124,15 +124,18 @@ export async function run(options: RunOptions): Promise<RunSummary> {
     const anyChanged = bytesToRead > 0 || inputs.some((i) => stats.has(i.file) && !previous.inputs[i.file]);
     // The article table is read only when something may change; a damaged one means a full run.
     const needsTable = anyChanged || deleted.length > 0 || outputsMissing || options.full === true;
-    let oldArticles = new Map<string, ArticleEntry[]>();
+    const names = new SegmentNames();
+    let oldArticles: ArticleTable = new Map();
     if (needsTable && Object.keys(previous.inputs).length > 0) {
-      const loaded = loadArticles(tableFile, previous);
+      const loaded = loadArticles(tableFile, previous, names);
       if (loaded) oldArticles = loaded;
       else previous = emptyState(fingerprint);
     }
 
     const next: RunState = { version: previous.version, fingerprint, inputs: {}, segments: [] };
-    const nextArticles = new Map<string, ArticleEntry[]>();
+    const nextArticles: ArticleTable = new Map();
+    /** Articles of whole files (one or a few per file) share one column store. */
+    const smallFiles = new ArticleColumns();
     const stageMs: Record<string, number> = {};
     const addStageMs = (ms: Record<string, number>) => {
       for (const [stage, v] of Object.entries(ms)) stageMs[stage] = (stageMs[stage] ?? 0) + v;
@@ -168,12 +171,12 @@ export async function run(options: RunOptions): Promise<RunSummary> {
       referenceDate: options.referenceDate,
     });
 
-    function keep(file: string, state: InputState, entries: ArticleEntry[] | undefined) {
+    function keep(file: string, state: InputState, articles: ArticleRange | undefined) {
       filesUnchanged++;
       unchanged += state.articles;
       failures.push(...state.failures);
       next.inputs[file] = state;
-      if (entries) nextArticles.set(file, entries);
+      if (articles) nextArticles.set(file, articles);
     }
 
     function failFile(file: string, failure: ReadFailure) {
@@ -181,11 +184,11 @@ export async function run(options: RunOptions): Promise<RunSummary> {
       if (previous.inputs[file]) contentChanged = true;
     }
 
-    function remember(file: string, state: InputState, entries: ArticleEntry[]) {
+    function remember(file: string, state: InputState, articles: ArticleRange) {
       // A file that produced nothing at all is not remembered, so it is retried next run.
-      if (entries.length === 0) return;
+      if (articles.count === 0) return;
       next.inputs[file] = state;
-      nextArticles.set(file, entries);
+      nextArticles.set(file, articles);
     }
 
     // ---- whole files (.txt, .json, .html), in groups
@@ -196,16 +199,20 @@ export async function run(options: RunOptions): Promise<RunSummary> {
       bytesRead += info.size;
       if (unit.unreadable) failFile(file, unit.failures[0]);
       else if (unit.unchanged && old) {
-        keep(file, { ...old, mtimeMs: info.mtimeMs }, oldArticles.get(file) ?? []);
+        keep(file, { ...old, mtimeMs: info.mtimeMs }, oldArticles.get(file));
       } else {
         filesChanged++;
         contentChanged = true;
         inputBytes += unit.bytes ?? 0;
         processed += unit.docs.length;
         failures.push(...unit.failures);
-        const entries = unit.docs.map(({ id, record, line, location, hash, usesFileDate }) => ({ id, record, line, location, hash, usesFileDate }));
+        const start = smallFiles.count;
+        for (const { id, record, line, location, hash, usesFileDate } of unit.docs) {
+          smallFiles.add({ id, record, line, segment: names.numberOf(location.segment), offset: location.offset, length: location.length, hash, usesFileDate });
+        }
         const fileDate = info.mtime.toISOString().slice(0, 10);
-        remember(file, { size: info.size, mtimeMs: info.mtimeMs, sha256: unit.sha256 ?? '', fileDate, articles: entries.length, failures: unit.failures }, entries);
+        const articles = { columns: smallFiles, start, count: unit.docs.length };
+        remember(file, { size: info.size, mtimeMs: info.mtimeMs, sha256: unit.sha256 ?? '', fileDate, articles: articles.count, failures: unit.failures }, articles);
       }
       reporter.tick(seen(), bytesRead);
     };
@@ -235,8 +242,7 @@ export async function run(options: RunOptions): Promise<RunSummary> {
         failFile(file, { path: displayOf(file), record: null, error: feed.stream.fileFailure });
         return;
       }
-      const oldEntries = oldArticles.get(file) ?? [];
-      const same = feed.analysed === 0 && old?.sha256 === feed.stream.sha256 && feed.entries.length === oldEntries.length;
+      const same = feed.analysed === 0 && old?.sha256 === feed.stream.sha256 && feed.articles.count === (oldArticles.get(file)?.count ?? 0);
       if (same) filesUnchanged++;
       else {
         filesChanged++;
@@ -248,7 +254,8 @@ export async function run(options: RunOptions): Promise<RunSummary> {
       unchanged += feed.reused;
       failures.push(...feed.failures);
       const fileDate = info.mtime.toISOString().slice(0, 10);
-      remember(file, { size: info.size, mtimeMs: info.mtimeMs, sha256: feed.stream.sha256, fileDate, articles: feed.entries.length, failures: feed.failures }, feed.entries);
+      const articles = { columns: feed.articles, start: 0, count: feed.articles.count };
+      remember(file, { size: info.size, mtimeMs: info.mtimeMs, sha256: feed.stream.sha256, fileDate, articles: articles.count, failures: feed.failures }, articles);
     };
 
     reporter.phase(`${inputs.length} input file${inputs.length === 1 ? '' : 's'} found`);
@@ -272,6 +279,8 @@ export async function run(options: RunOptions): Promise<RunSummary> {
             reporter.tick(seen(), (bytesRead += info.size));
             continue;
           }
+          // a changed export almost always has records to analyse: start the workers while it is read
+          dispatcher.warmUp();
           const readBefore = bytesRead;
           const seenBefore = seen();
           const result = await feedExport({
@@ -279,8 +288,9 @@ export async function run(options: RunOptions): Promise<RunSummary> {
             input: context,
             maxRecordBytes: config.max_record_bytes ?? DEFAULT_MAX_RECORD_BYTES,
             tmpDir,
-            previous: old ? { entries: oldArticles.get(input.file) ?? [], failures: old.failures, fileDate: old.fileDate } : null,
+            previous: old ? { articles: oldArticles.get(input.file) ?? null, failures: old.failures, fileDate: old.fileDate } : null,
             dispatcher,
+            segments: names,
             onProgress: (bytes, records) => reporter.advance(seenBefore + records, readBefore + bytes),
           });
           bytesRead = readBefore + info.size;
@@ -318,11 +328,11 @@ export async function run(options: RunOptions): Promise<RunSummary> {
     const rewrite = outputsMissing || contentChanged || options.full === true;
     let written = 0;
     if (rewrite) {
-      const { articles, duplicates } = liveArticles(next, nextArticles);
-      next.duplicates = duplicates;
-      written = articles.length;
+      const articles = new LiveArticles(next, nextArticles);
+      next.duplicates = articles.duplicates;
+      written = articles.size;
       reporter.phase(`writing ${written} article${written === 1 ? '' : 's'} to ${toPosix(path.relative(process.cwd(), outputDir) || '.')}`);
-      writeOutputs(outputDir, segmentDir, articles);
+      writeOutputs(outputDir, segmentDir, articles, names);
     } else {
       // nothing an id depends on changed: the last run's duplicates still hold
       next.duplicates = previous.duplicates ?? [];
@@ -331,8 +341,10 @@ export async function run(options: RunOptions): Promise<RunSummary> {
     next.written = written;
     failures.push(...next.duplicates);
     if (stateDirty || rewrite) {
-      next.segments = [...new Set([...nextArticles.values()].flatMap((entries) => entries.map((e) => e.location.segment)))].sort();
-      await saveArticles(tableFile, nextArticles);
+      const segments = new Set<number>();
+      for (const { columns, start, count } of nextArticles.values()) for (let i = start; i < start + count; i++) segments.add(columns.segments[i]);
+      next.segments = [...segments].map((n) => names.names[n]).sort();
+      await saveArticles(tableFile, nextArticles, names);
       await saveState(stateFile, next);
       removeSegmentsExcept(segmentDir, new Set(next.segments));
     }

@@ -1,9 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { ReadFailure } from '../ingest/readers.js';
-import { decodeArticleTable, encodeArticleTable, type ArticleEntry } from './article-table.js';
+import { decodeArticleTable, encodeArticleTable, type ArticleTable, type SegmentNames } from './article-table.js';
 import { writeFileAtomic } from './atomic.js';
-
-export type { ArticleEntry } from './article-table.js';
 
 export const STATE_VERSION = 2;
 
@@ -70,19 +68,19 @@ export async function saveState(file: string, state: RunState): Promise<void> {
  * The articles of every input, loaded only when a run has something to change (an unchanged run
  * never reads it). Null when it is missing or does not match the state: nothing can be reused.
  */
-export function loadArticles(file: string, state: RunState): Map<string, ArticleEntry[]> | null {
-  let tables: Map<string, ArticleEntry[]>;
+export function loadArticles(file: string, state: RunState, names: SegmentNames): ArticleTable | null {
+  let table: ArticleTable;
   try {
-    tables = decodeArticleTable(readFileSync(file));
+    table = decodeArticleTable(readFileSync(file), names);
   } catch {
     return null;
   }
   for (const [input, info] of Object.entries(state.inputs)) {
-    if ((tables.get(input)?.length ?? 0) !== info.articles) return null;
+    if ((table.get(input)?.count ?? 0) !== info.articles) return null;
   }
-  return tables;
+  return table;
 }
 
-export async function saveArticles(file: string, tables: Map<string, ArticleEntry[]>): Promise<void> {
-  await writeFileAtomic(file, encodeArticleTable(tables));
+export async function saveArticles(file: string, table: ArticleTable, names: SegmentNames): Promise<void> {
+  await writeFileAtomic(file, encodeArticleTable(table, names));
 }
