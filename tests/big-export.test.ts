@@ -56,6 +56,22 @@ describe('a big export is read record by record and spread over the workers', ()
     expect(info.input_bytes).toBe(size);
   }, 120_000);
 
+  it('a .json array over the whole-file limit is read element by element; a broken element fails alone', () => {
+    const work = tempDir();
+    writeFileSync(path.join(work, 'light.json'), JSON.stringify(LIGHT));
+    const records = Array.from({ length: 4200 }, (_, i) => article(i, { text: article(i).text + '\n' + 'Warga menyambut gembira pembangunan itu. '.repeat(60) }));
+    const text = JSON.stringify(records, null, 2).replace('"berita-00009"', '"berita-00009" rusak');
+    writeFileSync(path.join(work, 'ekspor.json'), text);
+    expect(Buffer.byteLength(text)).toBeGreaterThan(10 * 1024 * 1024);
+    const result = warta(['run', '-i', 'ekspor.json', '-o', 'out', '-p', 'light.json', '-c', '2'], work);
+    expect(result.status).toBe(1);
+    const info = runInfo(path.join(work, 'out'));
+    expect(info.counts).toMatchObject({ processed: 4199, failed: 1, written: 4199 });
+    expect(info.failures[0]).toMatchObject({ path: 'ekspor.json', record: 9 });
+    expect(info.failures[0].error).toMatch(/^record 9: invalid JSON/);
+    expect(readJsonl(path.join(work, 'out', 'documents.jsonl'))[0].source).toMatchObject({ format: 'json', record: 0 });
+  }, 120_000);
+
   it('writes the same bytes at any concurrency, equal to analysing each record on its own', async () => {
     const work = tempDir();
     const records = Array.from({ length: 200 }, (_, i) => article(i));
