@@ -174,6 +174,28 @@ describe('incremental runs over exports are per record', () => {
     expect(readJsonl(path.join(work, 'out', 'documents.jsonl')).every((d) => d.source.sha256 === sha)).toBe(true);
   }, 240_000);
 
+  it('an append after an edit, or to a last line without a line break, still re-analyses just what changed', () => {
+    const work = tempDir();
+    const file = path.join(work, 'in', 'berita.jsonl');
+    mkdirSync(path.dirname(file));
+    const records = Array.from({ length: 60 }, (_, i) => article(i));
+    writeFileSync(file, jsonl(records));
+    expect(warta(['run', '-i', 'in', '-o', 'out'], work).status).toBe(0);
+    // the old part changed (record 3) and 2 records were appended: the old part is read again
+    writeFileSync(file, jsonl(records.map((r, i) => (i === 3 ? { ...r, title: 'Judul baru' } : r))) + jsonl([article(60), article(61)]));
+    expect(warta(['run', '-i', 'in', '-o', 'out'], work).status).toBe(0);
+    expect(runInfo(path.join(work, 'out')).counts).toMatchObject({ processed: 3, unchanged: 59 });
+    // no line break at the end: the next append starts a new line, the old last record is unchanged
+    writeFileSync(file, readFileSync(file, 'utf8').trimEnd());
+    expect(warta(['run', '-i', 'in', '-o', 'out'], work).status).toBe(0);
+    expect(runInfo(path.join(work, 'out')).counts).toMatchObject({ processed: 0, unchanged: 62 });
+    appendFileSync(file, '\n' + jsonl([article(62)]));
+    expect(warta(['run', '-i', 'in', '-o', 'out'], work).status).toBe(0);
+    expect(runInfo(path.join(work, 'out')).counts).toMatchObject({ processed: 1, unchanged: 62 });
+    expect(warta(['run', '-i', 'in', '-o', 'clean'], work).status).toBe(0);
+    expect(snapshot(path.join(work, 'out'))).toEqual(snapshot(path.join(work, 'clean')));
+  }, 240_000);
+
   it('a changed record is the only one re-analysed, in JSONL and CSV; an untouched file is not read', () => {
     const work = tempDir();
     mkdirSync(path.join(work, 'in'));

@@ -15,6 +15,11 @@ export interface RecordStreamOptions {
   names: Record<RecordField, string[]>;
   /** Where a UTF-16 file is transcoded to UTF-8 before splitting (default: the system's temp folder). */
   tmpDir?: string;
+  /**
+   * JSONL: what the last run read. When the file's first `size` bytes still hash to `sha256` (the
+   * file was appended to), those records are not read again: splitting resumes at `size`.
+   */
+  resume?: { size: number; sha256: string; records: number; line: number };
 }
 
 export interface RecordStreamSink {
@@ -35,6 +40,10 @@ export interface RecordStreamResult {
   bytes: number;
   /** The whole file failed (empty, binary, unreadable, bad CSV header, no rows): nothing else was emitted. */
   fileFailure?: string;
+  /** `options.resume` applied: records before it were not read (they are unchanged). */
+  resumed?: boolean;
+  /** JSONL ending with a line break: where an append would start (records so far, next line). */
+  tail?: { records: number; line: number };
 }
 
 const HEAD_BYTES = 8192;
@@ -50,7 +59,7 @@ export async function streamRecords(
   options: RecordStreamOptions,
   sink: RecordStreamSink,
 ): Promise<RecordStreamResult> {
-  const hash = createHash('sha256');
+  let hash = createHash('sha256');
   let handle: FileHandle | null = null;
   let transcoded: string | null = null;
   try {
@@ -89,8 +98,26 @@ export async function streamRecords(
 
     let records: number;
     let fileFailure: string | undefined;
+    let resumed = false;
+    let tail: RecordStreamResult['tail'];
     if (format === 'jsonl') {
-      records = await splitJsonl(window, from, options.maxRecordBytes, sink);
+      let start = { records: 0, line: 1 };
+      const resume = options.resume;
+      if (resume && encoding === 'utf-8' && bom === 0 && size > resume.size && (await endsWithLineBreak(source, resume.size))) {
+        // hash the old length once: if it is the old file, read on from there
+        const prefix = createHash('sha256');
+        await hashRange(source, resume.size, prefix);
+        if (prefix.copy().digest('hex') === resume.sha256) {
+          hash = prefix;
+          window.consumed = resume.size;
+          from = resume.size;
+          start = { records: resume.records, line: resume.line };
+          resumed = true;
+        }
+      }
+      const end = await splitJsonl(window, from, options.maxRecordBytes, sink, start);
+      records = end.records;
+      if (encoding === 'utf-8' && (await endsWithLineBreak(source, size))) tail = end;
     } else if (format === 'json') {
       records = 0;
       const counting = { record: (r: RawRecord) => ((records = r.index + 1), sink.record(r)), failure: (f: RecordFailure) => {
@@ -127,12 +154,28 @@ export async function streamRecords(
     }
     // the hash must cover bytes the splitter never needed (nothing, unless it stopped early)
     while (encoding === 'utf-8' && (await window.fill()));
-    return { records, sha256: hash.digest('hex'), bytes: size, ...(fileFailure ? { fileFailure } : {}) };
+    return { records, sha256: hash.digest('hex'), bytes: size, ...(fileFailure ? { fileFailure } : {}), ...(resumed ? { resumed } : {}), ...(tail ? { tail } : {}) };
   } catch (error) {
     return { records: 0, sha256: '', bytes: 0, fileFailure: `cannot read: ${(error as Error).message}` };
   } finally {
     await handle?.close();
     if (transcoded) await rm(transcoded, { force: true });
+  }
+}
+
+async function endsWithLineBreak(source: ByteSource, size: number): Promise<boolean> {
+  if (size === 0) return false;
+  const last = Buffer.alloc(1);
+  return (await source.read(last, 0, 1, size - 1)) === 1 && last[0] === 0x0a;
+}
+
+async function hashRange(source: ByteSource, length: number, hash: ReturnType<typeof createHash>): Promise<void> {
+  const chunk = Buffer.allocUnsafe(4 << 20);
+  for (let position = 0; position < length; ) {
+    const n = await source.read(chunk, 0, Math.min(chunk.length, length - position), position);
+    if (n === 0) throw new Error('file shrank while it was read');
+    hash.update(chunk.subarray(0, n));
+    position += n;
   }
 }
 

@@ -8,10 +8,18 @@ const NL = 0x0a;
  * file: a line break is byte 0x0A, which never occurs inside a UTF-8 sequence. Record indexes
  * count non-blank lines; `line` is the 1-based line number. A line longer than `maxRecordBytes`
  * is skipped without being held and fails alone. The window must start after any byte-order mark.
+ * Returns the records found (indexes used) and the line the next record would start on.
  */
-export async function splitJsonl(window: ByteWindow, from: number, maxRecordBytes: number, sink: RecordSink): Promise<number> {
-  let index = 0;
-  let line = 1;
+export async function splitJsonl(
+  window: ByteWindow,
+  from: number,
+  maxRecordBytes: number,
+  sink: RecordSink,
+  /** Where `from` is in the file's records and lines (reading on after a known prefix). */
+  start = { records: 0, line: 1 },
+): Promise<{ records: number; line: number }> {
+  let index = start.records;
+  let line = start.line;
   let lineStart = from;
   let scan = from;
   let oversized = false;
@@ -41,7 +49,7 @@ export async function splitJsonl(window: ByteWindow, from: number, maxRecordByte
       if (await window.fill()) continue;
       // the last line may lack its line break
       if (window.limit > lineStart) await emit(window.limit);
-      return index;
+      return { records: index, line };
     }
     await emit(nl);
     oversized = false;

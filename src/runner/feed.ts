@@ -20,7 +20,15 @@ export interface FeedOptions {
   /** Where a UTF-16 export is transcoded before splitting. */
   tmpDir: string;
   /** What the last run stored for this file. */
-  previous: { articles: ArticleRange | null; failures: StoredFailure[]; fileDate?: string } | null;
+  previous: {
+    articles: ArticleRange | null;
+    failures: StoredFailure[];
+    fileDate?: string;
+    /** Size and hash of the file then, and where it ended (JSONL): an append resumes there. */
+    size: number;
+    sha256: string;
+    tail?: { records: number; line: number };
+  } | null;
   dispatcher: Dispatcher;
   segments: SegmentNames;
   /** Called as records are read and finished (progress). */
@@ -115,6 +123,10 @@ export async function feedExport(options: FeedOptions): Promise<() => FeedResult
   const oldFailures = new Map<number, StoredFailure>();
   for (const f of previous?.failures ?? []) if (f.record !== null && f.hash) oldFailures.set(f.record, f);
   const fileDateSame = previous?.fileDate === input.fileDate;
+  // An appended JSONL need not be read again up to its old end, unless a date there hangs on the
+  // file date and that moved.
+  let resumable = format === 'jsonl' && previous?.tail !== undefined && old !== null;
+  if (resumable && !fileDateSame && old) for (let i = old.start; i < old.start + old.count; i++) if (old.columns.usesFileDate(i)) resumable = false;
 
   const finished = (batch: { units: RecordUnit[]; hashes: Buffer[] }) => (result: TaskResult) => {
     if (result.setupError !== undefined) {
@@ -146,7 +158,12 @@ export async function feedExport(options: FeedOptions): Promise<() => FeedResult
   const stream = await streamRecords(
     options.absolutePath,
     format,
-    { maxRecordBytes: options.maxRecordBytes, names: fieldNames(input.fields), tmpDir: options.tmpDir },
+    {
+      maxRecordBytes: options.maxRecordBytes,
+      names: fieldNames(input.fields),
+      tmpDir: options.tmpDir,
+      ...(resumable && previous?.tail ? { resume: { size: previous.size, sha256: previous.sha256, ...previous.tail } } : {}),
+    },
     {
       header(columns, delimiter) {
         csv = { columns, delimiter };
@@ -178,5 +195,11 @@ export async function feedExport(options: FeedOptions): Promise<() => FeedResult
     },
   );
   if (batch.size > 0 && !stream.fileFailure) await send();
+  if (stream.resumed && old) {
+    // the old file is the new one's prefix: its articles and failures stand as they are
+    for (let i = old.start; i < old.start + old.count; i++) articles.copy(old.columns, i);
+    reused += old.count;
+    failures.push(...(previous?.failures ?? []));
+  }
   return () => ({ stream, articles: articles.sortedByRecord(), failures, analysed, analysedBytes, reused, stageMs, ...(setupError !== undefined ? { setupError } : {}) });
 }

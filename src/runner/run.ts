@@ -255,7 +255,9 @@ export async function run(options: RunOptions): Promise<RunSummary> {
       failures.push(...feed.failures);
       const fileDate = info.mtime.toISOString().slice(0, 10);
       const articles = { columns: feed.articles, start: 0, count: feed.articles.count };
-      remember(file, { size: info.size, mtimeMs: info.mtimeMs, sha256: feed.stream.sha256, fileDate, articles: articles.count, failures: feed.failures }, articles);
+      const state: InputState = { size: info.size, mtimeMs: info.mtimeMs, sha256: feed.stream.sha256, fileDate, articles: articles.count, failures: feed.failures };
+      if (feed.stream.tail) state.tail = feed.stream.tail;
+      remember(file, state, articles);
     };
 
     reporter.phase(`${inputs.length} input file${inputs.length === 1 ? '' : 's'} found`);
@@ -288,7 +290,7 @@ export async function run(options: RunOptions): Promise<RunSummary> {
             input: context,
             maxRecordBytes: config.max_record_bytes ?? DEFAULT_MAX_RECORD_BYTES,
             tmpDir,
-            previous: old ? { articles: oldArticles.get(input.file) ?? null, failures: old.failures, fileDate: old.fileDate } : null,
+            previous: old ? { articles: oldArticles.get(input.file) ?? null, failures: old.failures, fileDate: old.fileDate, size: old.size, sha256: old.sha256, tail: old.tail } : null,
             dispatcher,
             segments: names,
             onProgress: (bytes, records) => reporter.advance(seenBefore + records, readBefore + bytes),

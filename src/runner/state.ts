@@ -22,6 +22,8 @@ export interface InputState {
   articles: number;
   /** Records that failed last time; reported again while they are unchanged. */
   failures: StoredFailure[];
+  /** JSONL ending with a line break: its record count and the line an appended record starts on. */
+  tail?: { records: number; line: number };
 }
 
 export interface RunState {
