@@ -1,59 +1,11 @@
-import { closeSync, createWriteStream, openSync, renameSync, rmSync, writeSync, type WriteStream } from 'node:fs';
-import { rename, rm, writeFile } from 'node:fs/promises';
+import { closeSync, openSync, renameSync, rmSync, writeSync, writevSync } from 'node:fs';
+import { rename, writeFile } from 'node:fs/promises';
 
 /** Write to a temporary sibling and rename, so readers only ever see whole files. */
 export async function writeFileAtomic(file: string, content: string | Uint8Array): Promise<void> {
   const tmp = `${file}.tmp-${process.pid}`;
   await writeFile(tmp, content);
   await rename(tmp, file);
-}
-
-export interface AtomicStream {
-  write(chunk: string): Promise<void>;
-  /** Flush and close the temporary file. */
-  finish(): Promise<void>;
-  /** Rename the finished file into place. */
-  publish(): Promise<void>;
-  abort(): Promise<void>;
-}
-
-/** A streamed file that appears under its name only on `commit`. */
-export function openAtomicStream(file: string): AtomicStream {
-  const tmp = `${file}.tmp-${process.pid}`;
-  const stream: WriteStream = createWriteStream(tmp);
-  let failure: Error | null = null;
-  let wake: (() => void) | null = null;
-  stream.on('error', (error) => {
-    failure = error;
-    wake?.();
-  });
-  return {
-    write(chunk) {
-      if (failure) return Promise.reject(failure);
-      if (stream.write(chunk)) return Promise.resolve();
-      // Wait for the buffer to drain; the permanent 'error' handler above records failures,
-      // so no per-write listener is left behind.
-      return new Promise((resolve, reject) => {
-        wake = () => {
-          wake = null;
-          if (failure) reject(failure);
-          else resolve();
-        };
-        stream.once('drain', () => wake?.());
-      });
-    },
-    async finish() {
-      await new Promise<void>((resolve, reject) => stream.end((error?: Error | null) => (error ? reject(error) : resolve())));
-      if (failure) throw failure;
-    },
-    async publish() {
-      await rename(tmp, file);
-    },
-    async abort() {
-      stream.destroy();
-      await rm(tmp, { force: true });
-    },
-  };
 }
 
 /**
@@ -85,6 +37,31 @@ export class AtomicFile {
   flush(): void {
     if (this.used > 0) writeAll(this.fd, this.buffer.subarray(0, this.used));
     this.used = 0;
+  }
+
+  /** Write many parts with as few system calls as possible (no copy into the buffer). */
+  writev(parts: Uint8Array[]): void {
+    this.flush();
+    for (let i = 0; i < parts.length; i += 1024) {
+      let batch = parts.slice(i, i + 1024);
+      let remaining = batch.reduce((n, p) => n + p.length, 0);
+      while (remaining > 0) {
+        const written = writevSync(this.fd, batch);
+        remaining -= written;
+        if (remaining === 0) break;
+        // a short write: go on from where it stopped
+        let skip = written;
+        const rest: Uint8Array[] = [];
+        for (const part of batch) {
+          if (skip >= part.length) skip -= part.length;
+          else {
+            rest.push(part.subarray(skip));
+            skip = 0;
+          }
+        }
+        batch = rest;
+      }
+    }
   }
 
   finish(): void {

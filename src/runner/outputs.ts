@@ -1,10 +1,10 @@
 import path from 'node:path';
 import type { ReadFailure } from '../ingest/readers.js';
 import { toPosix } from '../ingest/readers.js';
-import { writeDataFiles } from '../sinks/writer.js';
+import { writeDataFiles, type StoredArticles } from '../sinks/writer.js';
 import type { ArticleColumns, ArticleTable, SegmentNames } from './article-table.js';
 import type { RunState } from './state.js';
-import { patchFileSha, SegmentReader, type FragmentBytes, type FragmentLocation } from './store.js';
+import { patchFileSha, patchFileShaAt, SegmentReader, type FragmentBytes, type FragmentLocation } from './store.js';
 
 /**
  * Every article of the run's inputs in output order (by id, then path, then record). An id
@@ -104,13 +104,28 @@ export class LiveArticles {
       yield fragment;
     }
   }
+
+  /** The articles as the file writer reads them: bytes, with the file hash brought up to date. */
+  stored(reader: SegmentReader, names: SegmentNames): StoredArticles {
+    return {
+      size: this.size,
+      length: (k) => {
+        const a = this.order[k];
+        return this.blocks[this.blockOf[a]].columns.lengths[this.positionOf[a]];
+      },
+      readInto: (k, target, at) => {
+        reader.readInto(this.location(k, names), target, at);
+        patchFileShaAt(target, at, this.fileSha(k));
+      },
+    };
+  }
 }
 
 /** Rewrite the five data files from the fragment store. */
 export function writeOutputs(outputDir: string, segmentDir: string, articles: LiveArticles, names: SegmentNames): void {
   const reader = new SegmentReader(segmentDir);
   try {
-    writeDataFiles(outputDir, articles.fragments(reader, names));
+    writeDataFiles(outputDir, articles.stored(reader, names));
   } finally {
     reader.close();
   }

@@ -140,6 +140,28 @@ export function decodeFragment(bytes: Buffer): FragmentBytes {
   return { id, record: record === 0 ? null : record - 1, json, csv, shaJson: field(7) - 1, shaCsv: field(8) - 1 };
 }
 
+/**
+ * Where a fragment's parts lie in `bytes` (the fragment starting at `at`): `into` receives start
+ * and end of the JSON line, then of the articles, sentences, entities and dates rows.
+ */
+export function fragmentParts(bytes: Buffer, at: number, into: Int32Array): void {
+  let p = at + HEADER + bytes.readUInt32LE(at);
+  for (let i = 0; i < 5; i++) {
+    into[2 * i] = p;
+    p += bytes.readUInt32LE(at + 4 * (i + 1));
+    into[2 * i + 1] = p;
+  }
+}
+
+/** Write the input file's sha256 into the fragment at `at` of `bytes`, where its JSON line and articles row hold it. */
+export function patchFileShaAt(bytes: Buffer, at: number, sha256: string): void {
+  const jsonStart = at + HEADER + bytes.readUInt32LE(at);
+  const shaJson = bytes.readUInt32LE(at + 28);
+  const shaCsv = bytes.readUInt32LE(at + 32);
+  if (shaJson > 0) bytes.write(sha256, jsonStart + shaJson - 1, 64, 'latin1');
+  if (shaCsv > 0) bytes.write(sha256, jsonStart + bytes.readUInt32LE(at + 4) + shaCsv - 1, 64, 'latin1');
+}
+
 /** Write the input file's current sha256 into a fragment read back (its parts are views: patched in place). */
 export function patchFileSha(fragment: FragmentBytes, sha256: string): void {
   if (fragment.shaJson >= 0) fragment.json.write(sha256, fragment.shaJson, 64, 'latin1');
@@ -202,25 +224,34 @@ export class SegmentReader {
 
   constructor(private readonly dir: string) {}
 
-  /** The fragment at `location`; its parts are views into a buffer reused by the next read. */
-  read(location: FragmentLocation): FragmentBytes {
-    let fd = this.open.get(location.segment);
+  /** Copy the fragment at `location` into `target` at `at`. */
+  readInto(location: FragmentLocation, target: Buffer, at: number): void {
+    const fd = this.fdOf(location.segment);
+    for (let read = 0; read < location.length; ) {
+      const n = readSync(fd, target, at + read, location.length - read, location.offset + read);
+      if (n === 0) throw new Error(`fragment store: ${location.segment} ends before byte ${location.offset + location.length}`);
+      read += n;
+    }
+  }
+
+  private fdOf(segment: string): number {
+    let fd = this.open.get(segment);
     if (fd === undefined) {
       if (this.open.size >= 64) {
         const [oldest, oldFd] = this.open.entries().next().value as [string, number];
         closeSync(oldFd);
         this.open.delete(oldest);
       }
-      fd = openSync(path.join(this.dir, location.segment), 'r');
-      this.open.set(location.segment, fd);
+      fd = openSync(path.join(this.dir, segment), 'r');
+      this.open.set(segment, fd);
     }
+    return fd;
+  }
+
+  /** The fragment at `location`; its parts are views into a buffer reused by the next read. */
+  read(location: FragmentLocation): FragmentBytes {
     if (this.scratch.length < location.length) this.scratch = Buffer.allocUnsafe(Math.max(location.length, this.scratch.length * 2));
-    let read = 0;
-    while (read < location.length) {
-      const n = readSync(fd, this.scratch, read, location.length - read, location.offset + read);
-      if (n === 0) throw new Error(`fragment store: ${location.segment} ends before byte ${location.offset + location.length}`);
-      read += n;
-    }
+    this.readInto(location, this.scratch, 0);
     return decodeFragment(this.scratch.subarray(0, location.length));
   }
 
