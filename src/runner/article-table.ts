@@ -138,17 +138,6 @@ export class ArticleColumns {
   hash(i: number): string {
     return Buffer.from(this.hashes.buffer, this.hashes.byteOffset + 16 * i, 16).toString('hex');
   }
-
-  /** The articles in record order (a streamed export's batches finish in any order). */
-  sortedByRecord(): ArticleColumns {
-    let sorted = true;
-    for (let i = 1; i < this.count && sorted; i++) sorted = this.records[i - 1] <= this.records[i];
-    if (sorted) return this;
-    const order = Array.from({ length: this.count }, (_, i) => i).sort((a, b) => this.records[a] - this.records[b]);
-    const copy = new ArticleColumns(Math.max(1, this.count));
-    for (const i of order) copy.copy(this, i);
-    return copy;
-  }
 }
 
 /** An input's articles: a range of a column store (small files share one store, each export has its own). */
@@ -160,76 +149,51 @@ export interface ArticleRange {
 
 export type ArticleTable = Map<string, ArticleRange>;
 
-export function encodeArticleTable(table: ArticleTable, names: SegmentNames): Buffer {
-  let total = 0;
-  for (const range of table.values()) total += range.count;
+/**
+ * The table file's bytes, as a list of parts (mostly views of the column stores, so that a table
+ * of 300,000 articles is written without being copied into one buffer first).
+ */
+export function encodeArticleTable(table: ArticleTable, names: SegmentNames): Buffer[] {
   // renumber the segments that are still used, so the file's name list is exactly those
   const used = new Map<number, number>();
   for (const { columns, start, count } of table.values()) {
     for (let i = start; i < start + count; i++) if (!used.has(columns.segments[i])) used.set(columns.segments[i], used.size);
   }
-  const strings: Buffer[] = [];
-  const head: number[] = [MAGIC, used.size];
+  const parts: Buffer[] = [];
   const u32 = (v: number) => {
     const b = Buffer.allocUnsafe(4);
     b.writeUInt32LE(v);
-    strings.push(b);
+    parts.push(b);
   };
   const str = (s: string) => {
     const b = Buffer.from(s);
     u32(b.length);
-    strings.push(b);
+    parts.push(b);
   };
+  u32(MAGIC);
+  u32(used.size);
   for (const [segment] of used) str(names.names[segment]);
   u32(table.size);
   for (const [input, range] of table) {
     str(input);
     u32(range.count);
   }
-  const records = new Int32Array(total);
-  const lines = new Uint32Array(total);
-  const segments = new Uint32Array(total);
-  const offsets = new Float64Array(total);
-  const lengths = new Uint32Array(total);
-  const flags = new Uint8Array(total);
-  const hashes = new Uint8Array(16 * total);
-  const recordHashes = new Uint8Array(16 * total);
-  const idLengths = new Uint32Array(total);
-  const ids: string[] = new Array(total);
-  let at = 0;
-  for (const { columns: c, start, count } of table.values()) {
-    records.set(c.records.subarray(start, start + count), at);
-    lines.set(c.lines.subarray(start, start + count), at);
-    offsets.set(c.offsets.subarray(start, start + count), at);
-    lengths.set(c.lengths.subarray(start, start + count), at);
-    flags.set(c.flags.subarray(start, start + count), at);
-    hashes.set(c.hashes.subarray(16 * start, 16 * (start + count)), 16 * at);
-    recordHashes.set(c.recordHashes.subarray(16 * start, 16 * (start + count)), 16 * at);
-    for (let i = 0; i < count; i++) {
-      segments[at + i] = used.get(c.segments[start + i])!;
-      ids[at + i] = c.ids[start + i];
-      idLengths[at + i] = Buffer.byteLength(c.ids[start + i]);
-    }
-    at += count;
-  }
-  const bytes = (a: ArrayBufferView) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
-  const headBuffer = Buffer.allocUnsafe(8);
-  headBuffer.writeUInt32LE(head[0], 0);
-  headBuffer.writeUInt32LE(head[1], 4);
-  return Buffer.concat([
-    headBuffer,
-    ...strings,
-    bytes(records),
-    bytes(lines),
-    bytes(segments),
-    bytes(offsets),
-    bytes(lengths),
-    bytes(flags),
-    bytes(hashes),
-    bytes(recordHashes),
-    bytes(idLengths),
-    Buffer.from(ids.join('')),
-  ]);
+  const view = (a: ArrayBufferView) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+  const column = (pick: (c: ArticleColumns, start: number, end: number) => ArrayBufferView) => {
+    for (const { columns, start, count } of table.values()) if (count > 0) parts.push(view(pick(columns, start, start + count)));
+  };
+  column((c, a, b) => c.records.subarray(a, b));
+  column((c, a, b) => c.lines.subarray(a, b));
+  column((c, a, b) => Uint32Array.from(c.segments.subarray(a, b), (n) => used.get(n)!));
+  // offsets may sit at any byte position in the file: the decoder copies them out
+  column((c, a, b) => c.offsets.subarray(a, b));
+  column((c, a, b) => c.lengths.subarray(a, b));
+  column((c, a, b) => c.flags.subarray(a, b));
+  column((c, a, b) => c.hashes.subarray(16 * a, 16 * b));
+  column((c, a, b) => c.recordHashes.subarray(16 * a, 16 * b));
+  column((c, a, b) => Uint32Array.from(c.ids.slice(a, b), (id) => Buffer.byteLength(id)));
+  for (const { columns, start, count } of table.values()) if (count > 0) parts.push(Buffer.from(columns.ids.slice(start, start + count).join('')));
+  return parts;
 }
 
 /** Decode a table into one column store; segment numbers are those of `names`. */

@@ -50,7 +50,9 @@ export class Dispatcher {
       workerData: this.options.setup,
       // V8 sizes a worker's heap from the machine's memory and collects lazily: workers sat on
       // 150-300 MB of garbage each. Live data (models, gazetteers, one batch) is far smaller.
-      resourceLimits: { maxOldGenerationSizeMb: this.options.heapMb },
+      // An 8 MB young generation (V8 takes 32 MB) keeps ~33 MB less per worker, at no CPU cost
+      // we could measure (6,000 articles, 3 runs each).
+      resourceLimits: { maxOldGenerationSizeMb: this.options.heapMb, maxYoungGenerationSizeMb: 8 },
     }));
   }
 

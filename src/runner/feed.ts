@@ -37,7 +37,7 @@ export interface FeedOptions {
 
 export interface FeedResult {
   stream: RecordStreamResult;
-  /** Its articles in record order. */
+  /** Its articles (in the order their batches finished). */
   articles: ArticleColumns;
   failures: StoredFailure[];
   analysed: number;
@@ -201,5 +201,5 @@ export async function feedExport(options: FeedOptions): Promise<() => FeedResult
     reused += old.count;
     failures.push(...(previous?.failures ?? []));
   }
-  return () => ({ stream, articles: articles.sortedByRecord(), failures, analysed, analysedBytes, reused, stageMs, ...(setupError !== undefined ? { setupError } : {}) });
+  return () => ({ stream, articles, failures, analysed, analysedBytes, reused, stageMs, ...(setupError !== undefined ? { setupError } : {}) });
 }

@@ -52,7 +52,7 @@ export class LiveArticles {
       if (fa !== fb) return fa < fb ? -1 : 1;
       return records[a] - records[b];
     });
-    const kept: number[] = [];
+    let kept = 0;
     for (let k = 0; k < total; k++) {
       const a = sorted[k];
       if (k > 0 && ids[sorted[k - 1]] === ids[a]) {
@@ -65,9 +65,9 @@ export class LiveArticles {
         });
         continue;
       }
-      kept.push(a);
+      sorted[kept++] = a;
     }
-    this.order = Uint32Array.from(kept);
+    this.order = sorted.subarray(0, kept);
   }
 
   get size(): number {

@@ -346,7 +346,7 @@ export async function run(options: RunOptions): Promise<RunSummary> {
       const segments = new Set<number>();
       for (const { columns, start, count } of nextArticles.values()) for (let i = start; i < start + count; i++) segments.add(columns.segments[i]);
       next.segments = [...segments].map((n) => names.names[n]).sort();
-      await saveArticles(tableFile, nextArticles, names);
+      saveArticles(tableFile, nextArticles, names);
       await saveState(stateFile, next);
       removeSegmentsExcept(segmentDir, new Set(next.segments));
     }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { ReadFailure } from '../ingest/readers.js';
 import { decodeArticleTable, encodeArticleTable, type ArticleTable, type SegmentNames } from './article-table.js';
-import { writeFileAtomic } from './atomic.js';
+import { AtomicFile, writeFileAtomic } from './atomic.js';
 
 export const STATE_VERSION = 2;
 
@@ -83,6 +83,14 @@ export function loadArticles(file: string, state: RunState, names: SegmentNames)
   return table;
 }
 
-export async function saveArticles(file: string, table: ArticleTable, names: SegmentNames): Promise<void> {
-  await writeFileAtomic(file, encodeArticleTable(table, names));
+export function saveArticles(file: string, table: ArticleTable, names: SegmentNames): void {
+  const out = new AtomicFile(file);
+  try {
+    out.writev(encodeArticleTable(table, names));
+    out.finish();
+    out.publish();
+  } catch (error) {
+    out.abort();
+    throw error;
+  }
 }
