@@ -93,12 +93,13 @@ class Batch {
 }
 
 /**
- * Read a JSONL/CSV export (or a big JSON array) record by record and send the records that need analysis to the
- * workers in batches, waiting whenever enough batches are in flight (so memory stays flat and one
- * file uses every core). A record whose bytes hash like last run's record at the same index is
- * not analysed again (unless its dates were anchored to the file date and that changed), so an
- * appended export costs only its new records. Resolves once the file is read; the results of its
- * last batches arrive until `dispatcher.drain()` resolves.
+ * Read a JSONL/CSV export (or a big JSON array) record by record and send the records that need
+ * analysis to the workers in batches, waiting whenever enough batches are in flight (so memory
+ * stays flat and one file uses every core). A record whose bytes hash like last run's record at
+ * the same index is not analysed again (unless its dates were anchored to the file date and that
+ * changed), and an appended JSONL is read only from its old end, so it costs only its new records.
+ * Resolves once the file is read; the results of its last batches arrive until
+ * `dispatcher.drain()` resolves.
  */
 export async function feedExport(options: FeedOptions): Promise<() => FeedResult> {
   const { input, previous, dispatcher } = options;
