@@ -9,6 +9,9 @@ import { streamRecords } from '../src/ingest/stream-file.js';
 import { splitJsonArray } from '../src/ingest/stream-json.js';
 import { isBlank, splitJsonl } from '../src/ingest/stream-jsonl.js';
 import type { RecordFailure } from '../src/ingest/stream-records.js';
+import { mulberry32 } from '../src/random.js';
+import { fieldNames, recordToDoc, toArticleRecord } from '../src/ingest/record.js';
+import { parseArticles } from '../src/ingest/readers.js';
 import { tempDir } from './helpers/cli.js';
 
 interface Seen {
@@ -134,6 +137,35 @@ describe('CSV record splitting', () => {
     const seen = await split('csv', 'id,text\nr0,"terbuka\nr1,satu\nr2,dua\n');
     expect(seen.failures.map((f) => f.record)).toEqual([0]);
     expect(seen.records.map((r) => r.text)).toEqual(['r1,satu', 'r2,dua']);
+  });
+
+  it('gives the records csv-parse gives for the whole file, on 400 random valid CSV files', async () => {
+    const random = mulberry32(20250906);
+    const pick = <T>(list: T[]) => list[Math.floor(random() * list.length)];
+    const PIECES = ['Banjir', ' di ', 'Bekasi', ',', '"', '\n', '\r\n', '\r', 'é', '😀', '  ', 'x', '""', '\t'];
+    const cell = (minLength: number) => {
+      let text = '';
+      const n = minLength + Math.floor(random() * 6);
+      for (let i = 0; i < n; i++) text += pick(PIECES);
+      return text;
+    };
+    const quote = (value: string, always: boolean) => (always || /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
+    const names = fieldNames(undefined);
+    for (let file = 0; file < 400; file++) {
+      const delimiter = pick(['\n', '\r\n', '\r\n', '\n']);
+      const quoteAll = random() < 0.3;
+      const rows = Array.from({ length: 1 + Math.floor(random() * 8) }, (_, i) => [`r${i}`, cell(0), 'Isi ' + cell(1)]);
+      const lines = [['id', 'title', 'text'].join(','), ...rows.map((row) => row.map((v) => quote(v, quoteAll)).join(','))];
+      // empty lines between records are skipped by both
+      let text = lines.map((l) => (random() < 0.1 ? l + delimiter : l)).join(delimiter);
+      if (random() < 0.7) text += delimiter;
+      const expected = (parse(text, { columns: true, skip_empty_lines: true, relax_column_count: true, bom: true }) as Record<string, string>[]).map((row, i) =>
+        recordToDoc(toArticleRecord(row, names), { path: 'in/x.csv', format: 'csv', record: i, sha256: 's' }, {}, undefined, 'x.csv'),
+      );
+      const { docs, failures } = await parseArticles({ buffer: Buffer.from(text), displayPath: 'in/x.csv', idPath: 'x.csv', format: 'csv', sha256: 's' }, {});
+      expect(failures, text).toEqual([]);
+      expect(docs.map((d) => [d.source.record, d.id, d.title, d.text]), JSON.stringify(text)).toEqual(expected.map((d) => [d.source.record, d.id, d.title, d.text]));
+    }
   });
 
   it('an oversized record fails alone, even inside a long quoted field', async () => {
