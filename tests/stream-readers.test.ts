@@ -49,6 +49,27 @@ describe('JSONL splitting on bytes', () => {
     ]);
   });
 
+  it('gives the records, lines and failures of splitting the decoded text, on 400 random files', async () => {
+    const random = mulberry32(7);
+    const pick = <T>(list: T[]) => list[Math.floor(random() * list.length)];
+    const LINES = [() => JSON.stringify({ id: `a${Math.floor(random() * 1e6)}`, text: pick(['Banjir di Bekasi.', 'Kabar 😀 baru', ' \u00a0isi ']) }), () => '', () => '   ', () => '\u00a0', () => '\u3000\t', () => '{"rusak"', () => '[1,2]', () => '\r', () => '\ufeff{"text":"bom"}'];
+    for (let file = 0; file < 400; file++) {
+      const text = Array.from({ length: 1 + Math.floor(random() * 12) }, () => pick(LINES)()).join(pick(['\n', '\r\n'])) + (random() < 0.5 ? '\n' : '');
+      if (text === '') continue; // an empty file fails as a whole
+      // the reader as it was: the whole text decoded, then split on LF and trimmed
+      const expected: [number, number, string][] = [];
+      let record = 0;
+      text.split('\n').forEach((raw, i) => {
+        if (raw.trim() === '') return;
+        expected.push([record++, i + 1, raw.trim()]);
+      });
+      const { docs, failures } = await parseArticles({ buffer: Buffer.from(text), displayPath: 'in/f.jsonl', idPath: 'f.jsonl', format: 'jsonl', sha256: 's' }, {});
+      const got = [...docs.map((d) => [d.source.record, d.meta.line]), ...failures.map((f) => [f.record, f.line])].sort((a, b) => Number(a[0]) - Number(b[0]));
+      expect(got, JSON.stringify(text)).toEqual(expected.map(([r, line]) => [r, line]));
+      for (const doc of docs) expect(JSON.parse(expected[doc.source.record!][2]).text).toBe(doc.text);
+    }
+  });
+
   it('decides blankness like String.prototype.trim, deciding ASCII on bytes', () => {
     expect(isBlank(Buffer.from(' \t\r'))).toBe(true);
     expect(isBlank(Buffer.from('\u00a0\ufeff\u2028'))).toBe(true);
