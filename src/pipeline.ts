@@ -25,8 +25,12 @@ export interface PipelineConfig {
   description?: string;
   /** Extra record-field names for structured exports (e.g. `{"text": ["isi_berita"], "title": "judul"}`). */
   fields?: FieldMapping;
-  /** Largest input file accepted, in bytes. */
+  /** Largest input file accepted, in bytes: whole-file formats default to 10 MiB; streamed exports (JSONL, CSV) have no limit unless this is set. */
   max_file_bytes?: number;
+  /** Largest single record of a streamed export (a JSONL line, a CSV record), in bytes (default 10 MiB). */
+  max_record_bytes?: number;
+  /** Time budget per article, in seconds (default 30): an article analysed longer fails alone with `timeout`. */
+  max_article_seconds?: number;
   stages: StageConfig[];
   /** Absolute path of the file this came from. */
   file: string;
@@ -48,6 +52,8 @@ const PIPELINE_SCHEMA = {
       },
     },
     max_file_bytes: { type: 'integer', minimum: 1 },
+    max_record_bytes: { type: 'integer', minimum: 1 },
+    max_article_seconds: { type: 'number', exclusiveMinimum: 0 },
     stages: {
       type: 'array',
       minItems: 1,
@@ -66,6 +72,7 @@ const validatePipelineShape = ajv.compile(PIPELINE_SCHEMA);
 
 export const BUILTIN_PIPELINE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'pipelines');
 export const DEFAULT_PIPELINE = 'news';
+export const DEFAULT_MAX_ARTICLE_SECONDS = 30;
 
 /** `--pipeline` takes a file path or the name of a pipeline in `pipelines/`. */
 export function resolvePipelinePath(fileOrName: string = DEFAULT_PIPELINE): string {

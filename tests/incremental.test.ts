@@ -114,10 +114,11 @@ describe('a run killed mid-way', () => {
     return killed;
   }
 
-  function fragmentCount(dir: string): number {
-    const docs = path.join(dir, '.warta', 'docs');
+  /** Bytes of finished articles in the fragment store (segment files). */
+  function storedBytes(dir: string): number {
+    const segments = path.join(dir, '.warta', 'segments');
     try {
-      return readdirSync(docs).reduce((n, shard) => n + readdirSync(path.join(docs, shard)).length, 0);
+      return readdirSync(segments).reduce((n, name) => n + statSync(path.join(segments, name)).size, 0);
     } catch {
       return 0;
     }
@@ -131,11 +132,12 @@ describe('a run killed mid-way', () => {
       makeCorpus(path.join(work, 'in'), 3);
       expect(warta(['run', '-i', 'in', '-o', 'out'], work).status).toBe(0);
       const before = snapshot(out);
+      const storedBefore = storedBytes(out);
       makeCorpus(path.join(work, 'in'), 60);
 
       // killed during analysis: some new articles stored, none published
       const during = wartaAsync(['run', '-i', 'in', '-o', 'out', '-c', '1'], work);
-      const killedDuring = await killWhen(during, () => fragmentCount(out) > 10);
+      const killedDuring = await killWhen(during, () => storedBytes(out) > storedBefore);
       expect(killedDuring).toBe(true);
       expect(snapshot(out)).toEqual(before);
       expect(readFileSync(path.join(out, '.warta', 'lock'), 'utf8').trim()).toBe(String(during.pid));

@@ -51,6 +51,25 @@ describe('progress reporting', () => {
     reporter.tick(10);
     reporter.tick(20);
     reporter.stop();
-    expect(output()).toMatch(/warta \[[█░]+\] \d\/4 files \| \d+ articles \| \d+ docs\/s \| ETA/);
+    expect(output()).toMatch(/warta \[[█░]+\] \d\/4 files \| \d+\/\d+ articles \| \d+ docs\/s \| ETA/);
+  });
+
+  it('TTY mode counts the records of a big export against an estimate from the bytes read', () => {
+    const during = fakeStream(true);
+    const reporter = createReporter('tty', during.stream);
+    // one 1 MB export, half read: 500 records so far, so about 1000 in all
+    reporter.start(1, 1_000_000);
+    reporter.advance(250, 250_000);
+    reporter.advance(500, 500_000);
+    reporter.stop();
+    expect(during.output()).toMatch(/0\/1 files \| 500\/~1000 articles \| \d+ docs\/s/);
+
+    const after = fakeStream(true);
+    const finished = createReporter('tty', after.stream);
+    finished.start(1, 1_000_000);
+    finished.advance(500, 500_000);
+    finished.tick(1003, 1_000_000);
+    finished.stop();
+    expect(after.output()).toMatch(/1\/1 files \| 1003\/1003 articles/);
   });
 });

@@ -95,7 +95,7 @@ function pad(n: number, w = 2): string {
   return String(n).padStart(w, '0');
 }
 
-interface Article {
+export interface Article {
   lang: Lang;
   id: string;
   title: string;
@@ -279,7 +279,7 @@ export function toTxt(a: Article, variant: number): string {
   return lines.join('\n') + '\n';
 }
 
-function toRecord(a: Article): Record<string, string> {
+export function toRecord(a: Article): Record<string, string> {
   return {
     id: a.id,
     title: a.title,

@@ -22,6 +22,11 @@
  * --scaling adds a 200,000-article corpus (all cores, fresh + incremental) to compare
  * cost per article and peak memory with the 20,000-article figures (--scale-articles N
  * changes that size, for trying the harness on a small machine).
+ *
+ * The "one big JSONL export" case (src/bench/big-export.ts) runs unless --no-export:
+ * --export-records N (default 9970), --export-repeat K (runs per worker count, median),
+ * --export-scale (peak RSS at 100k/200k/300k records and the re-run after appending 1,000
+ * records to 100,000; --export-light runs those with normalize + structure only).
  */
 process.env.DOTENV_CONFIG_QUIET ??= 'true';
 
@@ -33,6 +38,7 @@ import { runInfo, shortCommit } from '../eval/data.js';
 import { renderMarkdown, renderTable, type Column } from '../eval/table.js';
 import { generateCorpus, type CorpusManifest, type Lang } from './corpus.js';
 import { createAnalyzer, measureCompromise, measureFranc, measureStages, readSample, type PeerMeasurement, type StageMeasurement } from './inprocess.js';
+import { benchBigExport } from './big-export.js';
 import { measureNode, type ChildMeasurement } from './measure.js';
 import { formatProfile, profilePipeline } from './profile.js';
 import { formatLanguageBench, measureLanguage, type LanguageBench } from './language.js';
@@ -308,6 +314,27 @@ async function main(): Promise<void> {
     }
     results.e2e = runs;
   }
+  const exportRows: (Cells | string)[] = [];
+  if (cliOk && !has('--no-export')) {
+    const bench = await benchBigExport({
+      cli: CLI,
+      cwd: PACKAGE_ROOT,
+      work: WORK,
+      seed: SEED,
+      cores: CORES,
+      records: Number(argValue('--export-records') ?? 9970),
+      repeat: Math.max(1, Number(argValue('--export-repeat') ?? 1)),
+      scale: has('--export-scale'),
+      scaleRecords: [100_000, 200_000, 300_000],
+      appendBase: 100_000,
+      appendRecords: 1000,
+      light: has('--export-light'),
+      timeoutMs: TIMEOUT_MS,
+      log,
+    });
+    exportRows.push(...bench.rows);
+    results.export = bench.results;
+  }
 
   // ---------------- table
   const find = (label: string) => runs.find((r) => r.label === label);
@@ -354,6 +381,8 @@ async function main(): Promise<void> {
       rows.push(e2eRow(bigRerun, { text: `< ${TARGET.incremental200kS} s`, met: s < TARGET.incremental200kS }, `processed ${bigRerun.run?.counts?.processed ?? '?'}`));
     }
   }
+
+  rows.push(...exportRows);
 
   const stageRows = (m: StageMeasurement, targets: boolean) => {
     const mbytes = mb(m.bytes);

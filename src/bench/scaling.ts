@@ -68,7 +68,7 @@ async function analyseOnce(analyzer: Analyzer, shape: Shape, bytes: number): Pro
   const t0 = performance.now();
   const { docs, failures } = await parseArticles(
     { buffer, displayPath: `${shape}.${article.format}`, idPath: `${shape}.${article.format}`, format: article.format, sha256: '' },
-    { maxBytes: 64 * 2 ** 20 },
+    { maxFileBytes: 64 * 2 ** 20, maxRecordBytes: 64 * 2 ** 20 },
   );
   if (docs.length !== 1) throw new Error(`${shape} ${bytes}: ${failures.map((f) => f.error).join('; ') || 'no document'}`);
   const t1 = performance.now();

@@ -17,10 +17,25 @@ const utf16be = new TextDecoder('utf-16be', { ignoreBOM: false });
 export function decodeText(buffer: Uint8Array): DecodedText {
   if (buffer.length >= 2 && buffer[0] === 0xff && buffer[1] === 0xfe) return { text: utf16le.decode(buffer) };
   if (buffer.length >= 2 && buffer[0] === 0xfe && buffer[1] === 0xff) return { text: utf16be.decode(buffer) };
+  return decodeWith(buffer, utf8Strict, utf8Lenient);
+}
+
+const utf8StrictKeepBom = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const utf8LenientKeepBom = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
+
+/**
+ * UTF-8 of a record cut out of a file: the file's byte-order mark is already gone, so a U+FEFF at
+ * the record's start is text (as it was when the whole file was decoded at once).
+ */
+export function decodeUtf8(buffer: Uint8Array): DecodedText {
+  return decodeWith(buffer, utf8StrictKeepBom, utf8LenientKeepBom);
+}
+
+function decodeWith(buffer: Uint8Array, strict: { decode(b: Uint8Array): string }, lenient: { decode(b: Uint8Array): string }): DecodedText {
   try {
-    return { text: utf8Strict.decode(buffer) };
+    return { text: strict.decode(buffer) };
   } catch {
-    const text = utf8Lenient.decode(buffer);
+    const text = lenient.decode(buffer);
     let replaced = 0;
     for (let i = text.indexOf('\uFFFD'); i !== -1; i = text.indexOf('\uFFFD', i + 1)) replaced++;
     return {

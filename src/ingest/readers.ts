@@ -1,15 +1,21 @@
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { parse as parseCsv } from 'csv-parse/sync';
 import type { Doc, InputFormat, SourceInfo } from '../doc.js';
 import type { FieldMapping } from '../pipeline.js';
 import { decodeText } from './decode.js';
-import { fieldNames, recordToDoc, RecordError, toArticleRecord, type ArticleRecord, type DocAnchors } from './record.js';
+import { fieldNames, recordToDoc, toArticleRecord, type ArticleRecord, type DocAnchors } from './record.js';
+import { csvRecords, jsonRecord, messageOf, type RecordBytes, type RecordContext, type RecordOutcome } from './record-parse.js';
+import type { RecordDelimiter } from './stream-csv.js';
+import { streamRecords } from './stream-file.js';
+import { STREAMED_FORMATS } from './stream-records.js';
 
 const HTML_READER: string = './html.js';
 
+/** Largest whole-file input (`.txt`, `.json`, `.html`) by default; streamed formats have no file limit unless one is set. */
 export const DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
+/** Largest single record of a streamed export (a JSONL line, a CSV record) by default. */
+export const DEFAULT_MAX_RECORD_BYTES = 10 * 1024 * 1024;
 
 const FORMAT_BY_EXTENSION: Record<string, InputFormat> = {
   '.txt': 'txt',
@@ -29,8 +35,24 @@ export interface ReadOptions {
   /** Folder ids are derived relative to (the input root the file was found under). */
   root: string;
   fields?: FieldMapping;
-  maxBytes?: number;
+  /** `max_file_bytes`: applies to whole-file formats (default 10 MB), and to streamed ones only when set. */
+  maxFileBytes?: number;
+  /** `max_record_bytes` (default 10 MB): one JSONL line or CSV record. */
+  maxRecordBytes?: number;
   referenceDate?: string;
+}
+
+/** The file size limit for a format: whole-file formats default to 10 MB, streamed ones to none. */
+export function fileLimitFor(format: InputFormat, maxFileBytes: number | undefined): number {
+  return maxFileBytes ?? (STREAMED_FORMATS.has(format) ? Infinity : DEFAULT_MAX_FILE_BYTES);
+}
+
+/**
+ * Whether a file is read record by record: JSONL and CSV always; a `.json` file when it is over
+ * the default whole-file limit and no `max_file_bytes` is set (it must then be an array).
+ */
+export function streamsWhole(format: InputFormat, size: number, maxFileBytes: number | undefined): boolean {
+  return STREAMED_FORMATS.has(format) || (format === 'json' && maxFileBytes === undefined && size > DEFAULT_MAX_FILE_BYTES);
 }
 
 /** One input file or record that could not become an article. */
@@ -71,30 +93,23 @@ export async function readArticles(file: string, options: ReadOptions): Promise<
   const displayPath = toPosix(path.relative(process.cwd(), file) || file);
   const format = formatOf(file);
   if (!format) return { docs: [], failures: [{ path: displayPath, record: null, error: `unsupported file type ${JSON.stringify(path.extname(file))}` }] };
-  let buffer: Buffer;
+  const idPath = toPosix(path.relative(options.root, file) || path.basename(file));
   let mtime: Date;
   try {
     const info = await stat(file);
-    const maxBytes = options.maxBytes ?? DEFAULT_MAX_FILE_BYTES;
-    if (info.size > maxBytes) {
-      return { docs: [], failures: [{ path: displayPath, record: null, error: `file too large: ${info.size} bytes (limit ${maxBytes})` }] };
+    const limit = fileLimitFor(format, options.maxFileBytes);
+    if (info.size > limit && !streamsWhole(format, info.size, options.maxFileBytes)) {
+      return { docs: [], failures: [{ path: displayPath, record: null, error: `file too large: ${info.size} bytes (limit ${limit})` }] };
     }
-    buffer = await readFile(file);
     mtime = info.mtime;
+    if (streamsWhole(format, info.size, options.maxFileBytes)) {
+      return await readStreamed(file, { displayPath, idPath, format, sha256: '', fileDate: mtime.toISOString().slice(0, 10) }, options);
+    }
+    const buffer = await readFile(file);
+    return await parseArticles({ buffer, displayPath, idPath, format, sha256: sha256(buffer), fileDate: mtime.toISOString().slice(0, 10) }, options);
   } catch (error) {
     return { docs: [], failures: [{ path: displayPath, record: null, error: `cannot read: ${(error as Error).message}` }] };
   }
-  return parseArticles(
-    {
-      buffer,
-      displayPath,
-      idPath: toPosix(path.relative(options.root, file) || path.basename(file)),
-      format,
-      sha256: sha256(buffer),
-      fileDate: mtime.toISOString().slice(0, 10),
-    },
-    options,
-  );
 }
 
 /** The format-specific half of reading: bytes in, Docs and failures out. Runs in workers. */
@@ -105,7 +120,7 @@ export async function parseArticles(input: FileInput, options: Omit<ReadOptions,
     ...(line !== undefined ? { line } : {}),
     error,
   });
-  const maxBytes = options.maxBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const maxBytes = fileLimitFor(input.format, options.maxFileBytes);
   if (input.buffer.length > maxBytes) return { docs: [], failures: [fail(`file too large: ${input.buffer.length} bytes (limit ${maxBytes})`)] };
   if (input.buffer.length === 0) return { docs: [], failures: [fail('empty file')] };
   if (looksBinary(input.buffer)) return { docs: [], failures: [fail('binary file (NUL bytes or no text), not a news article')] };
@@ -128,6 +143,11 @@ export async function parseArticles(input: FileInput, options: Omit<ReadOptions,
     return { docs, failures };
   }
 
+  if (input.format === 'jsonl' || input.format === 'csv') {
+    const { buffer, ...meta } = input;
+    return readStreamed(buffer, meta, options);
+  }
+
   const decoded = decodeText(input.buffer);
   const addDoc = (doc: Doc) => {
     if (decoded.warning) doc.warnings.push({ stage: 'ingest', code: decoded.warning.code, message: decoded.warning.message });
@@ -135,81 +155,67 @@ export async function parseArticles(input: FileInput, options: Omit<ReadOptions,
   };
   const text = decoded.text;
 
-  switch (input.format) {
-    case 'txt': {
-      if (text.trim() === '') return { docs, failures: [fail('empty file (only whitespace)')] };
-      addDoc(recordToDoc({ text }, source(null), anchors, undefined, input.idPath));
-      break;
-    }
-    case 'json': {
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(text);
-      } catch (error) {
-        return { docs, failures: [fail(`invalid JSON: ${messageOf(error)}`)] };
-      }
-      const items = Array.isArray(parsed) ? parsed : [parsed];
-      const multi = Array.isArray(parsed);
-      items.forEach((item, i) => {
-        const record = multi ? i : null;
-        try {
-          addDoc(recordToDoc(toArticleRecord(item, names), source(record), anchors, undefined, input.idPath));
-        } catch (error) {
-          failures.push(fail(multi ? `record ${i}: ${messageOf(error)}` : messageOf(error), record));
-        }
-      });
-      break;
-    }
-    case 'jsonl': {
-      let record = 0;
-      let lineNo = 0;
-      for (const rawLine of text.split('\n')) {
-        lineNo++;
-        const line = rawLine.trim();
-        if (line === '') continue;
-        const index = record++;
-        try {
-          let item: unknown;
-          try {
-            item = JSON.parse(line);
-          } catch (error) {
-            throw new RecordError(`invalid JSON: ${messageOf(error)}`);
-          }
-          addDoc(recordToDoc(toArticleRecord(item, names), source(index), anchors, lineNo, input.idPath));
-        } catch (error) {
-          failures.push(fail(`line ${lineNo}: ${messageOf(error)}`, index, lineNo));
-        }
-      }
-      break;
-    }
-    case 'csv': {
-      let rows: Record<string, string>[];
-      try {
-        rows = parseCsv(text, { columns: true, skip_empty_lines: true, relax_column_count: true, bom: true, info: false });
-      } catch (error) {
-        return { docs, failures: [fail(`invalid CSV: ${messageOf(error)}`)] };
-      }
-      if (rows.length === 0) return { docs, failures: [fail('CSV has a header but no rows')] };
-      const header = Object.keys(rows[0]);
-      if (!names.text.some((n) => header.includes(n))) {
-        return { docs, failures: [fail(`CSV has no body column (expected one of ${names.text.join(', ')}; found ${header.join(', ')})`)] };
-      }
-      rows.forEach((row, i) => {
-        const lineNo = i + 2; // header is line 1; a quoted newline shifts this, the record index stays exact
-        try {
-          addDoc(recordToDoc(toArticleRecord(row, names), source(i), anchors, lineNo, input.idPath));
-        } catch (error) {
-          failures.push(fail(`record ${i} (line ~${lineNo}): ${messageOf(error)}`, i, lineNo));
-        }
-      });
-      break;
-    }
+  if (input.format === 'txt') {
+    if (text.trim() === '') return { docs, failures: [fail('empty file (only whitespace)')] };
+    addDoc(recordToDoc({ text }, source(null), anchors, undefined, input.idPath));
+    return { docs, failures };
   }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    return { docs, failures: [fail(`invalid JSON: ${messageOf(error)}`)] };
+  }
+  const items = Array.isArray(parsed) ? parsed : [parsed];
+  const multi = Array.isArray(parsed);
+  items.forEach((item, i) => {
+    const record = multi ? i : null;
+    try {
+      addDoc(recordToDoc(toArticleRecord(item, names), source(record), anchors, undefined, input.idPath));
+    } catch (error) {
+      failures.push(fail(multi ? `record ${i}: ${messageOf(error)}` : messageOf(error), record));
+    }
+  });
   return { docs, failures };
 }
 
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+/**
+ * JSONL and CSV through the streaming readers and the per-record parsers the runner's workers use,
+ * so `readArticles` gives exactly the Docs and failures `warta run` does.
+ */
+async function readStreamed(input: string | Uint8Array, meta: Omit<FileInput, 'buffer'>, options: Omit<ReadOptions, 'root'>): Promise<ReadResult> {
+  const names = fieldNames(options.fields);
+  const records: RecordBytes[] = [];
+  const failures: ReadFailure[] = [];
+  let header: { columns: string[]; delimiter: RecordDelimiter } | null = null;
+  const format = meta.format as 'jsonl' | 'csv' | 'json';
+  const result = await streamRecords(input, format, { maxRecordBytes: options.maxRecordBytes ?? DEFAULT_MAX_RECORD_BYTES, names }, {
+    header: (columns, delimiter) => {
+      header = { columns, delimiter };
+    },
+    record: (r) => {
+      records.push({ index: r.index, line: r.line, bytes: Buffer.from(r.bytes) });
+    },
+    failure: (f) => failures.push({ path: meta.displayPath, ...f }),
+  });
+  if (result.fileFailure) return { docs: [], failures: [{ path: meta.displayPath, record: null, error: result.fileFailure }] };
+  const ctx: RecordContext = {
+    displayPath: meta.displayPath,
+    idPath: meta.idPath,
+    format,
+    sha256: meta.sha256 || result.sha256,
+    anchors: { referenceDate: options.referenceDate, fileDate: meta.fileDate },
+    names,
+  };
+  const h = header as { columns: string[]; delimiter: RecordDelimiter } | null;
+  const outcomes: RecordOutcome[] = format !== 'csv' ? records.map((r) => jsonRecord(r, ctx)) : h ? csvRecords(records, h.columns, h.delimiter, ctx) : [];
+  const docs: Doc[] = [];
+  for (const outcome of outcomes) {
+    if ('doc' in outcome) docs.push(outcome.doc);
+    else failures.push({ path: meta.displayPath, ...outcome.failure });
+  }
+  failures.sort((a, b) => (a.record ?? -1) - (b.record ?? -1));
+  return { docs, failures };
 }
 
 /** NUL bytes in the first 8 KB mean binary, unless it is UTF-16 (which has a BOM). */

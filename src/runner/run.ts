@@ -1,23 +1,25 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { statSync, type Stats } from 'node:fs';
+import { existsSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import PQueue from 'p-queue';
-import { Piscina } from 'piscina';
-import { DEFAULT_MAX_FILE_BYTES, formatOf, toPosix, type ReadFailure } from '../ingest/readers.js';
-import { ConfigError, loadPipelineConfig, type StageOverrides } from '../pipeline.js';
-import { DATA_FILES, writeDataFiles } from '../sinks/writer.js';
+import { DEFAULT_MAX_RECORD_BYTES, fileLimitFor, formatOf, streamsWhole, toPosix, type ReadFailure } from '../ingest/readers.js';
+import { STREAMED_FORMATS } from '../ingest/stream-records.js';
+import { ConfigError, DEFAULT_MAX_ARTICLE_SECONDS, loadPipelineConfig, type StageOverrides } from '../pipeline.js';
+import { DATA_FILES } from '../sinks/writer.js';
+import type { RunSummary } from '../summary.js';
+import { VERSION } from '../version.js';
+import { ArticleColumns, SegmentNames, type ArticleRange, type ArticleTable } from './article-table.js';
 import { writeFileAtomic } from './atomic.js';
 import { discoverInputs } from './discover.js';
+import { Dispatcher } from './dispatch.js';
+import { feedExport, type FeedResult } from './feed.js';
 import { acquireLock } from './lock.js';
+import { LiveArticles, writeOutputs } from './outputs.js';
 import type { Reporter } from './progress.js';
-import { loadState, saveState, type InputState, type RunState } from './state.js';
-import { FragmentStore } from './store.js';
-import type { FileResult, FileTask } from './task.js';
-import { VERSION } from '../version.js';
-import type { RunSummary } from '../summary.js';
+import { emptyState, loadArticles, loadState, saveArticles, saveState, segmentsReferenced, type InputState, type RunState, type StoredFailure } from './state.js';
+import { removeSegmentsExcept } from './store.js';
+import type { FilesTask, FileUnit, InputContext, UnitResult } from './task.js';
 
 export type { RunSummary } from '../summary.js';
 
@@ -32,10 +34,12 @@ export interface RunOptions {
   reporter: Reporter;
 }
 
-
 const STATE_DIR = '.warta';
 /** Old-generation heap per worker (MB); `WARTA_WORKER_HEAP_MB` overrides it for unusually large input files. */
 const WORKER_HEAP_MB = Number(process.env.WARTA_WORKER_HEAP_MB) || 256;
+/** Small whole files travel to workers in groups (one message and one segment write per group). */
+const GROUP_FILES = 16;
+const GROUP_BYTES = 1 << 20;
 
 function fingerprintOf(pipelineFile: string, overrides: StageOverrides, referenceDate: string | undefined): string {
   const hash = createHash('sha256');
@@ -50,6 +54,8 @@ function fingerprintOf(pipelineFile: string, overrides: StageOverrides, referenc
   return hash.digest('hex');
 }
 
+const publicFailure = ({ hash: _hash, ...failure }: StoredFailure): ReadFailure => failure;
+
 export async function run(options: RunOptions): Promise<RunSummary> {
   const startedAt = new Date();
   const t0 = performance.now();
@@ -60,6 +66,8 @@ export async function run(options: RunOptions): Promise<RunSummary> {
   const concurrency = Math.max(1, options.concurrency ?? os.availableParallelism());
   const outputDir = path.resolve(options.outputDir);
   const stateDir = path.join(outputDir, STATE_DIR);
+  const segmentDir = path.join(stateDir, 'segments');
+  const tmpDir = path.join(stateDir, 'tmp');
 
   const inputs = await discoverInputs(options.inputs, outputDir);
   await mkdir(stateDir, { recursive: true });
@@ -84,181 +92,268 @@ export async function run(options: RunOptions): Promise<RunSummary> {
     // Holding the lock, any temporary file here is a killed run's leftover.
     for (const name of await readdir(outputDir)) if (/\.tmp-\d+$/.test(name)) await rm(path.join(outputDir, name), { force: true });
     for (const name of await readdir(stateDir)) if (/\.tmp-\d+$/.test(name)) await rm(path.join(stateDir, name), { force: true });
+    await rm(tmpDir, { recursive: true, force: true });
+    await mkdir(tmpDir, { recursive: true });
+    // the fragment store before segments: one file per article
+    await rm(path.join(stateDir, 'docs'), { recursive: true, force: true });
     const fingerprint = fingerprintOf(config.file, overrides, options.referenceDate);
     const stateFile = path.join(stateDir, 'state.json');
-    const previous: RunState = options.full ? { version: 1, fingerprint, inputs: {} } : loadState(stateFile, fingerprint);
-    const next: RunState = { version: previous.version, fingerprint, inputs: {} };
-    const store = new FragmentStore(path.join(stateDir, 'docs'));
-    store.prepare();
-    const maxBytes = config.max_file_bytes ?? DEFAULT_MAX_FILE_BYTES;
+    const tableFile = path.join(stateDir, 'articles.bin');
+    // Segments the saved state does not refer to are a killed run's (or an old layout's) leftovers.
+    removeSegmentsExcept(segmentDir, segmentsReferenced(stateFile));
+    let previous: RunState = options.full ? emptyState(fingerprint) : loadState(stateFile, fingerprint);
 
-    reporter.phase(`${inputs.length} input file${inputs.length === 1 ? '' : 's'} found`);
-    const failures: ReadFailure[] = [];
+    // Size and modification time decide most files without reading them; stat is synchronous
+    // because a promise per file costs more than the system call on huge unchanged folders.
+    const failures: StoredFailure[] = [];
+    const stats = new Map<string, Stats>();
+    let bytesToRead = 0;
+    for (const input of inputs) {
+      try {
+        const info = statSync(input.file);
+        stats.set(input.file, info);
+        const old = previous.inputs[input.file];
+        if (!old || old.size !== info.size || old.mtimeMs !== info.mtimeMs) bytesToRead += info.size;
+      } catch (error) {
+        failures.push({ path: toPosix(path.relative(process.cwd(), input.file)), record: null, error: `cannot read: ${(error as Error).message}` });
+      }
+    }
+    const present = new Set(inputs.map((i) => i.file));
+    const outputsMissing = DATA_FILES.some((f) => !existsSync(path.join(outputDir, f)));
+    const deleted = Object.keys(previous.inputs).filter((file) => !present.has(file) || !stats.has(file));
+    const anyChanged = bytesToRead > 0 || inputs.some((i) => stats.has(i.file) && !previous.inputs[i.file]);
+    // The article table is read only when something may change; a damaged one means a full run.
+    const needsTable = anyChanged || deleted.length > 0 || outputsMissing || options.full === true;
+    const names = new SegmentNames();
+    let oldArticles: ArticleTable = new Map();
+    if (needsTable && Object.keys(previous.inputs).length > 0) {
+      const loaded = loadArticles(tableFile, previous, names);
+      if (loaded) oldArticles = loaded;
+      else previous = emptyState(fingerprint);
+    }
+
+    const next: RunState = { version: previous.version, fingerprint, inputs: {}, segments: [] };
+    const nextArticles: ArticleTable = new Map();
+    /** Articles of whole files (one or a few per file) share one column store. */
+    const smallFiles = new ArticleColumns();
     const stageMs: Record<string, number> = {};
+    const addStageMs = (ms: Record<string, number>) => {
+      for (const [stage, v] of Object.entries(ms)) stageMs[stage] = (stageMs[stage] ?? 0) + v;
+    };
     let filesChanged = 0;
     let filesUnchanged = 0;
     let processed = 0;
     let unchanged = 0;
     let inputBytes = 0;
-    const staleKeys = new Set<string>();
+    let bytesRead = 0;
+    let contentChanged = deleted.length > 0;
+    let stateDirty = previous.fingerprint !== fingerprint || Object.keys(previous.inputs).length === 0 || needsTable;
     let setupError: string | undefined;
-    let stateDirty = previous.fingerprint !== fingerprint || Object.keys(previous.inputs).length === 0;
+    const seen = () => processed + unchanged;
 
-    // Started on the first changed file: a run over unchanged inputs never pays for worker start-up.
-    let pool: Piscina | null = null;
-    const workers = () =>
-      (pool ??= new Piscina({
-        filename: new URL('./worker.js', import.meta.url).href,
-        minThreads: concurrency,
-        maxThreads: concurrency,
-        idleTimeout: 1000,
-        // V8 sizes a worker's heap from the machine's memory and collects lazily: workers sat on
-        // 150-300 MB of garbage each. Live data (models, gazetteers, one input file) is far smaller.
-        resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
-      }));
-    // Reads are bounded so memory stays flat however many files there are.
-    const queue = new PQueue({ concurrency: concurrency * 4 });
-    reporter.start(inputs.length);
+    const dispatcher = new Dispatcher({
+      concurrency,
+      setup: { pipelineFile: config.file, overrides, segmentDir, runTag: `${Date.now().toString(36)}-${process.pid}` },
+      heapMb: WORKER_HEAP_MB,
+      articleSeconds: config.max_article_seconds ?? DEFAULT_MAX_ARTICLE_SECONDS,
+      // one batch running and one waiting per worker keeps every core busy with bounded memory
+      maxInFlight: concurrency * 2,
+    });
 
-    const handle = async ({ file, root }: { file: string; root: string }, info: Stats, old: InputState | undefined) => {
-      const displayPath = toPosix(path.relative(process.cwd(), file) || file);
-      const failFile = (error: string) => {
-        failures.push({ path: displayPath, record: null, error });
-        if (old) for (const doc of old.docs) staleKeys.add(doc.key);
-      };
-      if (info.size > maxBytes) {
-        failFile(`file too large: ${info.size} bytes (limit ${maxBytes}; set max_file_bytes in the pipeline)`);
-        return;
-      }
-      const task: FileTask = {
-        absolutePath: file,
-        storeDir: store.dir,
-        displayPath,
-        idPath: toPosix(path.relative(root, file) || path.basename(file)),
-        format: formatOf(file)!,
-        previousSha256: old?.sha256,
-        fileDate: info.mtime.toISOString().slice(0, 10),
-        pipelineFile: config.file,
-        overrides,
-        fields: config.fields,
-        maxBytes,
-        referenceDate: options.referenceDate,
-      };
-      let result: FileResult;
-      try {
-        result = (await workers().run(task)) as FileResult;
-      } catch (error) {
-        failFile(`analysis crashed: ${(error as Error).message}`);
-        return;
-      }
-      if (result.unreadable) {
-        failFile(result.failures[0].error);
-        return;
-      }
-      if (result.unchanged && old) {
-        keepUnchanged(file, { ...old, mtimeMs: info.mtimeMs });
-        stateDirty = true;
-        return;
-      }
-      if (result.setupError !== undefined) {
-        setupError ??= result.setupError;
-        queue.clear();
-        return;
-      }
-      filesChanged++;
-      stateDirty = true;
-      inputBytes += result.bytes;
-      const docs: InputState['docs'] = result.stored;
-      if (old) {
-        const kept = new Set(docs.map((d) => d.key));
-        for (const doc of old.docs) if (!kept.has(doc.key)) staleKeys.add(doc.key);
-      }
-      for (const [stage, ms] of Object.entries(result.stageMs)) stageMs[stage] = (stageMs[stage] ?? 0) + ms;
-      failures.push(...result.failures);
-      processed += docs.length;
-      // A file that produced nothing at all is not remembered, so it is retried next run.
-      if (docs.length > 0) next.inputs[file] = { size: info.size, mtimeMs: info.mtimeMs, sha256: result.sha256, docs, failures: result.failures };
-    };
+    const displayOf = (file: string) => toPosix(path.relative(process.cwd(), file) || file);
+    const contextOf = (input: { file: string; root: string }, info: Stats): InputContext => ({
+      displayPath: displayOf(input.file),
+      idPath: toPosix(path.relative(input.root, input.file) || path.basename(input.file)),
+      format: formatOf(input.file)!,
+      fileDate: info.mtime.toISOString().slice(0, 10),
+      fields: config.fields,
+      maxFileBytes: config.max_file_bytes,
+      referenceDate: options.referenceDate,
+    });
 
-    function keepUnchanged(file: string, state: InputState) {
+    function keep(file: string, state: InputState, articles: ArticleRange | undefined) {
       filesUnchanged++;
-      unchanged += state.docs.length;
+      unchanged += state.articles;
       failures.push(...state.failures);
       next.inputs[file] = state;
+      if (articles) nextArticles.set(file, articles);
     }
 
+    function failFile(file: string, failure: ReadFailure) {
+      failures.push(failure);
+      if (previous.inputs[file]) contentChanged = true;
+    }
+
+    function remember(file: string, state: InputState, articles: ArticleRange) {
+      // A file that produced nothing at all is not remembered, so it is retried next run.
+      if (articles.count === 0) return;
+      next.inputs[file] = state;
+      nextArticles.set(file, articles);
+    }
+
+    // ---- whole files (.txt, .json, .html), in groups
+    let group: { unit: FileUnit; info: Stats }[] = [];
+    let groupBytes = 0;
+    const fileDone = (file: string, info: Stats, unit: UnitResult) => {
+      const old = previous.inputs[file];
+      bytesRead += info.size;
+      if (unit.unreadable) failFile(file, unit.failures[0]);
+      else if (unit.unchanged && old) {
+        keep(file, { ...old, mtimeMs: info.mtimeMs }, oldArticles.get(file));
+      } else {
+        filesChanged++;
+        contentChanged = true;
+        inputBytes += unit.bytes ?? 0;
+        processed += unit.docs.length;
+        failures.push(...unit.failures);
+        const start = smallFiles.count;
+        for (const { id, record, line, location, hash, usesFileDate } of unit.docs) {
+          smallFiles.add({ id, record, line, segment: names.numberOf(location.segment), offset: location.offset, length: location.length, hash, usesFileDate });
+        }
+        const fileDate = info.mtime.toISOString().slice(0, 10);
+        const articles = { columns: smallFiles, start, count: unit.docs.length };
+        remember(file, { size: info.size, mtimeMs: info.mtimeMs, sha256: unit.sha256 ?? '', fileDate, articles: articles.count, failures: unit.failures }, articles);
+      }
+      reporter.tick(seen(), bytesRead);
+    };
+    const sendGroup = async () => {
+      if (group.length === 0) return;
+      const sent = group;
+      group = [];
+      groupBytes = 0;
+      const task: FilesTask = { kind: 'files', units: sent.map((g) => g.unit) };
+      await dispatcher.submit(task, (result) => {
+        if (result.setupError !== undefined) {
+          setupError ??= result.setupError;
+          return;
+        }
+        addStageMs(result.stageMs);
+        result.units.forEach((unit, i) => fileDone(sent[i].unit.absolutePath, sent[i].info, unit));
+      });
+    };
+
+    // ---- streamed exports (.jsonl, .csv), record by record
+    const feeds: { file: string; info: Stats; result: () => FeedResult }[] = [];
+    const finishFeed = (file: string, info: Stats, feed: FeedResult) => {
+      const old = previous.inputs[file];
+      if (feed.setupError !== undefined) setupError ??= feed.setupError;
+      addStageMs(feed.stageMs);
+      if (feed.stream.fileFailure) {
+        failFile(file, { path: displayOf(file), record: null, error: feed.stream.fileFailure });
+        return;
+      }
+      const same = feed.analysed === 0 && old?.sha256 === feed.stream.sha256 && feed.articles.count === (oldArticles.get(file)?.count ?? 0);
+      if (same) filesUnchanged++;
+      else {
+        filesChanged++;
+        contentChanged = true;
+      }
+      // a whole export analysed counts its file size; an appended one the records analysed
+      inputBytes += feed.reused === 0 ? feed.stream.bytes : feed.analysedBytes;
+      processed += feed.analysed;
+      unchanged += feed.reused;
+      failures.push(...feed.failures);
+      const fileDate = info.mtime.toISOString().slice(0, 10);
+      const articles = { columns: feed.articles, start: 0, count: feed.articles.count };
+      const state: InputState = { size: info.size, mtimeMs: info.mtimeMs, sha256: feed.stream.sha256, fileDate, articles: articles.count, failures: feed.failures };
+      if (feed.stream.tail) state.tail = feed.stream.tail;
+      remember(file, state, articles);
+    };
+
+    reporter.phase(`${inputs.length} input file${inputs.length === 1 ? '' : 's'} found`);
+    reporter.start(inputs.length, bytesToRead);
     try {
       for (const input of inputs) {
         if (setupError !== undefined) break;
+        const info = stats.get(input.file);
+        if (!info) continue;
         const old = previous.inputs[input.file];
-        // Size and modification time decide most files without reading them; stat is synchronous
-        // because a promise per file costs more than the system call on huge unchanged folders.
-        let info: Stats;
-        try {
-          info = statSync(input.file);
-        } catch (error) {
-          failures.push({ path: toPosix(path.relative(process.cwd(), input.file)), record: null, error: `cannot read: ${(error as Error).message}` });
-          if (old) for (const doc of old.docs) staleKeys.add(doc.key);
-          continue;
-        }
         if (old && old.size === info.size && old.mtimeMs === info.mtimeMs) {
-          keepUnchanged(input.file, old);
-          reporter.tick(processed + unchanged);
+          keep(input.file, old, oldArticles.get(input.file));
+          reporter.tick(seen(), bytesRead);
           continue;
         }
-        await queue.onSizeLessThan(concurrency * 8);
-        queue.add(async () => {
-          await handle(input, info, old);
-          reporter.tick(processed + unchanged);
-        });
+        const context = contextOf(input, info);
+        if (streamsWhole(context.format, info.size, config.max_file_bytes)) {
+          const limit = fileLimitFor(context.format, config.max_file_bytes);
+          if (STREAMED_FORMATS.has(context.format) && info.size > limit) {
+            failFile(input.file, { path: context.displayPath, record: null, error: `file too large: ${info.size} bytes (limit ${limit}; set max_file_bytes in the pipeline)` });
+            reporter.tick(seen(), (bytesRead += info.size));
+            continue;
+          }
+          // a changed export almost always has records to analyse: start the workers while it is read
+          dispatcher.warmUp();
+          const readBefore = bytesRead;
+          const seenBefore = seen();
+          const result = await feedExport({
+            absolutePath: input.file,
+            input: context,
+            maxRecordBytes: config.max_record_bytes ?? DEFAULT_MAX_RECORD_BYTES,
+            tmpDir,
+            previous: old ? { articles: oldArticles.get(input.file) ?? null, failures: old.failures, fileDate: old.fileDate, size: old.size, sha256: old.sha256, tail: old.tail } : null,
+            dispatcher,
+            segments: names,
+            onProgress: (bytes, records) => reporter.advance(seenBefore + records, readBefore + bytes),
+          });
+          bytesRead = readBefore + info.size;
+          feeds.push({ file: input.file, info, result });
+          reporter.tick(seen(), bytesRead);
+          continue;
+        }
+        const limit = fileLimitFor(context.format, config.max_file_bytes);
+        if (info.size > limit) {
+          failFile(input.file, { path: context.displayPath, record: null, error: `file too large: ${info.size} bytes (limit ${limit}; set max_file_bytes in the pipeline)` });
+          reporter.tick(seen(), (bytesRead += info.size));
+          continue;
+        }
+        group.push({ unit: { input: context, absolutePath: input.file, previousSha256: old?.sha256 }, info });
+        groupBytes += info.size;
+        if (group.length >= GROUP_FILES || groupBytes >= GROUP_BYTES) await sendGroup();
       }
-      await queue.onIdle();
+      await sendGroup();
+      await dispatcher.drain();
+      for (const feed of feeds) finishFeed(feed.file, feed.info, feed.result());
     } finally {
-      await (pool as Piscina | null)?.destroy();
+      await dispatcher.destroy();
     }
     reporter.stop();
     if (setupError !== undefined) throw new ConfigError(`pipeline ${toPosix(path.relative(process.cwd(), config.file))}: ${setupError}`);
 
     let filesDeleted = 0;
-    const present = new Set(inputs.map((i) => i.file));
-    for (const [file, old] of Object.entries(previous.inputs)) {
+    for (const file of Object.keys(previous.inputs)) {
       if (!next.inputs[file]) {
+        contentChanged = true;
         if (!present.has(file)) filesDeleted++;
-        for (const doc of old.docs) staleKeys.add(doc.key);
       }
     }
 
-    // Sorted by id; an id claimed twice keeps its first claimant (by path, then record) and fails the rest.
-    const claims: { id: string; file: string; record: number | null; key: string }[] = [];
-    for (const [file, state] of Object.entries(next.inputs)) for (const doc of state.docs) claims.push({ ...doc, file });
-    claims.sort((a, b) =>
-      a.id < b.id ? -1 : a.id > b.id ? 1 : a.file < b.file ? -1 : a.file > b.file ? 1 : (a.record ?? -1) - (b.record ?? -1),
-    );
-    const keys: string[] = [];
-    for (let i = 0; i < claims.length; i++) {
-      const claim = claims[i];
-      if (i > 0 && claims[i - 1].id === claim.id) {
-        failures.push({
-          path: toPosix(path.relative(process.cwd(), claim.file)),
-          record: claim.record,
-          error: `duplicate article id ${JSON.stringify(claim.id)} (already used by ${toPosix(path.relative(process.cwd(), claims[i - 1].file))}); this record was not written`,
-        });
-        continue;
-      }
-      keys.push(claim.key);
-    }
-
-    const outputsMissing = DATA_FILES.some((f) => !existsSync(path.join(outputDir, f)));
-    const rewrite = outputsMissing || filesChanged > 0 || staleKeys.size > 0 || options.full === true;
+    const rewrite = outputsMissing || contentChanged || options.full === true;
+    let written = 0;
     if (rewrite) {
-      reporter.phase(`writing ${keys.length} article${keys.length === 1 ? '' : 's'} to ${toPosix(path.relative(process.cwd(), outputDir) || '.')}`);
-      await writeDataFiles(outputDir, keys, (key) => store.get(key));
+      const articles = new LiveArticles(next, nextArticles);
+      next.duplicates = articles.duplicates;
+      written = articles.size;
+      reporter.phase(`writing ${written} article${written === 1 ? '' : 's'} to ${toPosix(path.relative(process.cwd(), outputDir) || '.')}`);
+      writeOutputs(outputDir, segmentDir, articles, names);
+    } else {
+      // nothing an id depends on changed: the last run's duplicates still hold
+      next.duplicates = previous.duplicates ?? [];
+      written = previous.written ?? 0;
     }
-    if (stateDirty || rewrite) await saveState(path.join(stateDir, 'state.json'), next);
-    const live = new Set(keys);
-    for (const key of staleKeys) if (!live.has(key)) await store.delete(key);
+    next.written = written;
+    failures.push(...next.duplicates);
+    if (stateDirty || rewrite) {
+      const segments = new Set<number>();
+      for (const { columns, start, count } of nextArticles.values()) for (let i = start; i < start + count; i++) segments.add(columns.segments[i]);
+      next.segments = [...segments].map((n) => names.names[n]).sort();
+      saveArticles(tableFile, nextArticles, names);
+      await saveState(stateFile, next);
+      removeSegmentsExcept(segmentDir, new Set(next.segments));
+    }
+    await rm(tmpDir, { recursive: true, force: true });
 
-    failures.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : (a.record ?? -1) - (b.record ?? -1)));
+    const reported = failures.map(publicFailure);
+    reported.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : (a.record ?? -1) - (b.record ?? -1)));
     const elapsed = performance.now() - t0;
     const summary: RunSummary = {
       started_at: startedAt.toISOString(),
@@ -276,10 +371,10 @@ export async function run(options: RunOptions): Promise<RunSummary> {
         seen: processed + unchanged,
         processed,
         unchanged,
-        failed: failures.length,
-        written: keys.length,
+        failed: reported.length,
+        written,
       },
-      failures,
+      failures: reported,
       input_bytes: inputBytes,
       docs_per_second: elapsed > 0 ? Math.round((processed / elapsed) * 1000 * 10) / 10 : 0,
       mb_per_second: elapsed > 0 ? Math.round((inputBytes / 1e6 / (elapsed / 1000)) * 100) / 100 : 0,

@@ -15,10 +15,15 @@ export interface CliResult {
 
 /** Run the built CLI (npm test builds first) in `cwd`, non-TTY, like cron would. */
 export function warta(args: string[], cwd: string = ROOT): CliResult {
-  const result = spawnSync(process.execPath, [CLI, ...args], {
+  return wartaWithNode([], args, cwd);
+}
+
+/** Like `warta`, with options for node itself (e.g. `--import` a test-only stage into every thread). */
+export function wartaWithNode(nodeArgs: string[], args: string[], cwd: string = ROOT, env: Record<string, string> = {}): CliResult {
+  const result = spawnSync(process.execPath, [...nodeArgs, CLI, ...args], {
     cwd,
     encoding: 'utf8',
-    env: { ...process.env, DOTENV_CONFIG_QUIET: 'true' },
+    env: { ...process.env, DOTENV_CONFIG_QUIET: 'true', ...env },
     timeout: 120_000,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };

@@ -1,0 +1,132 @@
+import path from 'node:path';
+import type { ReadFailure } from '../ingest/readers.js';
+import { toPosix } from '../ingest/readers.js';
+import { writeDataFiles, type StoredArticles } from '../sinks/writer.js';
+import type { ArticleColumns, ArticleTable, SegmentNames } from './article-table.js';
+import type { RunState } from './state.js';
+import { patchFileSha, patchFileShaAt, SegmentReader, type FragmentBytes, type FragmentLocation } from './store.js';
+
+/**
+ * Every article of the run's inputs in output order (by id, then path, then record). An id
+ * claimed twice keeps its first claimant and fails the others with a message. This is the list a
+ * sink writes: the file sink all of it, a database sink the articles whose hash changed (`hash`
+ * combined with the file's `sha256`, which the written article carries).
+ */
+export class LiveArticles {
+  /** Output position → article number (into `ids`, `blockOf`, `positionOf`). */
+  readonly order: Uint32Array;
+  readonly duplicates: ReadFailure[] = [];
+  private readonly ids: string[] = [];
+  private readonly blockOf: Uint32Array;
+  private readonly positionOf: Uint32Array;
+  private readonly blocks: { file: string; sha256: string; columns: ArticleColumns }[] = [];
+
+  constructor(state: RunState, table: ArticleTable) {
+    let total = 0;
+    for (const file of Object.keys(state.inputs)) total += table.get(file)?.count ?? 0;
+    this.blockOf = new Uint32Array(total);
+    this.positionOf = new Uint32Array(total);
+    const records = new Int32Array(total);
+    let n = 0;
+    for (const [file, input] of Object.entries(state.inputs)) {
+      const range = table.get(file);
+      if (!range) continue;
+      const block = this.blocks.length;
+      this.blocks.push({ file, sha256: input.sha256, columns: range.columns });
+      for (let i = range.start; i < range.start + range.count; i++, n++) {
+        this.ids.push(range.columns.ids[i]);
+        this.blockOf[n] = block;
+        this.positionOf[n] = i;
+        records[n] = range.columns.records[i];
+      }
+    }
+    const sorted = new Uint32Array(total);
+    for (let i = 0; i < total; i++) sorted[i] = i;
+    const { ids, blockOf, blocks } = this;
+    sorted.sort((a, b) => {
+      const ia = ids[a];
+      const ib = ids[b];
+      if (ia !== ib) return ia < ib ? -1 : 1;
+      const fa = blocks[blockOf[a]].file;
+      const fb = blocks[blockOf[b]].file;
+      if (fa !== fb) return fa < fb ? -1 : 1;
+      return records[a] - records[b];
+    });
+    let kept = 0;
+    for (let k = 0; k < total; k++) {
+      const a = sorted[k];
+      if (k > 0 && ids[sorted[k - 1]] === ids[a]) {
+        const claimant = this.blocks[blockOf[sorted[k - 1]]].file;
+        const file = this.blocks[blockOf[a]].file;
+        this.duplicates.push({
+          path: toPosix(path.relative(process.cwd(), file)),
+          record: records[a] < 0 ? null : records[a],
+          error: `duplicate article id ${JSON.stringify(ids[a])} (already used by ${toPosix(path.relative(process.cwd(), claimant))}); this record was not written`,
+        });
+        continue;
+      }
+      sorted[kept++] = a;
+    }
+    this.order = sorted.subarray(0, kept);
+  }
+
+  get size(): number {
+    return this.order.length;
+  }
+
+  id(k: number): string {
+    return this.ids[this.order[k]];
+  }
+
+  /** The article's content hash (the input file's hash blanked). */
+  hash(k: number): string {
+    const a = this.order[k];
+    return this.blocks[this.blockOf[a]].columns.hash(this.positionOf[a]);
+  }
+
+  /** The current sha256 of the file the article came from (what its `source.sha256` says). */
+  fileSha(k: number): string {
+    return this.blocks[this.blockOf[this.order[k]]].sha256;
+  }
+
+  location(k: number, names: SegmentNames): FragmentLocation {
+    const a = this.order[k];
+    const { columns } = this.blocks[this.blockOf[a]];
+    const i = this.positionOf[a];
+    return { segment: names.names[columns.segments[i]], offset: columns.offsets[i], length: columns.lengths[i] };
+  }
+
+  /** The stored fragments in output order, read back with the file hash brought up to date. */
+  *fragments(reader: SegmentReader, names: SegmentNames): Generator<FragmentBytes> {
+    for (let k = 0; k < this.order.length; k++) {
+      const fragment = reader.read(this.location(k, names));
+      patchFileSha(fragment, this.fileSha(k));
+      yield fragment;
+    }
+  }
+
+  /** The articles as the file writer reads them: bytes, with the file hash brought up to date. */
+  stored(reader: SegmentReader, names: SegmentNames): StoredArticles {
+    return {
+      size: this.size,
+      length: (k) => {
+        const a = this.order[k];
+        return this.blocks[this.blockOf[a]].columns.lengths[this.positionOf[a]];
+      },
+      readInto: (k, target, at) => {
+        reader.readInto(this.location(k, names), target, at);
+        patchFileShaAt(target, at, this.fileSha(k));
+      },
+    };
+  }
+}
+
+/** Rewrite the five data files from the fragment store. */
+export function writeOutputs(outputDir: string, segmentDir: string, articles: LiveArticles, names: SegmentNames): void {
+  const reader = new SegmentReader(segmentDir);
+  try {
+    writeDataFiles(outputDir, articles.stored(reader, names));
+  } finally {
+    reader.close();
+  }
+}
