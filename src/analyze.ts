@@ -1,5 +1,5 @@
 import type { Doc } from './doc.js';
-import { createPipeline, loadPipelineConfig, type Pipeline, type StageOverrides } from './pipeline.js';
+import { createPipeline, loadPipelineConfig, type Pipeline, type PipelineConfig, type StageOverrides } from './pipeline.js';
 import { toDocumentRecord, type DocumentRecord } from './sinks/serialize.js';
 
 /**
@@ -11,8 +11,10 @@ export interface Analyzer {
   analyze(doc: Doc, timings?: Record<string, number>): DocumentRecord;
 }
 
-export async function createAnalyzer(pipelineFileOrName?: string, overrides: StageOverrides = {}): Promise<Analyzer> {
-  const pipeline = await createPipeline(loadPipelineConfig(pipelineFileOrName), overrides);
+/** From a pipeline file or name, or (queue workers: the pipeline travels with the jobs) a validated config. */
+export async function createAnalyzer(pipelineSource?: string | PipelineConfig, overrides: StageOverrides = {}): Promise<Analyzer> {
+  const config = typeof pipelineSource === 'object' ? pipelineSource : loadPipelineConfig(pipelineSource);
+  const pipeline = await createPipeline(config, overrides);
   return {
     pipeline,
     analyze(doc, timings) {

@@ -4,6 +4,7 @@ process.env.DOTENV_CONFIG_QUIET ??= 'true';
 
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { ConfigError } from './pipeline.js';
+import { registerQueueCommands } from './queue/cli.js';
 import { LockHeldError } from './runner/lock.js';
 import { createReporter } from './runner/progress.js';
 import { run, type RunSummary } from './runner/run.js';
@@ -99,6 +100,8 @@ Examples:
       if (!opts.quiet) process.stdout.write(summaryLine(summary) + '\n');
       exitCode = summary.counts.failed > 0 ? EXIT.someFailed : EXIT.ok;
     });
+
+  registerQueueCommands(program, (code) => (exitCode = code), parseDate);
 
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -1,0 +1,88 @@
+import { Piscina } from 'piscina';
+import { messageOf } from '../ingest/record-parse.js';
+import { DEFAULT_MAX_ARTICLE_SECONDS } from '../pipeline.js';
+import { PROGRESS } from '../runner/task.js';
+import type { ThreadResult, ThreadTask } from './analyse-thread.js';
+import type { FilesJob, RecordsJob } from './jobs.js';
+
+const WATCH_MS = 100;
+/** Old-generation heap per analysis thread (MB), as `warta run`'s workers. */
+const HEAP_MB = Number(process.env.WARTA_WORKER_HEAP_MB) || 256;
+
+/**
+ * The analysis threads of a queue worker. As `warta run`'s dispatcher: an article that takes
+ * longer than its pipeline's `max_article_seconds` has its thread terminated (piscina starts a
+ * fresh one) and a thread that crashes loses only the article it was on; the job's other
+ * articles are analysed again and the guilty one is reported as crashed, so the job is retried
+ * and finally fails naming it, while the rest of its articles are written.
+ */
+export class AnalysisPool {
+  private readonly pool: Piscina;
+  private readonly budgets = new Map<string, number>();
+
+  constructor(threads: number) {
+    this.pool = new Piscina({
+      filename: new URL('./analyse-thread.js', import.meta.url).href,
+      minThreads: threads,
+      maxThreads: threads,
+      idleTimeout: 60_000,
+      resourceLimits: { maxOldGenerationSizeMb: HEAP_MB, maxYoungGenerationSizeMb: 8 },
+    });
+  }
+
+  /** The pipeline's time budget per article (seconds); an unreadable pipeline fails in the thread, with its message. */
+  private budgetOf(job: FilesJob | RecordsJob): number {
+    let seconds = this.budgets.get(job.pipeline.key);
+    if (seconds === undefined) {
+      try {
+        seconds = (JSON.parse(job.pipeline.text) as { max_article_seconds?: number }).max_article_seconds ?? DEFAULT_MAX_ARTICLE_SECONDS;
+      } catch {
+        seconds = DEFAULT_MAX_ARTICLE_SECONDS;
+      }
+      this.budgets.set(job.pipeline.key, seconds);
+    }
+    return seconds;
+  }
+
+  async analyse(job: FilesJob | RecordsJob): Promise<ThreadResult> {
+    const skip: Record<string, string> = {};
+    let lostBeforeStart = 0;
+    for (;;) {
+      const progress = new Float64Array(new SharedArrayBuffer(PROGRESS.length * 8));
+      progress[PROGRESS.unit] = -1;
+      progress[PROGRESS.doc] = -1;
+      const controller = new AbortController();
+      let timedOut = false;
+      const budgetMs = this.budgetOf(job) * 1000;
+      const timer = setInterval(() => {
+        const started = progress[PROGRESS.startedAt];
+        if (started > 0 && Date.now() - started > budgetMs && !timedOut) {
+          timedOut = true;
+          controller.abort();
+        }
+      }, WATCH_MS);
+      try {
+        const task: ThreadTask = { job, skip, progress: progress.buffer as SharedArrayBuffer };
+        return (await this.pool.run(task, { signal: controller.signal })) as ThreadResult;
+      } catch (error) {
+        const unit = progress[PROGRESS.unit];
+        const doc = progress[PROGRESS.doc];
+        const reason = timedOut
+          ? `timeout: analysis took longer than max_article_seconds (${budgetMs / 1000} s); its thread was replaced`
+          : `analysis crashed: ${messageOf(error)}`;
+        // lost before any article started (the thread died loading): once more, then the job fails
+        if (unit < 0) {
+          if (++lostBeforeStart > 1) throw new Error(reason);
+          continue;
+        }
+        skip[`${unit}:${doc}`] = reason;
+      } finally {
+        clearInterval(timer);
+      }
+    }
+  }
+
+  async destroy(): Promise<void> {
+    await this.pool.destroy();
+  }
+}
