@@ -1,7 +1,8 @@
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { articleHash, recordArticle, renderedArticle } from '../src/sinks/article.js';
+import { recordArticle, renderedArticle, sinkArticleHash } from '../src/sinks/article.js';
+import { encodeFragment } from '../src/sinks/fragment.js';
 import { maskSpec, parseSinkSpec } from '../src/sinks/open.js';
 import { ARTICLE_TABLES, articleRows, publishedDate } from '../src/sinks/record-rows.js';
 import { CSV_COLUMNS, CSV_FILES, csvRows, type CsvFile } from '../src/sinks/rows.js';
@@ -122,13 +123,17 @@ describe('database rows', () => {
 });
 
 describe('sink articles', () => {
-  it('hash the documents.jsonl line and parse it only when asked', async () => {
+  it('hash the rendered rows, the same way as the fragments warta run stores, and parse only when asked', async () => {
     const record = await exampleRecord();
     const a = recordArticle(record);
-    expect(a.hash).toBe(articleHash(JSON.stringify(record)));
     expect(a.hash).toMatch(/^[0-9a-f]{64}$/);
-    const b = renderedArticle(record.id, a.json, a.csv);
-    expect(b.hash).toBe(a.hash);
+    const { hash: contentHash } = encodeFragment({ id: record.id, record: record.source.record, json: a.json, csv: a.csv }, record.source.sha256);
+    expect(a.hash).toBe(sinkArticleHash(contentHash, record.source.sha256));
+    // any change to the rows changes the hash; the same rows give the same hash
+    expect(recordArticle({ ...record, title: `${record.title}!` }).hash).not.toBe(a.hash);
+    expect(recordArticle({ ...record, source: { ...record.source, sha256: 'f'.repeat(64) } }).hash).not.toBe(a.hash);
+    expect(recordArticle(JSON.parse(a.json)).hash).toBe(a.hash);
+    const b = renderedArticle(record.id, a.json, a.csv, a.hash);
     expect(b.record()).toEqual(record);
     expect(b.record()).toBe(b.record());
   });

@@ -2,7 +2,8 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ArticleColumns, decodeArticleTable, encodeArticleTable, SegmentNames } from '../src/runner/article-table.js';
-import { decodeFragment, encodeFragment, FragmentBuffer, fragmentText, patchFileSha, PENDING_SHA256, removeSegmentsExcept, SegmentReader, SegmentWriter } from '../src/runner/store.js';
+import { decodeFragment, encodeFragment, FragmentBuffer, fragmentText, patchFileSha, PENDING_SHA256 } from '../src/sinks/fragment.js';
+import { removeSegmentsExcept, SegmentReader, SegmentWriter } from '../src/runner/store.js';
 import type { Fragment } from '../src/runner/task.js';
 import { tempDir } from './helpers/cli.js';
 

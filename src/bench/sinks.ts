@@ -21,10 +21,9 @@ import pg from 'pg';
 import { runInfo } from '../eval/data.js';
 import { renderMarkdown, renderTable, type Column } from '../eval/table.js';
 import { PACKAGE_ROOT } from '../lang/data.js';
-import { renderedArticle } from '../sinks/article.js';
+import { recordArticle, renderedArticle } from '../sinks/article.js';
 import { maskSpec } from '../sinks/open.js';
 import { PostgresSink } from '../sinks/postgres.js';
-import { csvRows } from '../sinks/rows.js';
 import type { DocumentRecord } from '../sinks/serialize.js';
 import type { Sink, SinkArticle } from '../sinks/sink.js';
 import { SqliteSink } from '../sinks/sqlite.js';
@@ -77,8 +76,9 @@ function articlesFor(records: DocumentRecord[], n: number, variant: string): Sin
     const base = records[i % records.length];
     const copy = Math.floor(i / records.length);
     const record: DocumentRecord = { ...base, id: copy === 0 ? base.id : `${base.id}~${copy}`, title: variant ? `${base.title ?? ''}${variant}` : base.title };
-    const json = JSON.stringify(record);
-    out.push(renderedArticle(record.id, json, csvRows(record)));
+    // the record is parsed again from its JSON line when written, as the runner's sinks do
+    const { json, csv, hash } = recordArticle(record);
+    out.push(renderedArticle(record.id, json, csv, hash));
   }
   return out;
 }

@@ -4,7 +4,8 @@ import { toPosix } from '../ingest/readers.js';
 import { writeDataFiles, type StoredArticles } from '../sinks/writer.js';
 import type { ArticleColumns, ArticleTable, SegmentNames } from './article-table.js';
 import type { RunState } from './state.js';
-import { patchFileSha, patchFileShaAt, SegmentReader, type FragmentBytes, type FragmentLocation } from './store.js';
+import { patchFileSha, patchFileShaAt, type FragmentBytes } from '../sinks/fragment.js';
+import { SegmentReader, type FragmentLocation } from './store.js';
 
 /**
  * Every article of the run's inputs in output order (by id, then path, then record). An id

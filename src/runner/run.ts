@@ -10,7 +10,7 @@ import { DATA_FILES } from '../sinks/writer.js';
 import type { RunSummary } from '../summary.js';
 import { VERSION } from '../version.js';
 import { ArticleColumns, SegmentNames, type ArticleRange, type ArticleTable } from './article-table.js';
-import { writeFileAtomic } from './atomic.js';
+import { writeFileAtomic } from '../sinks/atomic.js';
 import { discoverInputs } from './discover.js';
 import { Dispatcher } from './dispatch.js';
 import { feedExport, type FeedResult } from './feed.js';

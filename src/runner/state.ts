@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { ReadFailure } from '../ingest/readers.js';
 import { decodeArticleTable, encodeArticleTable, type ArticleTable, type SegmentNames } from './article-table.js';
-import { AtomicFile, writeFileAtomic } from './atomic.js';
+import { AtomicFile, writeFileAtomic } from '../sinks/atomic.js';
 
 export const STATE_VERSION = 2;
 

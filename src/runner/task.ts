@@ -2,7 +2,6 @@ import type { InputFormat } from '../doc.js';
 import type { ReadFailure } from '../ingest/readers.js';
 import type { RecordDelimiter } from '../ingest/stream-csv.js';
 import type { FieldMapping, StageOverrides } from '../pipeline.js';
-import type { CsvFile } from '../sinks/rows.js';
 import type { FragmentLocation } from './store.js';
 
 /** What every worker is created with: the pipeline it analyses with (models load as the worker starts). */
@@ -66,12 +65,7 @@ export interface RecordsTask {
 export type Task = FilesTask | RecordsTask;
 
 /** One article's finished output, pre-rendered so the writer only concatenates. */
-export interface Fragment {
-  id: string;
-  record: number | null;
-  json: string;
-  csv: Record<CsvFile, string>;
-}
+export type { Fragment } from '../sinks/fragment.js';
 
 /** What a worker stored for one article. */
 export interface StoredDoc {

@@ -7,7 +7,8 @@ import { csvRecords, jsonRecord, messageOf, type RecordContext, type RecordOutco
 import { fieldNames } from '../ingest/record.js';
 import { recordPrefix } from '../ingest/stream-records.js';
 import { csvRows } from '../sinks/rows.js';
-import { FragmentBuffer, PENDING_SHA256, SegmentWriter } from './store.js';
+import { FragmentBuffer, PENDING_SHA256 } from '../sinks/fragment.js';
+import { SegmentWriter } from './store.js';
 import { PROGRESS, type FilesTask, type RecordsTask, type StoredDoc, type Task, type TaskResult, type UnitResult, type WorkerSetup } from './task.js';
 
 /**

@@ -27,7 +27,7 @@ export const CSV_FILES: readonly CsvFile[] = ['articles', 'sentences', 'entities
  * sequence (CRLF) unless `quote_record_delimiter` is set; a bare LF or CR in a sentence or
  * title would then split the row for every strict reader (Python's csv, pandas, importers).
  */
-const CSV_OPTIONS = { escape_formulas: true, record_delimiter: '\r\n', quote_record_delimiter: true } as const;
+export const CSV_OPTIONS = { escape_formulas: true, record_delimiter: '\r\n', quote_record_delimiter: true } as const;
 
 export function csvHeader(file: CsvFile): string {
   return stringify([CSV_COLUMNS[file] as unknown as string[]], CSV_OPTIONS);

@@ -1,6 +1,6 @@
 import path from 'node:path';
-import { AtomicFile } from '../runner/atomic.js';
-import { fragmentParts } from '../runner/store.js';
+import { AtomicFile } from './atomic.js';
+import { fragmentParts } from './fragment.js';
 import { CSV_FILES, csvHeader } from './rows.js';
 
 export const DATA_FILES = ['documents.jsonl', 'articles.csv', 'sentences.csv', 'entities.csv', 'dates.csv'] as const;

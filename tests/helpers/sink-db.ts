@@ -2,7 +2,7 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { stringify } from 'csv-stringify/sync';
-import { CSV_COLUMNS, csvRows, type CsvFile } from '../../src/sinks/rows.js';
+import { CSV_COLUMNS, CSV_OPTIONS, csvRows, type CsvFile } from '../../src/sinks/rows.js';
 import { entitiesFromMentionsSql, quote, type Dialect } from '../../src/sinks/schema.js';
 import type { DocumentRecord } from '../../src/sinks/serialize.js';
 import { tempDir } from './cli.js';
@@ -48,8 +48,6 @@ export const TABLE_OF: Record<CsvFile, { table: string; order: string }> = {
   entities: { table: 'entity_mentions', order: '"ordinal"' },
   dates: { table: 'dates', order: '"ordinal"' },
 };
-
-const CSV_OPTIONS = { escape_formulas: true, record_delimiter: '\r\n' } as const;
 
 /** A table's CSV columns read back and rendered as the CSV file renders them (without the header). */
 export async function csvFromDb(db: TestDb, file: CsvFile): Promise<string> {
