@@ -7,6 +7,8 @@ import { csvRecords, jsonRecord, messageOf, type RecordContext, type RecordOutco
 import { fieldNames } from '../ingest/record.js';
 import { recordPrefix } from '../ingest/stream-records.js';
 import { validatePipelineConfig } from '../pipeline.js';
+import { recordArticle } from '../sinks/article.js';
+import type { CsvFile } from '../sinks/rows.js';
 import { PROGRESS } from '../runner/task.js';
 import type { FilesJob, JobPipeline, RecordsJob } from './jobs.js';
 
@@ -26,7 +28,8 @@ export interface ThreadTask {
 export interface ThreadResult {
   /** The pipeline cannot be set up here (e.g. a file it names is missing on this machine). */
   setupError?: string;
-  articles: { id: string; json: string }[];
+  /** Rendered as `warta run` renders them, with the sink hash both compute (`recordArticle`). */
+  articles: { id: string; json: string; csv: Record<CsvFile, string>; hash: string }[];
   /** Inputs or records that cannot become articles (final: the same bytes fail the same way). */
   rejected: ReadFailure[];
   /** Articles whose analysis threw, crashed or hung: the job is retried, then fails naming them. */
@@ -84,8 +87,8 @@ class Analysis {
     if (this.skipped(unit, index, failure, where)) return;
     this.mark(unit, index);
     try {
-      const record = this.analyzer.analyze(doc);
-      this.result.articles.push({ id: record.id, json: JSON.stringify(record) });
+      const { id, json, csv, hash } = recordArticle(this.analyzer.analyze(doc));
+      this.result.articles.push({ id, json, csv, hash });
     } catch (error) {
       this.result.crashed.push({ ...failure, error: `${where}analysis failed: ${messageOf(error)}` });
     }

@@ -3,7 +3,6 @@ import type { Redis } from 'ioredis';
 import { ConfigError } from '../pipeline.js';
 import { renderedArticle } from '../sinks/article.js';
 import { createSink } from '../sinks/open.js';
-import type { CsvFile } from '../sinks/rows.js';
 import { SinkConfigError, type Sink } from '../sinks/sink.js';
 import { AnalysisPool } from './analysis-pool.js';
 import { checkQueueName, connectRedis } from './connection.js';
@@ -29,8 +28,6 @@ export interface WorkerSummary {
   elapsedMs: number;
 }
 
-/** Database sinks read each article's record, never its CSV rows (the worker accepts database sinks only). */
-const NO_CSV: Record<CsvFile, string> = { articles: '', sentences: '', entities: '', dates: '' };
 const DEFAULT_LOCK_SECONDS = 30;
 /** A job a worker died on twice more is failed ("stalled more than allowable limit"). */
 const MAX_STALLED = 2;
@@ -100,7 +97,7 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
     const sink = await sinks.take();
     try {
       await sink.begin();
-      for (const { id, json } of result.articles) await sink.write(renderedArticle(id, json, NO_CSV));
+      for (const { id, json, csv, hash } of result.articles) await sink.write(renderedArticle(id, json, csv, hash));
       await sink.commit();
       sinks.give(sink);
     } catch (error) {
