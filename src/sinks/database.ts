@@ -47,6 +47,11 @@ export interface Driver {
   begin(): Promise<void>;
   /** Inside a transaction: keep concurrent warta processes from migrating the same database at once. */
   lockSchema(): Promise<void>;
+  /**
+   * Inside a transaction, before the entity totals are updated: concurrent writers (queue workers)
+   * update them one at a time, so each sees the others' committed mentions (and none deadlocks).
+   */
+  lockEntityTotals(): Promise<void>;
   commit(): Promise<void>;
   rollback(): Promise<void>;
   close(): Promise<void>;
@@ -204,6 +209,7 @@ export class DatabaseSink implements Sink {
       const { canonicals, entities } = this.entityDelta.rows();
       await this.fillTemp(CANONICAL_DELTA, canonicals);
       await this.fillTemp(ENTITY_DELTA, entities);
+      await this.driver.lockEntityTotals();
       for (const sql of APPLY_ENTITY_DELTA_SQL) await this.driver.exec(sql);
     }
     await this.driver.commit();

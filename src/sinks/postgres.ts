@@ -141,6 +141,11 @@ class PostgresDriver implements Driver {
     await this.exec(`SELECT pg_advisory_xact_lock(hashtext('warta schema'))`);
   }
 
+  async lockEntityTotals(): Promise<void> {
+    // held to the commit: the totals' recomputation from entity_mentions then sees every earlier commit
+    await this.exec(`SELECT pg_advisory_xact_lock(hashtext('warta entity totals'))`);
+  }
+
   async commit(): Promise<void> {
     await this.exec('COMMIT');
   }

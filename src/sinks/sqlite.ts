@@ -91,6 +91,10 @@ class SqliteDriver implements Driver {
     // BEGIN IMMEDIATE already holds the database's write lock
   }
 
+  async lockEntityTotals(): Promise<void> {
+    // the write lock again: one writer at a time
+  }
+
   async commit(): Promise<void> {
     this.conn.exec('COMMIT');
   }
