@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { Queue, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { ConfigError } from '../pipeline.js';
@@ -31,6 +32,11 @@ export interface WorkerSummary {
 const DEFAULT_LOCK_SECONDS = 30;
 /** A job a worker died on twice more is failed ("stalled more than allowable limit"). */
 const MAX_STALLED = 2;
+
+/** This worker as jobs name it: host and process id. */
+export function workerName(): string {
+  return `${os.hostname()}:${process.pid}`;
+}
 
 /** Sink connections, one per job in progress: each job is one transaction on its own connection. */
 class SinkPool {
@@ -121,6 +127,8 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
   const worker = new Worker<JobData, JobResult>(name, processJob, {
     connection: redis,
     prefix: PREFIX,
+    // shown as a job's `processedBy`
+    name: workerName(),
     // one job waits for a thread while another is written: the threads never idle on the sink
     concurrency: options.concurrency * 2,
     lockDuration: lockMs,

@@ -1,0 +1,212 @@
+import { appendFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { generateCorpus } from '../src/bench/corpus.js';
+import type { QueueStatus } from '../src/queue/status.js';
+import { CSV_FILES } from '../src/sinks/rows.js';
+import type { DocumentRecord } from '../src/sinks/serialize.js';
+import { readJsonl, tempDir, warta } from './helpers/cli.js';
+import { REDIS_URL, redisService, spawnWarta, testQueue, uniqueQueueName, waitFor } from './helpers/queue.js';
+import { consistencyProblems, csvFromDb, csvOf, postgresTestDb, type TestDb } from './helpers/sink-db.js';
+import { describeWithService, postgresService, probeService } from './helpers/services.js';
+
+/**
+ * The job queue with real Redis and PostgreSQL: workers in child processes (one of them killed
+ * with SIGKILL mid-job), idempotent enqueueing, a poison job, `queue status`. Every test uses a
+ * queue name and a database of its own, so test files run in parallel.
+ */
+const [redis, postgres] = await Promise.all([redisService(), postgresService()]);
+const both = await probeService('Redis and PostgreSQL', async () => {
+  if (!redis.available) throw new Error(`Redis: ${redis.reason}`);
+  if (!postgres.available) throw new Error(`PostgreSQL: ${postgres.reason}`);
+});
+
+let work: string;
+/** What `warta run` writes for the corpus (the reference every distributed run must equal). */
+let expected: DocumentRecord[];
+
+beforeAll(async () => {
+  if (!both.available) return;
+  work = tempDir('warta-queue-');
+  // several small exports and a few dozen whole files: jobs of both kinds
+  await generateCorpus({ articles: 140, seed: 23, dir: path.join(work, 'corpus'), recordsPerFile: 20 });
+  const run = warta(['run', '-i', 'corpus', '-o', 'out', '-c', '2', '-q'], work);
+  expect(run.status, run.stderr).toBe(0);
+  expected = readJsonl<DocumentRecord>(path.join(work, 'out', 'documents.jsonl'));
+}, 180_000);
+
+afterAll(() => {
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+async function expectSameRowsAsRun(db: TestDb, records: readonly DocumentRecord[]): Promise<void> {
+  const [{ n }] = await db.query<{ n: number }>('SELECT COUNT(*) AS n FROM "articles"');
+  expect(Number(n)).toBe(records.length);
+  for (const file of CSV_FILES) expect(await csvFromDb(db, file), file).toBe(csvOf(records, file));
+  expect(await consistencyProblems(db)).toEqual([]);
+}
+
+describeWithService(both, 'warta enqueue / worker / queue status (Redis + PostgreSQL)', () => {
+  it('two workers, one killed with SIGKILL in the middle of a job: every article lands exactly once, as warta run writes it', async () => {
+    const name = uniqueQueueName('kill');
+    const q = await testQueue(name);
+    const db = await postgresTestDb();
+    try {
+      const enq = warta(['enqueue', '--queue', REDIS_URL, '--name', name, '-i', 'corpus'], work);
+      expect(enq.status, enq.stderr).toBe(0);
+      const jobs = await q.queue.getJobCounts('wait');
+      expect(jobs.wait).toBeGreaterThan(4);
+
+      const args = ['worker', '--queue', REDIS_URL, '--name', name, '--sink', db.spec, '--lock-seconds', '2', '--exit-when-empty'];
+      const victim = spawnWarta(args, work);
+      const survivor = spawnWarta(args, work);
+      const victimName = `${os.hostname()}:${victim.child.pid}`;
+      // kill the victim while it holds a job, after some jobs are committed
+      let held = '';
+      await waitFor('the victim to hold a job after others completed', async () => {
+        const counts = await q.queue.getJobCounts('completed');
+        if (counts.completed < 2) return false;
+        const active = await q.queue.getActive();
+        held = active.find((job) => job.processedBy === victimName)?.id ?? '';
+        return held !== '';
+      }, 150_000, 20);
+      victim.child.kill('SIGKILL');
+      expect((await victim.exited).signal).toBe('SIGKILL');
+
+      const end = await survivor.exited;
+      expect(end.code, survivor.stderr).toBe(0);
+      const counts = await q.queue.getJobCounts('completed', 'failed', 'wait', 'active', 'delayed');
+      expect(counts).toEqual({ completed: jobs.wait, failed: 0, wait: 0, active: 0, delayed: 0 });
+      // the killed worker's job went back to the queue (stalled) and was done by the survivor
+      const retried = await q.queue.getJob(held);
+      expect(retried?.stalledCounter).toBeGreaterThanOrEqual(1);
+      expect(await retried?.isCompleted()).toBe(true);
+      await expectSameRowsAsRun(db, expected);
+    } finally {
+      await q.remove();
+      await db.cleanup();
+    }
+  }, 300_000);
+
+  it('enqueueing the same inputs again adds no job; a changed file or export gets new jobs; --full enqueues all again', async () => {
+    const name = uniqueQueueName('idem');
+    const q = await testQueue(name);
+    const dir = tempDir('warta-queue-idem-');
+    try {
+      const input = path.join(dir, 'news');
+      mkdirSync(input);
+      for (const file of ['id/txt/000', 'en/txt/000']) {
+        const from = path.join(work, 'corpus', file);
+        for (const entry of readdirNames(from).slice(0, 5)) writeFileSync(path.join(input, `${path.basename(file.split('/')[0])}-${entry}`), readFileSync(path.join(from, entry)));
+      }
+      const jsonl = path.join(input, 'feed.jsonl');
+      writeFileSync(jsonl, readFileSync(path.join(work, 'corpus', 'id', 'jsonl', 'part-0001.jsonl')));
+      const enqueue = (...extra: string[]) => {
+        const r = warta(['enqueue', '--queue', REDIS_URL, '--name', name, '-i', 'news', ...extra], dir);
+        expect(r.status, r.stderr).toBe(0);
+        return r.stdout;
+      };
+      const records = readFileSync(jsonl, 'utf8').split('\n').filter((l) => l !== '').length;
+      expect(records).toBeGreaterThan(5);
+      expect(enqueue()).toContain(`11 input files, 0 enqueued before, 11 enqueued: 2 jobs added (${10 + records} files and records)`);
+      const first = (await q.queue.getJobs(['wait'])).map((j) => j.id).sort();
+      expect(enqueue()).toMatch(/11 input files, 11 enqueued before, 0 enqueued: 0 jobs added/);
+      expect((await q.queue.getJobs(['wait'])).map((j) => j.id).sort()).toEqual(first);
+
+      // one article edited, one record appended to the export
+      const txt = path.join(input, readdirNames(input).find((f) => f.endsWith('.txt'))!);
+      appendFileSync(txt, '\nPembaruan: polisi menambah tiga pos penjagaan.\n');
+      appendFileSync(jsonl, JSON.stringify({ title: 'Banjir surut di Demak', text: 'Banjir di Demak mulai surut pada Senin pagi. Warga kembali ke rumah.' }) + '\n');
+      expect(enqueue()).toContain(`11 input files, 9 enqueued before, 2 enqueued: 2 jobs added (${1 + records + 1} files and records)`);
+      const jobs = await q.queue.getJobs(['wait']);
+      expect(jobs).toHaveLength(4);
+      const added = jobs.filter((j) => !first.includes(j.id!));
+      expect(added.map((j) => j.data.kind).sort()).toEqual(['files', 'records']);
+      expect(added.find((j) => j.data.kind === 'files')!.data.files.map((f: { input: { displayPath: string } }) => f.input.displayPath)).toEqual([path.relative(dir, txt)]);
+      expect(added.find((j) => j.data.kind === 'records')!.data.units).toHaveLength(records + 1);
+
+      expect(enqueue('--full')).toMatch(/11 input files, 0 enqueued before, 11 enqueued: 2 jobs added/);
+      expect(await q.queue.getJobCounts('wait')).toEqual({ wait: 6 });
+    } finally {
+      await q.remove();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  it('a poison article: its job is retried, then failed with the error; the rest completes; status shows failures and rejected records', async () => {
+    const name = uniqueQueueName('poison');
+    const q = await testQueue(name);
+    const db = await postgresTestDb();
+    const dir = tempDir('warta-queue-poison-');
+    try {
+      mkdirSync(path.join(dir, 'news'));
+      const article = (place: string) =>
+        `Hujan deras mengguyur ${place} sejak Minggu sore.\n\nBadan Penanggulangan Bencana Daerah mencatat puluhan rumah terendam. ` +
+        `Warga diminta waspada terhadap banjir susulan, kata Kepala BPBD ${place} kepada wartawan pada Senin (6/10).\n`;
+      writeFileSync(path.join(dir, 'news', 'bandung.txt'), article('Bandung'));
+      writeFileSync(path.join(dir, 'news', 'medan.txt'), article('Medan'));
+      // a "transcript" of 80 sentences: over this pipeline's maxSentences, its analysis throws
+      const long = Array.from({ length: 80 }, (_, i) => `Saksi ke-${i + 1} menyatakan tidak melihat kejadian itu.`).join(' ');
+      writeFileSync(path.join(dir, 'news', 'sidang.txt'), `Sidang lanjutan di Pengadilan Negeri Surabaya\n\n${long}\n`);
+      writeFileSync(
+        path.join(dir, 'news', 'feed.jsonl'),
+        [JSON.stringify({ title: 'Gempa di Cianjur', text: 'Gempa bermagnitudo 4,1 mengguncang Cianjur pada Selasa. Tidak ada korban jiwa.' }), '{"title": "Rusak", "text": ', JSON.stringify({ title: 'Harga beras naik', text: 'Harga beras di Pasar Induk Cipinang naik dua persen pekan ini.' })].join('\n') + '\n',
+      );
+      writeFileSync(
+        path.join(dir, 'strict.json'),
+        JSON.stringify({ name: 'strict', stages: [{ stage: 'normalize' }, { stage: 'structure' }, { stage: 'language' }, { stage: 'sentences', options: { maxSentences: 40 } }, { stage: 'entities' }, { stage: 'dates' }] }),
+      );
+      const enq = warta(['enqueue', '--queue', REDIS_URL, '--name', name, '-i', 'news', '-p', 'strict.json', '--attempts', '2'], dir);
+      expect(enq.status, enq.stderr).toBe(0);
+      const worker = spawnWarta(['worker', '--queue', REDIS_URL, '--name', name, '--sink', db.spec, '--exit-when-empty'], dir);
+      const end = await worker.exited;
+      expect(end.code, worker.stderr).toBe(1);
+      expect(worker.stderr).toMatch(/failed \(attempt 1, will retry\): news\/sidang\.txt: analysis failed: more than 40 sentences/);
+      // the failed job's two good articles were written on each of its two tries
+      expect(worker.stdout).toMatch(/1 jobs completed, 1 failed, 6 articles written/);
+
+      // the poison article's job-mates and the export's good records are in the database
+      const rows = await db.query<{ source_path: string }>('SELECT "source_path" FROM "articles" ORDER BY "source_path", "source_record"');
+      expect(rows.map((r) => r.source_path)).toEqual(['news/bandung.txt', 'news/feed.jsonl', 'news/feed.jsonl', 'news/medan.txt']);
+      expect(await consistencyProblems(db)).toEqual([]);
+
+      const status = warta(['queue', 'status', '--queue', REDIS_URL, '--name', name, '--json'], dir);
+      expect(status.status).toBe(1);
+      const json = JSON.parse(status.stdout) as QueueStatus;
+      expect(json.counts).toEqual({ waiting: 0, active: 0, delayed: 0, completed: 1, failed: 1 });
+      expect(json.inputs).toBe(4);
+      expect(json.failures).toHaveLength(1);
+      expect(json.failures[0]).toMatchObject({ attempts: 2, error: 'news/sidang.txt: analysis failed: more than 40 sentences (sentences option maxSentences): not prose; not analysed' });
+      expect(json.failures[0].inputs).toBe('news/bandung.txt and 2 more');
+      expect(json.rejected).toEqual([expect.objectContaining({ path: 'news/feed.jsonl', record: 1, line: 2, error: expect.stringMatching(/^line 2: invalid JSON/) })]);
+
+      const human = warta(['queue', 'status', '--queue', REDIS_URL, '--name', name], dir);
+      expect(human.stdout).toMatch(/^queue .*: 4 inputs enqueued\nwaiting +active +delayed +completed +failed\n-+\n0 +0 +0 +1 +1\n/);
+      expect(human.stdout).toContain('failed jobs:');
+      expect(human.stdout).toMatch(/news\/bandung\.txt and 2 more +2 +news\/sidang\.txt: analysis failed: more than 40 sentences/);
+      expect(human.stdout).toMatch(/rejected inputs and records:\nnews\/feed\.jsonl:2: line 2: invalid JSON/);
+    } finally {
+      await q.remove();
+      await db.cleanup();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 180_000);
+
+  it('an unreachable queue or sink is a usage error (exit 2) named without its password', () => {
+    const enq = warta(['enqueue', '--queue', 'redis://user:hunter2@127.0.0.1:1', '-i', 'input']);
+    expect(enq.status).toBe(2);
+    expect(enq.stderr).toMatch(/queue redis:\/\/user:\*\*\*@127\.0\.0\.1:1: cannot connect/);
+    expect(enq.stderr).not.toContain('hunter2');
+    const bad = warta(['queue', 'status', '--queue', 'http://127.0.0.1:6379']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('use redis://HOST:6379');
+    const sink = warta(['worker', '--queue', REDIS_URL, '--sink', 'postgres://postgres@127.0.0.1:1/none']);
+    expect(sink.status).toBe(2);
+    expect(sink.stderr).toMatch(/postgres:\/\/postgres@127\.0\.0\.1:1\/none: cannot open/);
+  });
+});
+
+function readdirNames(dir: string): string[] {
+  return readdirSync(dir).sort();
+}
