@@ -89,6 +89,38 @@ describeWithService(both, 'warta enqueue / worker / queue status (Redis + Postgr
     }
   }, 300_000);
 
+  it('SIGTERM: the worker finishes the jobs in progress, takes no new one and exits 0', async () => {
+    const name = uniqueQueueName('term');
+    const q = await testQueue(name);
+    const db = await postgresTestDb();
+    try {
+      const enq = warta(['enqueue', '--queue', REDIS_URL, '--name', name, '-i', 'corpus'], work);
+      expect(enq.status, enq.stderr).toBe(0);
+      const total = (await q.queue.getJobCounts('wait')).wait;
+      const worker = spawnWarta(['worker', '--queue', REDIS_URL, '--name', name, '--sink', db.spec], work);
+      let held: string[] = [];
+      await waitFor('the worker to hold a job', async () => {
+        held = (await q.queue.getActive()).map((job) => job.id!);
+        return held.length > 0;
+      }, 120_000, 20);
+      worker.child.kill('SIGTERM');
+      const end = await worker.exited;
+      expect(end.code, worker.stderr).toBe(0);
+      expect(worker.stderr).toContain('SIGTERM: finishing the jobs in progress');
+      for (const id of held) expect(await (await q.queue.getJob(id))?.isCompleted(), id).toBe(true);
+      const counts = await q.queue.getJobCounts('completed', 'active', 'wait');
+      expect(counts.active).toBe(0);
+      expect(counts.wait).toBeGreaterThan(0);
+      expect(counts.completed + counts.wait).toBe(total);
+      const [{ n }] = await db.query<{ n: number }>('SELECT COUNT(*) AS n FROM "articles"');
+      expect(Number(n)).toBeGreaterThan(0);
+      expect(await consistencyProblems(db)).toEqual([]);
+    } finally {
+      await q.remove();
+      await db.cleanup();
+    }
+  }, 180_000);
+
   it('enqueueing the same inputs again adds no job; a changed file or export gets new jobs; --full enqueues all again', async () => {
     const name = uniqueQueueName('idem');
     const q = await testQueue(name);
