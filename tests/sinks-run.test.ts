@@ -167,6 +167,10 @@ describe('sink configuration', () => {
       expect(second.summary.counts.processed).toBe(0);
       expect(second.summary.sinks[0].written).toBe(first.summary.counts.written);
       await expectSameRows(db, output);
+      // a relative SQLite path in the pipeline file is relative to the file's folder
+      writeFileSync(file, JSON.stringify({ ...pipeline, sinks: ['sqlite:nearby.db'] }));
+      expect(run(input, output, '-p', file).summary.sinks[0].written).toBe(first.summary.counts.written);
+      expect(existsSync(path.join(path.dirname(file), 'nearby.db'))).toBe(true);
       writeFileSync(file, JSON.stringify({ ...pipeline, sinks: 'sqlite:x.db' }));
       const invalid = warta(['run', '-i', input, '-o', output, '-p', file]);
       expect(invalid.status).toBe(2);

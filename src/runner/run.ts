@@ -80,6 +80,13 @@ function analysisPart(pipelineText: string): string {
   return pipelineText;
 }
 
+/** A SQLite path in the pipeline file is relative to the file's folder, as paths in stage options are. */
+function pipelineRelative(spec: string, pipelineFile: string): string {
+  const m = /^sqlite:(?!\/\/)(.+)$/.exec(spec);
+  if (!m || path.isAbsolute(m[1]) || m[1] === ':memory:') return spec;
+  return `sqlite:${path.resolve(path.dirname(pipelineFile), m[1])}`;
+}
+
 const publicFailure = ({ hash: _hash, ...failure }: StoredFailure): ReadFailure => failure;
 
 export async function run(options: RunOptions): Promise<RunSummary> {
@@ -96,7 +103,7 @@ export async function run(options: RunOptions): Promise<RunSummary> {
   const tmpDir = path.join(stateDir, 'tmp');
 
   // A database that cannot be reached fails the run here, before anything is read or analysed.
-  const sinkSpecs = [...new Set([...(config.sinks ?? []), ...(options.sinks ?? [])])];
+  const sinkSpecs = [...new Set([...(config.sinks ?? []).map((spec) => pipelineRelative(spec, config.file)), ...(options.sinks ?? [])])];
   const databases: Sink[] = await openSinks(sinkSpecs);
   const closeDatabases = async () => {
     for (const sink of databases) await sink.close().catch(() => {});
