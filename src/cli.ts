@@ -8,6 +8,7 @@ import { registerQueueCommands } from './queue/cli.js';
 import { LockHeldError } from './runner/lock.js';
 import { createReporter } from './runner/progress.js';
 import { run, type RunSummary } from './runner/run.js';
+import { SinkConfigError } from './sinks/sink.js';
 import { VERSION } from './version.js';
 
 /** Exit codes, documented in the README. */
@@ -41,7 +42,11 @@ function summaryLine(summary: RunSummary): string {
     `${c.failed} failed`,
   ];
   if (c.files_deleted) parts.push(`${c.files_deleted} file${c.files_deleted === 1 ? '' : 's'} removed`);
-  return `warta: ${parts.join(', ')}; ${c.written} written to ${summary.output}/ in ${seconds} s (${summary.docs_per_second} docs/s)`;
+  const sinks = (summary.sinks ?? [])
+    .filter((s) => s.error === undefined)
+    .map((s) => `; ${s.name}: ${s.written} written, ${s.deleted} deleted, ${s.unchanged} unchanged`)
+    .join('');
+  return `warta: ${parts.join(', ')}; ${c.written} written to ${summary.output}/ in ${seconds} s (${summary.docs_per_second} docs/s)${sinks}`;
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -64,21 +69,25 @@ export async function main(argv: string[]): Promise<number> {
     .option('--full', 're-analyse every input, ignoring the incremental state', false)
     .option('--reference-date <YYYY-MM-DD>', 'anchor for relative dates in articles without a publication date', parseDate)
     .option('-g, --gazetteer <file.csv>', 'extra gazetteer (columns text,type,canonical); repeatable', collect, [] as string[])
+    .option('-s, --sink <spec>', 'also write to a database: sqlite:PATH.db or postgres://USER@HOST:PORT/DB; repeatable', collect, [] as string[])
+    .option('--no-report', 'do not write report.html')
     .option('-q, --quiet', 'print errors only', false)
     .addHelpText(
       'after',
       `
 Exit codes:
   0  every input was read and analysed
-  1  some inputs or records failed (the rest were written; see run.json)
-  2  usage or configuration error (nothing written)
+  1  some inputs or records failed (the rest were written; see run.json),
+     or a database sink failed during the run (its committed batches are kept)
+  2  usage or configuration error, or a database sink that cannot be used (nothing written)
   3  another run holds the output folder's lock
   4  internal error (a bug: please report it with the message)
 
 Examples:
   warta run                                  # input/ -> output/
   warta run -i news/ -i 'feeds/*.jsonl' -o out --reference-date 2025-09-06
-  warta run -i export.csv -p my-pipeline.json --gazetteer newsroom.csv`,
+  warta run -i export.csv -p my-pipeline.json --gazetteer newsroom.csv
+  warta run --sink sqlite:news.db --sink postgres://warta@127.0.0.1:5432/news`,
     )
     .action(async (opts) => {
       const mode = opts.quiet ? 'quiet' : process.stderr.isTTY ? 'tty' : 'plain';
@@ -91,14 +100,18 @@ Examples:
         full: opts.full,
         referenceDate: opts.referenceDate,
         gazetteers: opts.gazetteer,
+        sinks: opts.sink,
+        report: opts.report,
         reporter,
       });
       for (const failure of summary.failures) {
         const where = failure.line !== undefined ? `:${failure.line}` : failure.record !== null ? ` record ${failure.record}` : '';
         reporter.error(`${failure.path}${where}: ${failure.error}`);
       }
+      const sinkErrors = (summary.sinks ?? []).filter((s) => s.error !== undefined);
+      for (const sink of sinkErrors) reporter.error(`${sink.name}: ${sink.error} (its committed batches are kept; the next run finishes the job)`);
       if (!opts.quiet) process.stdout.write(summaryLine(summary) + '\n');
-      exitCode = summary.counts.failed > 0 ? EXIT.someFailed : EXIT.ok;
+      exitCode = summary.counts.failed > 0 || sinkErrors.length > 0 ? EXIT.someFailed : EXIT.ok;
     });
 
   registerQueueCommands(program, (code) => (exitCode = code), parseDate);
@@ -110,7 +123,7 @@ Examples:
     if (error instanceof CommanderError) {
       return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
-    if (error instanceof ConfigError) {
+    if (error instanceof ConfigError || error instanceof SinkConfigError) {
       process.stderr.write(`warta: error: ${error.message}\n`);
       return EXIT.usage;
     }

@@ -31,6 +31,8 @@ export interface PipelineConfig {
   max_record_bytes?: number;
   /** Time budget per article, in seconds (default 30): an article analysed longer fails alone with `timeout`. */
   max_article_seconds?: number;
+  /** Database sinks every run of this pipeline writes to (`sqlite:PATH`, `postgres://…`), besides the output files. */
+  sinks?: string[];
   stages: StageConfig[];
   /** Absolute path of the file this came from. */
   file: string;
@@ -54,6 +56,7 @@ const PIPELINE_SCHEMA = {
     max_file_bytes: { type: 'integer', minimum: 1 },
     max_record_bytes: { type: 'integer', minimum: 1 },
     max_article_seconds: { type: 'number', exclusiveMinimum: 0 },
+    sinks: { type: 'array', items: { type: 'string', minLength: 1 } },
     stages: {
       type: 'array',
       minItems: 1,

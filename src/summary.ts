@@ -30,4 +30,10 @@ export interface RunSummary {
   stage_ms: Record<string, number>;
   outputs_rewritten: boolean;
   peak_rss_bytes: number;
+  /**
+   * Present when the run has database sinks: what each received (articles written or replaced,
+   * deleted, left untouched) or the error that stopped it (the sink keeps its committed batches
+   * and the next run converges).
+   */
+  sinks?: { name: string; written: number; deleted: number; unchanged: number; error?: string }[];
 }

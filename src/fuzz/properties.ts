@@ -17,7 +17,7 @@ import type { Analyzer } from '../analyze.js';
 import { parseArticles, type ReadResult } from '../ingest/readers.js';
 import { PACKAGE_ROOT } from '../lang/data.js';
 import { csvRows } from '../sinks/rows.js';
-import { DATA_FILES } from '../sinks/writer.js';
+import { DATA_FILES } from '../sinks/files.js';
 import type { GeneratedFile } from './inputs.js';
 import { checkOutputFolder, documentViolations, recordCsvViolations } from './output-contract.js';
 

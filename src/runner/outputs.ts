@@ -1,10 +1,13 @@
 import path from 'node:path';
 import type { ReadFailure } from '../ingest/readers.js';
 import { toPosix } from '../ingest/readers.js';
-import { writeDataFiles, type StoredArticles } from '../sinks/writer.js';
+import { sinkArticleHash } from '../sinks/article.js';
+import type { FileSink, StoredArticles } from '../sinks/files.js';
 import type { ArticleColumns, ArticleTable, SegmentNames } from './article-table.js';
 import type { RunState } from './state.js';
-import { patchFileSha, patchFileShaAt, type FragmentBytes } from '../sinks/fragment.js';
+import { fragmentText, patchFileSha, patchFileShaAt, type Fragment, type FragmentBytes } from '../sinks/fragment.js';
+import type { DocumentRecord } from '../sinks/serialize.js';
+import type { SinkArticle } from '../sinks/sink.js';
 import { SegmentReader, type FragmentLocation } from './store.js';
 
 /**
@@ -120,13 +123,54 @@ export class LiveArticles {
       },
     };
   }
+
+  /** Article `k` read back as text, with the file hash brought up to date. */
+  text(k: number, reader: SegmentReader, names: SegmentNames): Fragment {
+    const fragment = reader.read(this.location(k, names));
+    patchFileSha(fragment, this.fileSha(k));
+    return fragmentText(fragment);
+  }
+
+  /**
+   * The articles as database sinks take them: id and hash at once (from the article table), the
+   * rows read from the store only when the sink writes the article, so a sync with nothing to
+   * change reads no fragment.
+   */
+  *sinkArticles(reader: SegmentReader, names: SegmentNames): Generator<SinkArticle> {
+    for (let k = 0; k < this.order.length; k++) {
+      let text: Fragment | undefined;
+      let parsed: DocumentRecord | undefined;
+      const load = () => (text ??= this.text(k, reader, names));
+      yield {
+        id: this.id(k),
+        hash: sinkArticleHash(this.hash(k), this.fileSha(k)),
+        get json() {
+          return load().json;
+        },
+        get csv() {
+          return load().csv;
+        },
+        record: () => (parsed ??= JSON.parse(load().json) as DocumentRecord),
+      };
+    }
+  }
+
+  /** The records of the articles whose fragments lie in segments named with `prefix` (those rendered by this run). */
+  *recordsInSegments(prefix: string, reader: SegmentReader, names: SegmentNames): Generator<DocumentRecord> {
+    for (let k = 0; k < this.order.length; k++) {
+      const a = this.order[k];
+      const { columns } = this.blocks[this.blockOf[a]];
+      if (!names.names[columns.segments[this.positionOf[a]]].startsWith(prefix)) continue;
+      yield JSON.parse(this.text(k, reader, names).json) as DocumentRecord;
+    }
+  }
 }
 
 /** Rewrite the five data files from the fragment store. */
-export function writeOutputs(outputDir: string, segmentDir: string, articles: LiveArticles, names: SegmentNames): void {
+export function writeOutputs(files: FileSink, segmentDir: string, articles: LiveArticles, names: SegmentNames): void {
   const reader = new SegmentReader(segmentDir);
   try {
-    writeDataFiles(outputDir, articles.stored(reader, names));
+    files.writeStored(articles.stored(reader, names));
   } finally {
     reader.close();
   }

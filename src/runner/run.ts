@@ -6,7 +6,11 @@ import path from 'node:path';
 import { DEFAULT_MAX_RECORD_BYTES, fileLimitFor, formatOf, streamsWhole, toPosix, type ReadFailure } from '../ingest/readers.js';
 import { STREAMED_FORMATS } from '../ingest/stream-records.js';
 import { ConfigError, DEFAULT_MAX_ARTICLE_SECONDS, loadPipelineConfig, type StageOverrides } from '../pipeline.js';
-import { DATA_FILES } from '../sinks/writer.js';
+import { DATA_FILES, FileSink } from '../sinks/files.js';
+import { openSinks } from '../sinks/open.js';
+import type { Sink } from '../sinks/sink.js';
+import { syncSink } from '../sinks/sync.js';
+import { createReportBuilder } from '../report/index.js';
 import type { RunSummary } from '../summary.js';
 import { VERSION } from '../version.js';
 import { ArticleColumns, SegmentNames, type ArticleRange, type ArticleTable } from './article-table.js';
@@ -18,7 +22,7 @@ import { acquireLock } from './lock.js';
 import { LiveArticles, writeOutputs } from './outputs.js';
 import type { Reporter } from './progress.js';
 import { emptyState, loadArticles, loadState, saveArticles, saveState, segmentsReferenced, type InputState, type RunState, type StoredFailure } from './state.js';
-import { removeSegmentsExcept } from './store.js';
+import { removeSegmentsExcept, SegmentReader } from './store.js';
 import type { FilesTask, FileUnit, InputContext, UnitResult } from './task.js';
 
 export type { RunSummary } from '../summary.js';
@@ -31,8 +35,16 @@ export interface RunOptions {
   full?: boolean;
   referenceDate?: string;
   gazetteers?: string[];
+  /** Database sinks (`sqlite:PATH`, `postgres://…`), besides those of the pipeline file. */
+  sinks?: string[];
+  /** Write `report.html` (default true). */
+  report?: boolean;
   reporter: Reporter;
 }
+
+/** Articles per database transaction when a run brings its sinks up to date (`WARTA_SINK_BATCH` overrides it). */
+const SINK_BATCH = Number(process.env.WARTA_SINK_BATCH) || 500;
+
 
 const STATE_DIR = '.warta';
 /** Old-generation heap per worker (MB); `WARTA_WORKER_HEAP_MB` overrides it for unusually large input files. */
@@ -44,7 +56,7 @@ const GROUP_BYTES = 1 << 20;
 function fingerprintOf(pipelineFile: string, overrides: StageOverrides, referenceDate: string | undefined): string {
   const hash = createHash('sha256');
   hash.update(VERSION);
-  hash.update(readFileSync(pipelineFile));
+  hash.update(analysisPart(readFileSync(pipelineFile, 'utf8')));
   for (const file of overrides.entities?.gazetteers as string[] | undefined ?? []) {
     hash.update(file);
     if (existsSync(file)) hash.update(readFileSync(file));
@@ -52,6 +64,27 @@ function fingerprintOf(pipelineFile: string, overrides: StageOverrides, referenc
   hash.update(JSON.stringify(overrides));
   hash.update(referenceDate ?? '');
   return hash.digest('hex');
+}
+
+/** The pipeline file without its `sinks`: adding a database does not change what is analysed. */
+function analysisPart(pipelineText: string): string {
+  try {
+    const parsed = JSON.parse(pipelineText) as Record<string, unknown>;
+    if (parsed && typeof parsed === 'object' && 'sinks' in parsed) {
+      delete parsed.sinks;
+      return JSON.stringify(parsed);
+    }
+  } catch {
+    // loadPipelineConfig has accepted the file; hash it as it is
+  }
+  return pipelineText;
+}
+
+/** A SQLite path in the pipeline file is relative to the file's folder, as paths in stage options are. */
+function pipelineRelative(spec: string, pipelineFile: string): string {
+  const m = /^sqlite:(?!\/\/)(.+)$/.exec(spec);
+  if (!m || path.isAbsolute(m[1]) || m[1] === ':memory:') return spec;
+  return `sqlite:${path.resolve(path.dirname(pipelineFile), m[1])}`;
 }
 
 const publicFailure = ({ hash: _hash, ...failure }: StoredFailure): ReadFailure => failure;
@@ -69,8 +102,20 @@ export async function run(options: RunOptions): Promise<RunSummary> {
   const segmentDir = path.join(stateDir, 'segments');
   const tmpDir = path.join(stateDir, 'tmp');
 
-  const inputs = await discoverInputs(options.inputs, outputDir);
-  await mkdir(stateDir, { recursive: true });
+  // A database that cannot be reached fails the run here, before anything is read or analysed.
+  const sinkSpecs = [...new Set([...(config.sinks ?? []).map((spec) => pipelineRelative(spec, config.file)), ...(options.sinks ?? [])])];
+  const databases: Sink[] = await openSinks(sinkSpecs);
+  const closeDatabases = async () => {
+    for (const sink of databases) await sink.close().catch(() => {});
+  };
+  let inputs: Awaited<ReturnType<typeof discoverInputs>>;
+  try {
+    inputs = await discoverInputs(options.inputs, outputDir);
+    await mkdir(stateDir, { recursive: true });
+  } catch (error) {
+    await closeDatabases();
+    throw error;
+  }
   const release = acquireLock(path.join(stateDir, 'lock'), (pid) =>
     reporter.warn(`taking over a stale lock left by a run that is gone (pid ${Number.isNaN(pid) ? 'unknown' : pid})`),
   );
@@ -86,6 +131,7 @@ export async function run(options: RunOptions): Promise<RunSummary> {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
     release();
+    await closeDatabases();
   }
 
   async function runLocked(): Promise<RunSummary> {
@@ -123,7 +169,8 @@ export async function run(options: RunOptions): Promise<RunSummary> {
     const deleted = Object.keys(previous.inputs).filter((file) => !present.has(file) || !stats.has(file));
     const anyChanged = bytesToRead > 0 || inputs.some((i) => stats.has(i.file) && !previous.inputs[i.file]);
     // The article table is read only when something may change; a damaged one means a full run.
-    const needsTable = anyChanged || deleted.length > 0 || outputsMissing || options.full === true;
+    // Database sinks are compared with the output on every run (a killed sync converges on the next one).
+    const needsTable = anyChanged || deleted.length > 0 || outputsMissing || options.full === true || databases.length > 0;
     const names = new SegmentNames();
     let oldArticles: ArticleTable = new Map();
     if (needsTable && Object.keys(previous.inputs).length > 0) {
@@ -151,9 +198,10 @@ export async function run(options: RunOptions): Promise<RunSummary> {
     let setupError: string | undefined;
     const seen = () => processed + unchanged;
 
+    const runTag = `${Date.now().toString(36)}-${process.pid}`;
     const dispatcher = new Dispatcher({
       concurrency,
-      setup: { pipelineFile: config.file, overrides, segmentDir, runTag: `${Date.now().toString(36)}-${process.pid}` },
+      setup: { pipelineFile: config.file, overrides, segmentDir, runTag },
       heapMb: WORKER_HEAP_MB,
       articleSeconds: config.max_article_seconds ?? DEFAULT_MAX_ARTICLE_SECONDS,
       // one batch running and one waiting per worker keeps every core busy with bounded memory
@@ -328,13 +376,15 @@ export async function run(options: RunOptions): Promise<RunSummary> {
     }
 
     const rewrite = outputsMissing || contentChanged || options.full === true;
+    const files = new FileSink(outputDir);
     let written = 0;
-    if (rewrite) {
-      const articles = new LiveArticles(next, nextArticles);
-      next.duplicates = articles.duplicates;
-      written = articles.size;
+    // every article of the output, in output order: what the files and every sink hold
+    const live = rewrite || databases.length > 0 ? new LiveArticles(next, nextArticles) : null;
+    if (rewrite && live) {
+      next.duplicates = live.duplicates;
+      written = live.size;
       reporter.phase(`writing ${written} article${written === 1 ? '' : 's'} to ${toPosix(path.relative(process.cwd(), outputDir) || '.')}`);
-      writeOutputs(outputDir, segmentDir, articles, names);
+      writeOutputs(files, segmentDir, live, names);
     } else {
       // nothing an id depends on changed: the last run's duplicates still hold
       next.duplicates = previous.duplicates ?? [];
@@ -351,6 +401,27 @@ export async function run(options: RunOptions): Promise<RunSummary> {
       removeSegmentsExcept(segmentDir, new Set(next.segments));
     }
     await rm(tmpDir, { recursive: true, force: true });
+
+    const sinkResults: NonNullable<RunSummary['sinks']> = [];
+    const report = options.report === false ? null : createReportBuilder();
+    if (live && (databases.length > 0 || report)) {
+      const reader = new SegmentReader(segmentDir);
+      try {
+        for (const sink of databases) {
+          reporter.phase(`bringing ${sink.name} up to date`);
+          try {
+            const result = await syncSink(sink, live.sinkArticles(reader, names), { batchSize: SINK_BATCH });
+            sinkResults.push({ name: sink.name, written: result.written, deleted: result.deleted, unchanged: result.unchanged });
+          } catch (error) {
+            // the sink keeps its committed batches; the next run finishes the job
+            sinkResults.push({ name: sink.name, written: 0, deleted: 0, unchanged: 0, error: (error as Error).message });
+          }
+        }
+        if (report && processed > 0) for (const record of live.recordsInSegments(runTag, reader, names)) report.add(record);
+      } finally {
+        reader.close();
+      }
+    }
 
     const reported = failures.map(publicFailure);
     reported.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : (a.record ?? -1) - (b.record ?? -1)));
@@ -382,7 +453,21 @@ export async function run(options: RunOptions): Promise<RunSummary> {
       outputs_rewritten: rewrite,
       peak_rss_bytes: process.resourceUsage().maxRSS * 1024,
     };
-    await writeFileAtomic(path.join(outputDir, 'run.json'), JSON.stringify(summary, null, 2) + '\n');
+    if (sinkSpecs.length > 0) summary.sinks = sinkResults;
+    await files.recordRun(summary);
+    if (report) {
+      const scope = `${processed} article${processed === 1 ? '' : 's'} analysed in this run (${written} in the output)`;
+      await writeFileAtomic(path.join(outputDir, 'report.html'), report.render(summary, { scope }));
+    }
+    for (const sink of databases) {
+      if (sinkResults.find((r) => r.name === sink.name)?.error) continue;
+      try {
+        await sink.recordRun(summary);
+      } catch (error) {
+        const result = sinkResults.find((r) => r.name === sink.name);
+        if (result) result.error = `recording the run: ${(error as Error).message}`;
+      }
+    }
     return summary;
   }
 }

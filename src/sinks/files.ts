@@ -1,0 +1,152 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { RunSummary } from '../summary.js';
+import { AtomicFile, writeFileAtomic } from './atomic.js';
+import { fragmentParts } from './fragment.js';
+import { CSV_FILES, csvHeader } from './rows.js';
+import type { Sink, SinkArticle } from './sink.js';
+
+export const DATA_FILES = ['documents.jsonl', 'articles.csv', 'sentences.csv', 'entities.csv', 'dates.csv'] as const;
+
+/** Rendered articles in output order, as stored fragments (see `src/runner/store.ts`). */
+export interface StoredArticles {
+  readonly size: number;
+  /** Byte length of article `k`'s fragment. */
+  length(k: number): number;
+  /** Read article `k`'s fragment into `target` at `at`. */
+  readInto(k: number, target: Buffer, at: number): void;
+}
+
+const NEWLINE = Buffer.from('\n');
+const READ_BUFFER = 16 << 20;
+
+/**
+ * Copy every article's rendered parts, in order, into the five data files. Fragments are read as
+ * bytes into one large buffer and their parts written from there with `writev`: no decoding, no
+ * intermediate copy. Each file appears only when all five are complete (temp file + rename), so a
+ * killed run leaves the previous outputs.
+ */
+export function writeDataFiles(outputDir: string, articles: StoredArticles): void {
+  const files = openDataFiles(outputDir);
+  try {
+    let buffer = Buffer.allocUnsafe(READ_BUFFER);
+    let used = 0;
+    const pending: Buffer[][] = files.map(() => []);
+    const flush = () => {
+      files.forEach((file, i) => file.writev(pending[i]));
+      for (const parts of pending) parts.length = 0;
+      used = 0;
+    };
+    const parts = new Int32Array(10);
+    for (let k = 0; k < articles.size; k++) {
+      const length = articles.length(k);
+      if (used + length > buffer.length) {
+        flush();
+        if (length > buffer.length) buffer = Buffer.allocUnsafe(length);
+      }
+      articles.readInto(k, buffer, used);
+      fragmentParts(buffer, used, parts);
+      pending[0].push(buffer.subarray(parts[0], parts[1]), NEWLINE);
+      for (let f = 1; f < 5; f++) if (parts[2 * f + 1] > parts[2 * f]) pending[f].push(buffer.subarray(parts[2 * f], parts[2 * f + 1]));
+      used += length;
+    }
+    flush();
+    for (const file of files) file.finish();
+    for (const file of files) file.publish();
+  } catch (error) {
+    for (const file of files) file.abort();
+    throw error;
+  }
+}
+
+/** The five data files, opened as temporary siblings, CSV headers written. */
+function openDataFiles(outputDir: string): AtomicFile[] {
+  const files = DATA_FILES.map((f) => new AtomicFile(path.join(outputDir, f)));
+  CSV_FILES.forEach((file, i) => files[i + 1].write(Buffer.from(csvHeader(file))));
+  return files;
+}
+
+/**
+ * The output folder as a sink: `documents.jsonl`, the four CSV files and `run.json`. It rewrites
+ * everything on each change (`rewritesAll`): one batch holds every article in output order, and
+ * the files appear only on commit (temporary siblings, then rename), so a killed run leaves the
+ * previous outputs. `warta run` copies its stored fragments through `writeStored` without decoding
+ * them; `write` takes articles one by one (a queue worker, tests).
+ */
+export class FileSink implements Sink {
+  readonly rewritesAll = true;
+  readonly name: string;
+  private files: AtomicFile[] | null = null;
+  private readonly ids = new Set<string>();
+
+  constructor(readonly outputDir: string) {
+    this.name = `files:${outputDir}`;
+  }
+
+  async open(): Promise<void> {
+    mkdirSync(this.outputDir, { recursive: true });
+  }
+
+  /** The files are rewritten whole: nothing is held between runs. */
+  async held(): Promise<Map<string, string>> {
+    return new Map();
+  }
+
+  async begin(): Promise<void> {
+    if (this.files) throw new Error(`${this.name}: begin inside a batch`);
+    this.files = openDataFiles(this.outputDir);
+    this.ids.clear();
+  }
+
+  async write(article: SinkArticle): Promise<void> {
+    const files = this.batch('write');
+    // a batch is the whole output: an id written twice would be two articles
+    if (this.ids.has(article.id)) throw new Error(`${this.name}: article ${JSON.stringify(article.id)} written twice in one batch`);
+    this.ids.add(article.id);
+    files[0].write(Buffer.from(article.json + '\n'));
+    CSV_FILES.forEach((file, i) => {
+      if (article.csv[file]) files[i + 1].write(Buffer.from(article.csv[file]));
+    });
+  }
+
+  /** Articles left out of a batch are gone from the rewritten files. */
+  async delete(_id: string): Promise<void> {
+    this.batch('delete');
+  }
+
+  async commit(): Promise<void> {
+    const files = this.batch('commit');
+    this.files = null;
+    try {
+      for (const file of files) file.finish();
+    } catch (error) {
+      for (const file of files) file.abort();
+      throw error;
+    }
+    for (const file of files) file.publish();
+  }
+
+  async rollback(): Promise<void> {
+    for (const file of this.files ?? []) file.abort();
+    this.files = null;
+  }
+
+  /** The fast path of `warta run`: every article, as stored fragments, in one batch. */
+  writeStored(articles: StoredArticles): void {
+    if (this.files) throw new Error(`${this.name}: writeStored inside a batch`);
+    writeDataFiles(this.outputDir, articles);
+  }
+
+  async recordRun(summary: RunSummary): Promise<void> {
+    await writeFileAtomic(path.join(this.outputDir, 'run.json'), JSON.stringify(summary, null, 2) + '\n');
+  }
+
+  async close(): Promise<void> {
+    await this.rollback();
+  }
+
+  private batch(what: string): AtomicFile[] {
+    if (!this.files) throw new Error(`${this.name}: ${what} outside a batch`);
+    return this.files;
+  }
+}
