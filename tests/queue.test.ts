@@ -25,20 +25,34 @@ const both = await probeService('Redis and PostgreSQL', async () => {
 let work: string;
 /** What `warta run` writes for the corpus (the reference every distributed run must equal). */
 let expected: DocumentRecord[];
+/** The database a single `warta run --sink postgres://…` fills from the corpus. */
+let reference: TestDb | undefined;
 
 beforeAll(async () => {
   if (!both.available) return;
   work = tempDir('warta-queue-');
   // several small exports and a few dozen whole files: jobs of both kinds
   await generateCorpus({ articles: 140, seed: 23, dir: path.join(work, 'corpus'), recordsPerFile: 20 });
-  const run = warta(['run', '-i', 'corpus', '-o', 'out', '-c', '2', '-q'], work);
+  reference = await postgresTestDb();
+  const run = warta(['run', '-i', 'corpus', '-o', 'out', '-c', '2', '-q', '--sink', reference.spec], work);
   expect(run.status, run.stderr).toBe(0);
   expected = readJsonl<DocumentRecord>(path.join(work, 'out', 'documents.jsonl'));
 }, 180_000);
 
-afterAll(() => {
+afterAll(async () => {
   if (work) rmSync(work, { recursive: true, force: true });
+  await reference?.cleanup();
 });
+
+/** Every row of every table a run fills (the `runs` log aside), in a canonical order. */
+async function tableContents(db: TestDb): Promise<Record<string, string[]>> {
+  const contents: Record<string, string[]> = {};
+  for (const table of ['articles', 'sentences', 'entity_mentions', 'dates', 'entities', 'entity_canonicals']) {
+    const rows = await db.query<Record<string, unknown>>(`SELECT * FROM "${table}"`);
+    contents[table] = rows.map((r) => JSON.stringify(Object.keys(r).sort().map((k) => [k, r[k]]))).sort();
+  }
+  return contents;
+}
 
 async function expectSameRowsAsRun(db: TestDb, records: readonly DocumentRecord[]): Promise<void> {
   const [{ n }] = await db.query<{ n: number }>('SELECT COUNT(*) AS n FROM "articles"');
@@ -48,7 +62,7 @@ async function expectSameRowsAsRun(db: TestDb, records: readonly DocumentRecord[
 }
 
 describeWithService(both, 'warta enqueue / worker / queue status (Redis + PostgreSQL)', () => {
-  it('two workers, one killed with SIGKILL in the middle of a job: every article lands exactly once, as warta run writes it', async () => {
+  it('two workers, one killed with SIGKILL in the middle of a job: every article lands exactly once; the tables equal those of one warta run --sink postgres://', async () => {
     const name = uniqueQueueName('kill');
     const q = await testQueue(name);
     const db = await postgresTestDb();
@@ -83,6 +97,12 @@ describeWithService(both, 'warta enqueue / worker / queue status (Redis + Postgr
       expect(retried?.stalledCounter).toBeGreaterThanOrEqual(1);
       expect(await retried?.isCompleted()).toBe(true);
       await expectSameRowsAsRun(db, expected);
+      // identical to what one `warta run --sink postgres://…` writes for the same inputs
+      const [ours, theirs] = await Promise.all([tableContents(db), tableContents(reference!)]);
+      for (const table of Object.keys(theirs)) {
+        expect(theirs[table].length, table).toBeGreaterThan(0);
+        expect(ours[table], table).toEqual(theirs[table]);
+      }
     } finally {
       await q.remove();
       await db.cleanup();
