@@ -245,6 +245,35 @@ describeWithService(both, 'warta enqueue / worker / queue status (Redis + Postgr
     }
   }, 180_000);
 
+  it('an article that outruns max_article_seconds: its thread is replaced, its job-mates are written, the job fails naming it', async () => {
+    const name = uniqueQueueName('timeout');
+    const q = await testQueue(name);
+    const db = await postgresTestDb();
+    const dir = tempDir('warta-queue-timeout-');
+    try {
+      mkdirSync(path.join(dir, 'news'));
+      writeFileSync(path.join(dir, 'news', 'a-pendek.txt'), 'Pasar murah di Makassar\n\nPemerintah Kota Makassar menggelar pasar murah pada Rabu. Warga antre sejak pagi.\n');
+      // about 1 MB of prose: several seconds of analysis, far over a one-second budget
+      const paragraph = 'Presiden Joko Widodo meresmikan Bendungan Sadawarna di Subang, Jawa Barat, pada Kamis (4/1/2024). Bendungan itu mengairi ribuan hektare sawah. ';
+      writeFileSync(path.join(dir, 'news', 'b-panjang.txt'), `Laporan panjang\n\n${paragraph.repeat(7000)}\n`);
+      writeFileSync(path.join(dir, 'news', 'c-pendek.txt'), 'Kereta cepat ramai penumpang\n\nPenumpang kereta cepat Jakarta-Bandung naik 20 persen selama libur sekolah.\n');
+      writeFileSync(path.join(dir, 'budget.json'), JSON.stringify({ name: 'budget', max_article_seconds: 1, stages: [{ stage: 'normalize' }, { stage: 'structure' }, { stage: 'language' }, { stage: 'sentences' }, { stage: 'entities' }, { stage: 'dates' }] }));
+      const enq = warta(['enqueue', '--queue', REDIS_URL, '--name', name, '-i', 'news', '-p', 'budget.json', '--attempts', '1'], dir);
+      expect(enq.status, enq.stderr).toBe(0);
+      const worker = spawnWarta(['worker', '--queue', REDIS_URL, '--name', name, '--sink', db.spec, '--exit-when-empty'], dir);
+      const end = await worker.exited;
+      expect(end.code, worker.stderr).toBe(1);
+      const rows = await db.query<{ source_path: string }>('SELECT "source_path" FROM "articles" ORDER BY "source_path"');
+      expect(rows.map((r) => r.source_path)).toEqual(['news/a-pendek.txt', 'news/c-pendek.txt']);
+      const [failed] = await q.queue.getFailed();
+      expect(failed.failedReason).toBe('news/b-panjang.txt: timeout: analysis took longer than max_article_seconds (1 s); its thread was replaced');
+    } finally {
+      await q.remove();
+      await db.cleanup();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 180_000);
+
   it('an unreachable queue or sink is a usage error (exit 2) named without its password', () => {
     const enq = warta(['enqueue', '--queue', 'redis://user:hunter2@127.0.0.1:1', '-i', 'input']);
     expect(enq.status).toBe(2);
