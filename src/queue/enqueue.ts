@@ -203,18 +203,18 @@ interface ReadFile {
 /** Whole files: read and hashed a few at a time (p-queue), looked up in the ledger in chunks, the new ones grouped into jobs in input order. */
 async function enqueueWholeFiles(items: { input: InputFile; context: InputContext }[], ctx: EnqueueContext): Promise<void> {
   const reader = new PQueue({ concurrency: READ_CONCURRENCY });
-  const reads = items.map((item) =>
-    reader.add(async (): Promise<ReadFile | null> => {
-      try {
-        const bytes = await readFile(item.input.file);
-        const hash = sha256(bytes);
-        return { context: item.context, bytes, sha256: hash, key: inputKey(ctx.pipeline, item.context, hash) };
-      } catch (error) {
-        ctx.fail(item.context.displayPath, `cannot read: ${(error as Error).message}`);
-        return null;
-      }
-    }),
-  );
+  const readOne = async (item: { input: InputFile; context: InputContext }): Promise<ReadFile | null> => {
+    try {
+      const bytes = await readFile(item.input.file);
+      const hash = sha256(bytes);
+      return { context: item.context, bytes, sha256: hash, key: inputKey(ctx.pipeline, item.context, hash) };
+    } catch (error) {
+      ctx.fail(item.context.displayPath, `cannot read: ${(error as Error).message}`);
+      return null;
+    }
+  };
+  // one chunk is read while the one before is looked up and sent: memory holds two chunks' files at most
+  const schedule = (start: number) => items.slice(start, start + LOOKUP_FILES).map((item) => reader.add(() => readOne(item)));
   let group: ReadFile[] = [];
   let groupBytes = 0;
   const sendGroup = async () => {
@@ -229,8 +229,11 @@ async function enqueueWholeFiles(items: { input: InputFile; context: InputContex
     const bytes = jobFiles.reduce((n, f) => n + f.data.length, 0);
     await ctx.writer.add({ id, data, bytes, units: files.length, ledger: files.map((f) => [f.key, JSON.stringify({ path: f.context.displayPath, job: id })]) });
   };
-  for (let start = 0; start < reads.length; start += LOOKUP_FILES) {
-    const chunk = (await Promise.all(reads.slice(start, start + LOOKUP_FILES))).filter((r): r is ReadFile => r !== null);
+  let next = schedule(0);
+  for (let start = 0; start < items.length; start += LOOKUP_FILES) {
+    const current = next;
+    next = schedule(start + LOOKUP_FILES);
+    const chunk = (await Promise.all(current)).filter((r): r is ReadFile => r !== null);
     const known = ctx.fresh || chunk.length === 0 ? [] : await ctx.redis.hmget(ledgerKey(ctx.name), ...chunk.map((r) => r.key));
     for (let i = 0; i < chunk.length; i++) {
       if (known[i]) {
