@@ -87,7 +87,7 @@ async function scratchDb(label: string): Promise<{ url: string; drop(): Promise<
   return { url: url.toString(), drop: () => admin((c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => {}) };
 }
 
-async function scratchQueue(label: string): Promise<{ name: string; queue: Queue; remove(): Promise<void> }> {
+async function scratchQueue(label: string): Promise<{ name: string; queue: Queue; usedMemory(): Promise<number>; remove(): Promise<void> }> {
   const name = `warta-bench-${label}-${process.pid}`;
   const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: null });
   const queue = new Queue(name, { connection: redis, prefix: PREFIX });
@@ -99,6 +99,7 @@ async function scratchQueue(label: string): Promise<{ name: string; queue: Queue
   return {
     name,
     queue,
+    usedMemory: async () => Number(/used_memory:(\d+)/.exec(await redis.info('memory'))?.[1] ?? NaN),
     async remove() {
       await remove();
       await queue.close();
@@ -247,6 +248,8 @@ export interface ReenqueueResult {
   file_mb: number;
   first_s: number;
   first_jobs: number;
+  /** Redis memory the enqueued jobs take (used_memory after the first enqueue minus before). */
+  redis_mb: number;
   again_s: number;
   again_jobs: number;
 }
@@ -259,7 +262,9 @@ async function reenqueue(work: string, articles: number, seed: number): Promise<
     const dir = path.dirname(big.file);
     const input = path.basename(big.file);
     log(`re-enqueue: ${articles} articles, ${(big.bytes / 1e6).toFixed(0)} MB: first enqueue`);
+    const before = await q.usedMemory();
     const first = await wartaOk(['enqueue', '--queue', REDIS_URL, '--name', q.name, '-i', input], dir);
+    const redisBytes = (await q.usedMemory()) - before;
     log(`  ${(first.wallMs / 1000).toFixed(1)} s: ${first.stdout.trim()}`);
     const again = await wartaOk(['enqueue', '--queue', REDIS_URL, '--name', q.name, '-i', input], dir);
     log(`  again ${(again.wallMs / 1000).toFixed(1)} s: ${again.stdout.trim()}`);
@@ -268,6 +273,7 @@ async function reenqueue(work: string, articles: number, seed: number): Promise<
       file_mb: round(big.bytes / 1e6),
       first_s: round(first.wallMs / 1000),
       first_jobs: jobsOf(first.stdout),
+      redis_mb: round(redisBytes / 1e6),
       again_s: round(again.wallMs / 1000),
       again_jobs: jobsOf(again.stdout),
     };
@@ -326,7 +332,7 @@ async function main(): Promise<void> {
   if (!only || only === 'reenqueue') {
     const r = await reenqueue(work, Number(argValue('--reenqueue-articles') ?? 200_000), seed);
     results.reenqueue = r;
-    rows.push([`re-enqueue ${r.articles} unchanged articles (${r.file_mb} MB JSONL)`, `${r.again_jobs} jobs added in ${r.again_s} s (first enqueue: ${r.first_jobs} jobs in ${r.first_s} s)`, `0 jobs, < ${REENQUEUE_TARGET_S} s`, r.again_jobs === 0 && r.again_s < REENQUEUE_TARGET_S ? 'met' : 'MISSED']);
+    rows.push([`re-enqueue ${r.articles} unchanged articles (${r.file_mb} MB JSONL)`, `${r.again_jobs} jobs added in ${r.again_s} s (first enqueue: ${r.first_jobs} jobs in ${r.first_s} s, ${r.redis_mb} MB in Redis)`, `0 jobs, < ${REENQUEUE_TARGET_S} s`, r.again_jobs === 0 && r.again_s < REENQUEUE_TARGET_S ? 'met' : 'MISSED']);
   }
   results.load_average_end = os.loadavg();
   console.log(renderTable([{ header: 'queue bench' }, { header: 'measured' }, { header: 'target' }, { header: '' }], rows));
