@@ -306,13 +306,18 @@ async function reachable(): Promise<string | null> {
   return null;
 }
 
-async function main(): Promise<void> {
+export interface QueueBench {
+  /** Why the bench did not run (Redis or PostgreSQL unreachable). */
+  skipped?: string;
+  results: Record<string, unknown>;
+  /** The printed table. */
+  table: string;
+}
+
+/** The queue bench with the command line's options (`npm run bench` runs it after the sinks' unless `--no-queue`). */
+export async function benchQueue(work: string): Promise<QueueBench> {
   const why = await reachable();
-  if (why) {
-    console.log(`bench:queue skipped: ${why}`);
-    return;
-  }
-  const work = path.resolve(argValue('--work') ?? path.join(os.tmpdir(), 'warta-bench'));
+  if (why) return { skipped: why, results: {}, table: `bench:queue skipped: ${why}` };
   mkdirSync(work, { recursive: true });
   const seed = Number(argValue('--seed') ?? 20250906);
   const only = argValue('--only');
@@ -335,10 +340,16 @@ async function main(): Promise<void> {
     rows.push([`re-enqueue ${r.articles} unchanged articles (${r.file_mb} MB JSONL)`, `${r.again_jobs} jobs added in ${r.again_s} s (first enqueue: ${r.first_jobs} jobs in ${r.first_s} s, ${r.redis_mb} MB in Redis)`, `0 jobs, < ${REENQUEUE_TARGET_S} s`, r.again_jobs === 0 && r.again_s < REENQUEUE_TARGET_S ? 'met' : 'MISSED']);
   }
   results.load_average_end = os.loadavg();
-  console.log(renderTable([{ header: 'queue bench' }, { header: 'measured' }, { header: 'target' }, { header: '' }], rows));
+  return { results, table: renderTable([{ header: 'queue bench' }, { header: 'measured' }, { header: 'target' }, { header: '' }], rows) };
+}
+
+async function main(): Promise<void> {
+  const bench = await benchQueue(path.resolve(argValue('--work') ?? path.join(os.tmpdir(), 'warta-bench')));
+  console.log(bench.table);
+  if (bench.skipped) return;
   const file = path.join(PACKAGE_ROOT, 'bench', 'results', 'queue.json');
   mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(file, JSON.stringify(results, null, 1) + '\n');
+  writeFileSync(file, JSON.stringify(bench.results, null, 1) + '\n');
   console.log(`results written to ${path.relative(process.cwd(), file) || file}`);
 }
 

@@ -14,7 +14,8 @@
  * 100 KB-4 MB come from src/bench/language.ts (--no-language skips them).
  *
  * The database sinks' load rates (SQLite, and PostgreSQL when reachable) follow the table
- * (src/bench/sinks.ts; --no-sinks leaves them out, `npm run bench:sinks` runs only them).
+ * (src/bench/sinks.ts; --no-sinks leaves them out, `npm run bench:sinks` runs only them), then
+ * the job queue's bench (src/bench/queue.ts; --no-queue leaves it out, `npm run bench:queue`).
  *
  * --no-shapes skips, --shapes-only runs only, the scaling case of single 100 KB–4 MB articles in ordinary
  * and adversarial shapes plus the memory case (src/bench/scaling.ts, its own options and results file).
@@ -42,6 +43,7 @@ import { benchBigExport } from './big-export.js';
 import { measureNode, type ChildMeasurement } from './measure.js';
 import { formatProfile, profilePipeline } from './profile.js';
 import { formatLanguageBench, measureLanguage, type LanguageBench } from './language.js';
+import { benchQueue } from './queue.js';
 import { benchSinks, printSinkBench, sinkBenchOptionsFromArgv } from './sinks.js';
 import { runScalingBench } from './scaling.js';
 
@@ -498,6 +500,12 @@ async function main(): Promise<void> {
     results.sinks = sinks;
     console.log('');
     printSinkBench(sinks, has('--markdown'));
+  }
+  if (!has('--no-queue')) {
+    const queue = await benchQueue(WORK);
+    results.queue = queue.results;
+    console.log('');
+    console.log(queue.table);
   }
   mkdirSync(path.dirname(RESULTS), { recursive: true });
   writeFileSync(RESULTS, JSON.stringify({ ...results, rows }, null, 1) + '\n');
