@@ -8,7 +8,7 @@ import { CSV_FILES } from '../src/sinks/rows.js';
 import type { DocumentRecord } from '../src/sinks/serialize.js';
 import { readJsonl, tempDir, warta } from './helpers/cli.js';
 import { REDIS_URL, redisService, spawnWarta, testQueue, uniqueQueueName, waitFor } from './helpers/queue.js';
-import { consistencyProblems, csvFromDb, csvOf, postgresTestDb, type TestDb } from './helpers/sink-db.js';
+import { consistencyProblems, csvFromDb, csvOf, postgresTestDb, sqliteTestDb, type TestDb } from './helpers/sink-db.js';
 import { describeWithService, postgresService, probeService } from './helpers/services.js';
 
 /**
@@ -108,6 +108,25 @@ describeWithService(both, 'warta enqueue / worker / queue status (Redis + Postgr
       await db.cleanup();
     }
   }, 300_000);
+
+  it('a worker with two threads into SQLite (one connection, jobs take turns) writes warta run\'s rows', async () => {
+    const name = uniqueQueueName('sqlite');
+    const q = await testQueue(name);
+    const db = await sqliteTestDb();
+    try {
+      const enq = warta(['enqueue', '--queue', REDIS_URL, '--name', name, '-i', 'corpus', '-q'], work);
+      expect(enq.status, enq.stderr).toBe(0);
+      expect(enq.stdout).toBe('');
+      const worker = spawnWarta(['worker', '--queue', REDIS_URL, '--name', name, '--sink', db.spec, '--concurrency', '2', '--exit-when-empty'], work);
+      const end = await worker.exited;
+      expect(end.code, worker.stderr).toBe(0);
+      expect(worker.stderr).toBe('');
+      await expectSameRowsAsRun(db, expected);
+    } finally {
+      await q.remove();
+      await db.cleanup();
+    }
+  }, 180_000);
 
   it('SIGTERM: the worker finishes the jobs in progress, takes no new one and exits 0', async () => {
     const name = uniqueQueueName('term');

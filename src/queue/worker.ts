@@ -3,7 +3,7 @@ import { Queue, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { ConfigError } from '../pipeline.js';
 import { renderedArticle } from '../sinks/article.js';
-import { createSink } from '../sinks/open.js';
+import { createSink, parseSinkSpec } from '../sinks/open.js';
 import { SinkConfigError, type Sink } from '../sinks/sink.js';
 import { AnalysisPool } from './analysis-pool.js';
 import { checkQueueName, connectRedis } from './connection.js';
@@ -38,24 +38,48 @@ export function workerName(): string {
   return `${os.hostname()}:${process.pid}`;
 }
 
-/** Sink connections, one per job in progress: each job is one transaction on its own connection. */
+/**
+ * Sink connections, one per job in progress: each job is one transaction on its own connection.
+ * SQLite gets one connection (jobs take turns): its writers wait for the file's lock
+ * synchronously, which would block this process's other jobs, among them the one holding it.
+ */
 class SinkPool {
   private readonly free: Sink[] = [];
   private readonly all: Sink[] = [];
+  private readonly waiting: { resolve(sink: Sink): void; reject(error: unknown): void }[] = [];
+  private readonly max: number;
 
-  constructor(private readonly spec: string) {}
+  constructor(private readonly spec: string) {
+    this.max = parseSinkSpec(spec).kind === 'sqlite' ? 1 : Infinity;
+  }
 
   async take(): Promise<Sink> {
     const sink = this.free.pop();
     if (sink) return sink;
+    if (this.all.length >= this.max) return new Promise((resolve, reject) => this.waiting.push({ resolve, reject }));
     const opened = createSink(this.spec);
-    await opened.open();
     this.all.push(opened);
+    try {
+      await opened.open();
+    } catch (error) {
+      this.all.splice(this.all.indexOf(opened), 1);
+      throw error;
+    }
     return opened;
   }
 
   give(sink: Sink): void {
-    this.free.push(sink);
+    const next = this.waiting.shift();
+    if (next) next.resolve(sink);
+    else this.free.push(sink);
+  }
+
+  /** A connection that failed mid-transaction is closed, not reused. */
+  async discard(sink: Sink): Promise<void> {
+    this.all.splice(this.all.indexOf(sink), 1);
+    await sink.close().catch(() => {});
+    const next = this.waiting.shift();
+    if (next) this.take().then(next.resolve, next.reject);
   }
 
   async close(): Promise<void> {
@@ -75,12 +99,12 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
   const t0 = performance.now();
   const log = options.log ?? (() => {});
   const name = checkQueueName(options.name);
-  const sinks = new SinkPool(options.sink);
+  let sinks: SinkPool;
   // one connection now: a sink that cannot be used stops the worker before it takes a job
   try {
+    sinks = new SinkPool(options.sink);
     sinks.give(await sinks.take());
   } catch (error) {
-    await sinks.close();
     if (error instanceof SinkConfigError) throw new ConfigError(error.message);
     throw error;
   }
@@ -107,9 +131,8 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
       await sink.commit();
       sinks.give(sink);
     } catch (error) {
-      // a connection that failed mid-transaction is not reused
       await sink.rollback().catch(() => {});
-      await sink.close().catch(() => {});
+      await sinks.discard(sink);
       throw error;
     }
     summary.written += result.articles.length;
