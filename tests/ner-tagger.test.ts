@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_MODEL_PATH, loadNerTagger, taggerFromModel, type NerTagger } from '../src/ner/tagger/index.js';
+import { defaultModelPath, loadNerTagger, taggerFromModel, type NerTagger } from '../src/ner/tagger/index.js';
 import { tokenize } from '../src/ner/tagger/tokenize.js';
 import { evaluate, trainTagger, type LabeledSentence } from '../src/ner/tagger/trainer.js';
 
@@ -23,7 +23,17 @@ describe('tokenizer', () => {
     expect(toks('Gabriel W. Bush dan Ross, Jr. membayar 15.022 dolar A.S. kemarin.')).toEqual([
       'Gabriel', 'W.', 'Bush', 'dan', 'Ross', ',', 'Jr.', 'membayar', '15.022', 'dolar', 'A.S.', 'kemarin', '.',
     ]);
-    expect(toks("Ma'ruf Amin’s “kata”")).toEqual(["Ma'ruf", 'Amin’s', '“', 'kata', '”']);
+    expect(toks("Ma'ruf Amin’s “kata”")).toEqual(["Ma'ruf", 'Amin', '’s', '“', 'kata', '”']);
+  });
+
+  it('splits possessives and hyphens before a capital, and keeps web names whole', () => {
+    expect(toks("Germany's plan, Reuters’s report")).toEqual(['Germany', "'s", 'plan', ',', 'Reuters', '’s', 'report']);
+    expect(toks('pasangan Prabowo-Hatta dan /HO-Kementerian, anak-anak Jong-un')).toEqual([
+      'pasangan', 'Prabowo', '-', 'Hatta', 'dan', '/', 'HO', '-', 'Kementerian', ',', 'anak-anak', 'Jong-un',
+    ]);
+    expect(toks('SEPUTARAN.COM, Istanbul – kata kompas.co.id dan Liputan6.com.')).toEqual([
+      'SEPUTARAN.COM', ',', 'Istanbul', '–', 'kata', 'kompas.co.id', 'dan', 'Liputan6.com', '.',
+    ]);
   });
 
   it('reports offsets relative to the whole text within [start, end)', () => {
@@ -36,10 +46,10 @@ describe('tokenizer', () => {
 });
 
 describe('shipped Indonesian NER model', () => {
-  const tagger = loadNerTagger();
+  const tagger = loadNerTagger(defaultModelPath('id'));
 
   it('is committed and loads', () => {
-    expect(existsSync(DEFAULT_MODEL_PATH)).toBe(true);
+    expect(existsSync(defaultModelPath('id'))).toBe(true);
     expect(tagger).not.toBeNull();
   });
 
@@ -89,7 +99,7 @@ describe('shipped Indonesian NER model', () => {
     const first = t.tag(text, 0, text.length);
     expect(t.tag('Lain kali di Medan.', 0, 19)).toBeDefined();
     expect(t.tag(text, 0, text.length)).toEqual(first);
-    expect(loadNerTagger()!.tag(text, 0, text.length)).toEqual(first);
+    expect(loadNerTagger(defaultModelPath('id'))!.tag(text, 0, text.length)).toEqual(first);
     expect(t.tag('', 0, 0)).toEqual([]);
     expect(t.tag('   ', 0, 3)).toEqual([]);
   });

@@ -205,7 +205,7 @@ export async function evaluateNer(analyzer: Analyzer, sets: readonly NerSet[], o
       const out = analyzeRecord(analyzer, set, rec, i, stageMs);
       const pred = out.entities.map((e) => ({ type: e.type, start: e.start, end: e.end, text: e.text }));
       const kept = warta.add(gold, pred, rec.gold.ignore);
-      if (options.details && errors.length < 30) {
+      if (options.details && errors.length < 400) {
         const chars = Array.from(out.text);
         const key = (e: TypedSpan) => `${e.type} ${e.start}:${e.end} ${chars.slice(e.start, e.end).join('')}`;
         const g = new Set(gold.map(key));

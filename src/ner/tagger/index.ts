@@ -1,19 +1,19 @@
 /**
- * Learned named-entity tagger for Indonesian: a BILOU linear-chain model
- * (averaged structured perceptron, see `trainer.ts`) over hashed-free numeric
- * features, decoded with Viterbi. The weights live in `models/ner-id.json`,
- * written by `npm run train:ner`.
+ * Learned named-entity tagger (one model per language): a BILOU linear-chain
+ * CRF over numeric features (see `features.ts`), decoded with Viterbi. The
+ * weights, lexicons and name lists live in `models/ner-<lang>.json`, written
+ * by `npm run train:ner -- --lang <lang>`.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { endianness } from 'node:os';
 import path from 'node:path';
 import type { EntityType } from '../../doc.js';
 import { PACKAGE_ROOT } from '../../lang/data.js';
-import { BOS, EOS, KIND_NAMES, NUM_KINDS, TYPE_KINDS, UNK } from './features.js';
+import { BOS, EOS, KIND_NAMES, NUM_KINDS, TYPE_KINDS, UNK, lexKey, type Lexicons } from './features.js';
 import { rootWords } from './lexicon.js';
+import { PhraseLists, type ListName, type ListNode } from './lists.js';
 import { FeatureSpace, NL, TYPES, Vocab, labelsToSpans, outsideMargins, viterbi } from './model.js';
 import { tokenize } from './tokenize.js';
-import { tokenKey } from '../tokens.js';
 
 export interface TaggedSpan {
   start: number;
@@ -26,20 +26,36 @@ export interface NerTagger {
   tag(text: string, start: number, end: number): TaggedSpan[];
 } // tags one sentence text.slice(start,end)
 
-export const DEFAULT_MODEL_PATH = path.join(PACKAGE_ROOT, 'models', 'ner-id.json');
+export type ModelLanguage = 'id' | 'en';
 
-/** The serialised model (`models/ner-id.json`). */
+export function defaultModelPath(language: ModelLanguage): string {
+  return path.join(PACKAGE_ROOT, 'models', `ner-${language}.json`);
+}
+
+/** Lexicons stored in the model file (see `Lexicons`). */
+export interface LexiconFile {
+  first: string[];
+  last: string[];
+  parts: string[];
+  cues: Record<string, string>;
+  /** Capitalisation class -> words. */
+  caseRatio: Record<string, string[]>;
+  /** Word -> cluster bit path. */
+  clusters?: Record<string, string>;
+}
+
+/** The serialised model (`models/ner-<lang>.json`). */
 export interface ModelFile {
   format: 'warta-ner-tagger';
-  version: 1;
+  version: 2;
+  language: ModelLanguage;
   labels: string[];
   templates: string[];
   /** Atom strings per kind name; id = index + 3 (0 unknown, 1 before, 2 after the sentence). */
   vocab: Record<string, string[]>;
-  /** Given names and surnames (lower case) for the `nm` atoms. */
-  names?: { first: string[]; last: string[] };
-  /** Cue-word classes (lower-case word -> letters) for the `cue` atoms. */
-  cues?: Record<string, string>;
+  lexicons: LexiconFile;
+  /** Phrases of the name lists behind the `gl`/`go`/`gp` atoms. */
+  lists: Partial<Record<ListName, string[]>>;
   /** Per template, base64 little-endian Int32 atom ids, one group per feature row. */
   features: string[];
   /** base64 little-endian Int16 weights, NL per row, in feature order; real weight = value * weightScale. */
@@ -50,7 +66,17 @@ export interface ModelFile {
   end: number[];
   /** Span score = 1 / (1 + exp(-(a * margin + b))). */
   calibration: { a: number; b: number };
+  /** The document-level second pass (see `document-layer.ts`), when trained. */
+  doc?: DocLayerFile;
   meta?: Record<string, unknown>;
+}
+
+/** Weights of the document-level pass: feature strings, NL weights per feature, its own transitions. */
+export interface DocLayerFile {
+  features: string[];
+  weights: number[];
+  trans: number[];
+  end: number[];
 }
 
 /** Group keys stay below 2^30 so they are small integers (fast Map keys in V8). */
@@ -95,12 +121,13 @@ class IntTable {
 /** Word cache generation size (each entry holds ~70 floats). */
 const WORD_CACHE = 30_000;
 
-/** Cached per distinct token string: atom ids, summed single-offset weights, gazetteer key. */
-interface WordEntry {
+/** Cached per distinct token string: atom ids, summed single-offset weights, lexicon key, list-trie node. */
+export interface WordEntry {
   ids: Int32Array;
   vec: Float32Array;
   word: string;
   key: string;
+  first: ListNode | undefined;
 }
 
 export class LinearTagger implements NerTagger {
@@ -115,6 +142,8 @@ export class LinearTagger implements NerTagger {
   private margins = new Float64Array(0);
   /** When true, `score` is the raw max-marginal margin instead of a calibrated probability (for calibration). */
   rawMargins = false;
+  /** The document-level pass stored with the model (see `document-layer.ts`). */
+  docLayer?: DocLayerFile;
 
   constructor(
     readonly space: FeatureSpace,
@@ -175,6 +204,7 @@ export class LinearTagger implements NerTagger {
   private entries: WordEntry[] = [];
   private tokTexts: string[] = [];
   private tokKeys: string[] = [];
+  private tokFirsts: (ListNode | undefined)[] = [];
 
   private getPlan() {
     if (this.plan) return this.plan;
@@ -286,7 +316,8 @@ export class LinearTagger implements NerTagger {
     const plan = this.getPlan();
     const ids = this.space.computeTypeIds(word);
     const vec = new Float32Array(plan.offsets.length * NL);
-    e = { ids, vec, word, key: tokenKey(word) };
+    const key = lexKey(word);
+    e = { ids, vec, word, key, first: this.space.lists?.first(key) };
     this.fillVector(vec, ids, -1);
     this.rememberWord(e);
     return e;
@@ -300,9 +331,9 @@ export class LinearTagger implements NerTagger {
     this.words.set(e.word, e);
   }
 
-  /** Fills atoms and emissions for the n tokens in this.toks. */
-  private emissions(text: string, n: number): void {
-    const { space, W, E, atoms, toks } = this;
+  /** Fills atoms and emissions for the n tokens `toks` (start/end pairs). */
+  private emissions(text: string, toks: ArrayLike<number>, n: number): void {
+    const { space, W, E, atoms } = this;
     const plan = this.getPlan();
     const entries = this.entries;
     entries.length = n;
@@ -311,10 +342,14 @@ export class LinearTagger implements NerTagger {
       entries[i] = e;
       this.tokTexts[i] = e.word;
       this.tokKeys[i] = e.key;
+      this.tokFirsts[i] = e.first;
       const b = i * NUM_KINDS;
       for (let k = 0; k < TYPE_KINDS; k++) atoms[b + k] = e.ids[k];
     }
-    space.fillPositional(text, toks, n, atoms, this.tokTexts, this.tokKeys);
+    this.tokTexts.length = n;
+    this.tokKeys.length = n;
+    this.tokFirsts.length = n;
+    space.fillPositional(n, atoms, this.tokTexts, this.tokKeys, this.tokFirsts);
     E.fill(0, 0, n * NL);
     const offsets = plan.offsets;
     const no = offsets.length;
@@ -377,28 +412,66 @@ export class LinearTagger implements NerTagger {
   /** Label indices for the tokens of text.slice(start, end) (for training and tests). */
   decode(text: string, start: number, end: number): { n: number; labels: Int32Array; best: number } {
     const n = tokenize(text, start, end, this.toks);
-    this.ensure(n);
-    if (n === 0) return { n, labels: this.labels, best: 0 };
-    this.emissions(text, n);
-    const best = viterbi(this.E, n, this.trans, this.endW, this.labels, this.delta, this.bp);
+    const best = this.decodeTokens(text, this.toks, n);
     return { n, labels: this.labels, best };
+  }
+
+  /**
+   * Emissions and the best labels of n tokens already found (`toks`: start/end
+   * pairs into `text`); returns the best path's score. Results stay in the
+   * shared buffers `lastLabels`, `lastEmissions`, `lastEntries` until the next call.
+   */
+  decodeTokens(text: string, toks: ArrayLike<number>, n: number): number {
+    this.ensure(n);
+    if (n === 0) return 0;
+    this.emissions(text, toks, n);
+    return viterbi(this.E, n, this.trans, this.endW, this.labels, this.delta, this.bp);
+  }
+
+  /** Best labels of emissions `E` (n * NL) under this model's transitions (into `lastLabels`). */
+  decodeEmissions(E: ArrayLike<number>, n: number, trans: ArrayLike<number> = this.trans, endW: ArrayLike<number> = this.endW): number {
+    this.ensure(n);
+    if (n === 0) return 0;
+    return viterbi(E, n, trans, endW, this.labels, this.delta, this.bp);
+  }
+
+  get lastLabels(): Int32Array {
+    return this.labels;
+  }
+
+  get lastEmissions(): Float64Array {
+    return this.E;
+  }
+
+  /** The word entries of the last decoded tokens (text, lexicon key). */
+  get lastEntries(): readonly WordEntry[] {
+    return this.entries;
+  }
+
+  /**
+   * Calibrated score of each span [first, last] of the last decoding (the
+   * smallest margin over its tokens between the best path and the best path
+   * that leaves the token outside every entity). `E`/`trans` default to the
+   * last decoding's; `best` is its score.
+   */
+  spanScores(spans: ReadonlyArray<readonly [number, number, number]>, n: number, best: number, E: ArrayLike<number> = this.E, trans: ArrayLike<number> = this.trans, endW: ArrayLike<number> = this.endW): number[] {
+    if (spans.length === 0) return [];
+    outsideMargins(E, n, trans, endW, this.delta, this.beta, best, this.margins);
+    const { a, b } = this.calibration;
+    return spans.map(([first, last]) => {
+      let m = Infinity;
+      for (let i = first; i <= last; i++) if (this.margins[i] < m) m = this.margins[i];
+      const score = this.rawMargins ? m : 1 / (1 + Math.exp(-(a * m + b)));
+      return Math.round(score * 1e4) / 1e4;
+    });
   }
 
   tag(text: string, start: number, end: number): TaggedSpan[] {
     const { n, best } = this.decode(text, start, end);
     if (n === 0) return [];
     const spans = labelsToSpans(this.labels, n);
-    if (spans.length === 0) return [];
-    outsideMargins(this.E, n, this.trans, this.endW, this.delta, this.beta, best, this.margins);
-    const { a, b } = this.calibration;
-    const out: TaggedSpan[] = [];
-    for (const [first, last, t] of spans) {
-      let m = Infinity;
-      for (let i = first; i <= last; i++) if (this.margins[i] < m) m = this.margins[i];
-      const score = this.rawMargins ? m : 1 / (1 + Math.exp(-(a * m + b)));
-      out.push({ start: this.toks[2 * first], end: this.toks[2 * last + 1], type: TYPES[t], score: Math.round(score * 1e4) / 1e4 });
-    }
-    return out;
+    const scores = this.spanScores(spans, n, best);
+    return spans.map(([first, last, t], k) => ({ start: this.toks[2 * first], end: this.toks[2 * last + 1], type: TYPES[t], score: scores[k] }));
   }
 }
 
@@ -420,17 +493,27 @@ function decodeInt16(b64: string): Int16Array {
   return out;
 }
 
+/** The lexicons a model file stores (plus the Indonesian root words for Indonesian models). */
+export function lexiconsFromFile(language: ModelLanguage, file: LexiconFile): Lexicons {
+  const caseRatio = new Map<string, string>();
+  for (const [cls, words] of Object.entries(file.caseRatio)) for (const w of words) caseRatio.set(w, cls);
+  return {
+    roots: language === 'id' ? rootWords() : new Set(),
+    first: new Set(file.first),
+    last: new Set(file.last),
+    parts: new Set(file.parts),
+    cues: new Map(Object.entries(file.cues)),
+    caseRatio,
+    clusters: new Map(Object.entries(file.clusters ?? {})),
+  };
+}
+
 /** Builds a tagger from a parsed model file. */
 export function taggerFromModel(model: ModelFile): LinearTagger {
-  if (model.format !== 'warta-ner-tagger' || model.version !== 1) throw new Error('unsupported NER model format');
+  if (model.format !== 'warta-ner-tagger' || model.version !== 2) throw new Error('unsupported NER model format (retrain with npm run train:ner)');
   const vocabs = KIND_NAMES.map((name) => new Vocab(model.vocab[name] ?? []));
-  const lexicons = {
-    roots: rootWords(),
-    first: new Set(model.names?.first ?? []),
-    last: new Set(model.names?.last ?? []),
-    cues: new Map(Object.entries(model.cues ?? {})),
-  };
-  const space = new FeatureSpace(model.templates, lexicons, vocabs);
+  const lists = Object.keys(model.lists).length > 0 ? new PhraseLists(model.lists) : null;
+  const space = new FeatureSpace(model.templates, lexiconsFromFile(model.language, model.lexicons), lists, vocabs);
   space.freeze();
   let row = 0;
   for (let t = 0; t < space.templates.length; t++) {
@@ -453,11 +536,19 @@ export function taggerFromModel(model: ModelFile): LinearTagger {
   if (q.length !== row * NL) throw new Error('NER model weights do not match its features');
   const W = new Float32Array(q.length);
   for (let i = 0; i < q.length; i++) W[i] = q[i] * model.weightScale;
-  return new LinearTagger(space, W, Float64Array.from(model.trans), Float64Array.from(model.end), model.calibration);
+  const tagger = new LinearTagger(space, W, Float64Array.from(model.trans), Float64Array.from(model.end), model.calibration);
+  tagger.docLayer = model.doc;
+  return tagger;
 }
 
-/** Loads the tagger, or returns null when the model file is absent. */
-export function loadNerTagger(modelPath: string = DEFAULT_MODEL_PATH): NerTagger | null {
+/** Reads a model file, or returns null when it is absent. */
+export function readModelFile(modelPath: string): ModelFile | null {
   if (!existsSync(modelPath)) return null;
-  return taggerFromModel(JSON.parse(readFileSync(modelPath, 'utf8')) as ModelFile);
+  return JSON.parse(readFileSync(modelPath, 'utf8')) as ModelFile;
+}
+
+/** Loads the tagger of a model file, or returns null when the file is absent. */
+export function loadNerTagger(modelPath: string): LinearTagger | null {
+  const model = readModelFile(modelPath);
+  return model ? taggerFromModel(model) : null;
 }

@@ -1,0 +1,195 @@
+/**
+ * The few rules that are certain and override the tagger: a function word is
+ * never an entity (nor the first word of one), and a name on a certain list —
+ * a country, an Indonesian province, a curated place or organisation, a user's
+ * gazetteer entry — is that entity wherever it stands on its own. Everything
+ * else (cities, which are also teams; unknown names) the tagger decides.
+ */
+import type { Gazetteer, GazetteerEntry, GazetteerKind } from './gazetteer.js';
+import { overlaps, type Mention } from './mention.js';
+import type { LangResources } from './resources.js';
+import type { Token } from './tokens.js';
+
+/** Gazetteer kinds whose type is certain. */
+export const SURE_KINDS: ReadonlySet<GazetteerKind> = new Set(['user', 'organization', 'place', 'country', 'province']);
+
+export function isCapitalised(t: { text: string }): boolean {
+  const c = t.text.charCodeAt(0);
+  if (c >= 65 && c <= 90) return true;
+  if (c < 128) return false;
+  const ch = t.text[0];
+  return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
+}
+
+/** Two to eight capitals, digits or hyphens with at least two capitals (`KPK`, `PDI-P`, `G20`). */
+export function isAcronymText(s: string): boolean {
+  if (s.length < 2 || s.length > 8) return false;
+  let letters = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 65 && c <= 90) letters++;
+    else if (!(c >= 48 && c <= 57) && c !== 45) return false;
+  }
+  return letters >= 2;
+}
+
+function hasLetterOrDigit(t: Token): boolean {
+  return /[\p{L}\p{N}]/u.test(t.text);
+}
+
+/**
+ * Applies the function-word rule to a tagger mention in place: leading
+ * function words and punctuation are dropped, trailing punctuation too;
+ * returns false when nothing of the name is left.
+ */
+export function trimMention(m: Mention, res: LangResources): boolean {
+  let a = 0;
+  let b = m.tokens.length;
+  while (a < b && (!hasLetterOrDigit(m.tokens[a]) || (res.functionWords.has(m.tokens[a].key) && !isAcronymText(m.tokens[a].text)))) a++;
+  while (b > a && !hasLetterOrDigit(m.tokens[b - 1]) && m.tokens[b - 1].text !== '.') b--;
+  if (a === b) return false;
+  if (m.tokens.slice(a, b).every((t) => (res.functionWords.has(t.key) && !isAcronymText(t.text)) || !hasLetterOrDigit(t))) return false;
+  if (a > 0 || b < m.tokens.length) {
+    m.tokens = m.tokens.slice(a, b);
+    m.start = m.tokens[0].start;
+    m.end = m.tokens[m.tokens.length - 1].end;
+    m.key = undefined;
+  }
+  return true;
+}
+
+/** Lower-case particles inside personal names (`Erik ten Hag`, `Hasan bin Ali`, `Ludwig van Beethoven`). */
+const NAME_PARTICLES = new Set(['bin', 'binti', 'bt', 'van', 'von', 'der', 'den', 'de', 'del', 'della', 'da', 'dos', 'du', 'la', 'le', 'ten', 'ter', 'ibn', 'al', 'el', 'y']);
+
+/**
+ * Two person mentions of a sentence separated by one or two lower-case name
+ * particles are one name (`Erik` `ten` `Hag` → `Erik ten Hag`).
+ */
+export function joinNameParticles(mentions: Mention[], toks: readonly Token[]): Mention[] {
+  if (mentions.length < 2) return mentions;
+  const out: Mention[] = [mentions[0]];
+  for (let k = 1; k < mentions.length; k++) {
+    const prev = out[out.length - 1];
+    const m = mentions[k];
+    if (prev.type === 'PERSON' && m.type === 'PERSON' && !prev.sure && !m.sure) {
+      const between = toks.filter((t) => t.start >= prev.end && t.end <= m.start);
+      if (between.length >= 1 && between.length <= 2 && between.every((t) => NAME_PARTICLES.has(t.text))) {
+        const tokens = [...prev.tokens, ...between, ...m.tokens];
+        out[out.length - 1] = { ...prev, end: m.end, tokens, key: undefined, score: Math.min(prev.score, m.score) };
+        continue;
+      }
+    }
+    out.push(m);
+  }
+  return out;
+}
+
+/** A gazetteer entry of a certain kind matching the whole mention, if any. */
+export function sureEntryOf(gaz: Gazetteer, m: Mention): GazetteerEntry | undefined {
+  const hit = gaz.match(m.tokens, 0);
+  return hit && hit.length === m.tokens.length && SURE_KINDS.has(hit.entry.kind) ? hit.entry : undefined;
+}
+
+export interface SureMatch {
+  /** Token range [a, b) in the sentence. */
+  a: number;
+  b: number;
+  entry: GazetteerEntry;
+}
+
+const DASHES = new Set(['-', '–', '—']);
+
+function isUpperWord(text: string): boolean {
+  return text.length >= 3 && text === text.toUpperCase() && text !== text.toLowerCase();
+}
+
+/**
+ * News agencies in a dateline (token ranges): the upper-case name before
+ * `, <place> –` (`WARTAWIRE, Jakarta –`), and the name in parentheses after
+ * an upper-case place (`SHARJAH (WartaWire) —`).
+ */
+export function datelineAgencies(gaz: Gazetteer, toks: readonly Token[]): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (let a = 0; a + 3 < toks.length && a < 4; a++) {
+    if (isUpperWord(toks[a].text) && toks[a + 1].text === ',') {
+      const m = gaz.match(toks, a + 2);
+      if (m && m.entry.type === 'LOCATION' && DASHES.has(toks[a + 2 + m.length]?.text ?? '')) out.push([a, a + 1]);
+    }
+    if (a >= 1 && toks[a].text === '(' && isUpperWord(toks[a - 1].text)) {
+      let b = a + 1;
+      while (b < toks.length && toks[b].text !== ')' && b - a <= 4) b++;
+      if (b > a + 1 && toks[b]?.text === ')' && DASHES.has(toks[b + 1]?.text ?? '')) out.push([a + 1, b]);
+    }
+  }
+  return out;
+}
+
+/** Certain-list names in a sentence's tokens (longest match, capitalised or an exact acronym). */
+export function sureMatches(gaz: Gazetteer, toks: readonly Token[]): SureMatch[] {
+  const out: SureMatch[] = [];
+  let i = 0;
+  while (i < toks.length) {
+    if (!isCapitalised(toks[i])) {
+      i++;
+      continue;
+    }
+    const m = gaz.match(toks, i);
+    if (m && SURE_KINDS.has(m.entry.kind)) {
+      out.push({ a: i, b: i + m.length, entry: m.entry });
+      i += m.length;
+    } else i++;
+  }
+  return out;
+}
+
+/**
+ * Merges a sentence's tagger mentions with its certain-list names: a mention
+ * that is exactly a listed name takes the list's type; a listed name no
+ * mention covers is added; a mention cut across by a listed name gives way to
+ * it (what is left of the mention, if it still starts with a capital, keeps
+ * the tagger's type); a mention inside a longer listed name becomes that name;
+ * a mention that contains a listed name (`Bank Indonesia`) is kept.
+ */
+export function applySureNames(
+  mentions: Mention[],
+  toks: readonly Token[],
+  sure: readonly SureMatch[],
+  make: (a: number, b: number, entry: GazetteerEntry) => Mention,
+  res: LangResources,
+): Mention[] {
+  if (sure.length === 0) return mentions;
+  let out = mentions;
+  for (const s of sure) {
+    const span = { start: toks[s.a].start, end: toks[s.b - 1].end };
+    const hit = out.filter((m) => overlaps(m, span));
+    if (hit.some((m) => m.start <= span.start && m.end >= span.end && (m.start < span.start || m.end > span.end))) continue; // a longer name contains it
+    const exact = hit.find((m) => m.start === span.start && m.end === span.end);
+    if (exact) {
+      exact.type = s.entry.type;
+      exact.entry = s.entry;
+      exact.sure = true;
+      exact.score = 1;
+      exact.source = 'gazetteer';
+      continue;
+    }
+    const kept: Mention[] = [];
+    for (const m of out) {
+      if (!hit.includes(m)) {
+        kept.push(m);
+        continue;
+      }
+      // what is left of a mention cut by the listed name
+      const rest = m.tokens.filter((t) => t.end <= span.start || t.start >= span.end);
+      if (rest.length > 0 && rest.length < m.tokens.length && isCapitalised(rest[0]) && !(m.start < span.start && m.end > span.end)) {
+        const contiguous = rest.every((t, i) => i === 0 || m.tokens.indexOf(t) === m.tokens.indexOf(rest[i - 1]) + 1);
+        if (contiguous) {
+          const r: Mention = { ...m, tokens: rest, start: rest[0].start, end: rest[rest.length - 1].end, key: undefined, entry: undefined };
+          if (trimMention(r, res)) kept.push(r);
+        }
+      }
+    }
+    kept.push(make(s.a, s.b, s.entry));
+    out = kept.sort((x, y) => x.start - y.start);
+  }
+  return out;
+}
