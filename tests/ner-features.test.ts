@@ -75,8 +75,7 @@ function sentence(words: string[], labels: string[], keys = words.map((w) => w.t
     n: words.length,
     labels: Int32Array.from(labels.map(label)),
     emissions: new Float64Array(words.length * LABELS.length),
-    keys,
-    words,
+    tokens: words.map((w, i) => ({ text: w, key: keys[i] })),
     spans: [],
     scores: [],
   };

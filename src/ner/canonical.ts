@@ -33,7 +33,7 @@ interface Known {
   first: Mention;
 }
 
-/** Type votes per string: a certain mention decides, else the summed tagger confidence per type. */
+/** Type votes per string: a certain mention decides, else the tagger's most frequent type (the first on a tie). */
 function decideTypes(mentions: readonly Mention[]): Map<string, Known> {
   const votes = new Map<string, { sure?: Mention; score: Record<string, number>; first: Mention; entry?: GazetteerEntry }>();
   for (const m of mentions) {
@@ -41,7 +41,7 @@ function decideTypes(mentions: readonly Mention[]): Map<string, Known> {
     let v = votes.get(key);
     if (!v) votes.set(key, (v = { score: { PERSON: 0, LOCATION: 0, ORGANIZATION: 0 }, first: m }));
     if (m.sure && !v.sure) v.sure = m;
-    v.score[m.type] += m.score;
+    v.score[m.type]++;
     v.entry ??= m.entry;
   }
   const known = new Map<string, Known>();

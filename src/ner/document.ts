@@ -67,6 +67,26 @@ function analysedRanges(doc: Doc): SentenceWork[] {
 }
 
 const offsets: number[] = [];
+const NO_EMISSIONS = new Float64Array(0);
+
+/**
+ * Token objects reused from document to document (the k-th token of every
+ * document is the same object): nothing keeps a token once
+ * `recognizeDocument` has returned its entities.
+ */
+const tokenPool: Token[] = [];
+
+function pooledToken(k: number, start: number, end: number, text: string, key: string): Token {
+  let t = tokenPool[k];
+  if (t === undefined) tokenPool[k] = t = { start, end, text, key };
+  else {
+    t.start = start;
+    t.end = end;
+    t.text = text;
+    t.key = key;
+  }
+  return t;
+}
 
 /** Languages whose names follow Indonesian conventions closely enough for the Indonesian tagger. */
 const INDONESIAN_LIKE = new Set(['id', 'ms', 'jv', 'su', 'min', 'ban', 'bjn']);
@@ -108,29 +128,31 @@ export function recognizeDocument(doc: Doc, opts: DocumentNerOptions): Entity[] 
   const minScore = opts.minModelScore ?? 0;
 
   // 1. tokens and the tagger's first decision per sentence
+  const layer = tagger ? DocumentLayer.of(tagger) : null;
   const sentences: SentenceDecoding[] = [];
   const tokens: Token[][] = [];
+  let used = 0;
   for (const w of work) {
     const n = tokenize(text, w.start, w.end, offsets);
     const toks: Token[] = new Array(n);
     if (tagger) {
       const best = tagger.decodeTokens(text, offsets, n);
       const entries = tagger.lastEntries;
-      for (let i = 0; i < n; i++) toks[i] = { start: offsets[2 * i], end: offsets[2 * i + 1], text: entries[i].word, key: entries[i].key };
-      const emissions = Float64Array.from(tagger.lastEmissions.subarray(0, n * NL));
-      sentences.push(takeDecoding(tagger, n, best, emissions, toks.map((t) => t.key), toks.map((t) => t.text)));
+      for (let i = 0; i < n; i++) toks[i] = pooledToken(used++, offsets[2 * i], offsets[2 * i + 1], entries[i].word, entries[i].key);
+      // the document layer starts from the sentence tagger's emissions
+      const emissions = layer ? tagger.lastEmissions.slice(0, n * NL) : NO_EMISSIONS;
+      sentences.push(takeDecoding(tagger, n, best, emissions, toks, minScore > 0));
     } else {
       for (let i = 0; i < n; i++) {
         const t = text.slice(offsets[2 * i], offsets[2 * i + 1]);
-        toks[i] = { start: offsets[2 * i], end: offsets[2 * i + 1], text: t, key: tokenKey(t) };
+        toks[i] = pooledToken(used++, offsets[2 * i], offsets[2 * i + 1], t, tokenKey(t));
       }
     }
     tokens.push(toks);
   }
 
   // 2. the document-level pass: the same words elsewhere in the article
-  const layer = tagger ? DocumentLayer.of(tagger) : null;
-  if (layer) layer.redecide(sentences);
+  if (layer) layer.redecide(sentences, minScore > 0);
 
   // 3. mentions per sentence, with the certain rules
   const mentions: Mention[] = [];
@@ -152,8 +174,9 @@ export function recognizeDocument(doc: Doc, opts: DocumentNerOptions): Entity[] 
     if (tagger) {
       const s = sentences[k];
       s.spans.forEach(([a, b, t], q) => {
-        if (s.scores[q] < minScore) return;
-        const m: Mention = { start: toks[a].start, end: toks[b].end, type: TYPES[t], source: 'model', sure: false, score: s.scores[q], tokens: toks.slice(a, b + 1), sentence: w.index, section: w.section };
+        const score = s.scores ? s.scores[q] : 1;
+        if (score < minScore) return;
+        const m: Mention = { start: toks[a].start, end: toks[b].end, type: TYPES[t], source: 'model', sure: false, score, tokens: toks.slice(a, b + 1), sentence: w.index, section: w.section };
         if (!trimMention(m, res)) return;
         const entry = sureEntryOf(opts.gaz, m);
         if (entry) Object.assign(m, { type: entry.type, entry, sure: true, source: 'gazetteer', score: 1 });

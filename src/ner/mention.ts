@@ -18,7 +18,7 @@ export interface Mention {
   entry?: GazetteerEntry;
   /** The type is certain (a country, a province, a curated or user list entry): the document pass keeps it. */
   sure: boolean;
-  /** The tagger's calibrated confidence (1 for sure mentions). */
+  /** The tagger's calibrated confidence when the stage asks for one (`min_model_score` above 0), else 1. */
   score: number;
   tokens: Token[];
   sentence: number;

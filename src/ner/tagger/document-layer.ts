@@ -18,23 +18,33 @@ export interface SentenceDecoding {
   labels: Int32Array;
   /** The sentence tagger's emissions (n * NL). */
   emissions: Float64Array;
-  /** Lexicon key (lower case) and text of each token. */
-  keys: readonly string[];
-  words: readonly string[];
-  /** Entity spans of `labels` ([first, last, type] token indices) and their calibrated scores. */
+  /** Text and lexicon key (lower case) of each token. */
+  tokens: ReadonlyArray<{ readonly text: string; readonly key: string }>;
+  /** Entity spans of `labels` ([first, last, type] token indices). */
   spans: Array<[number, number, number]>;
-  scores: number[];
+  /** Their calibrated scores, when asked for (they cost a backward pass). */
+  scores: number[] | null;
 }
 
-/** A sentence's decoding from the tagger's last `decodeTokens`/`decodeEmissions` call (`best`: its path score). */
-export function takeDecoding(tagger: LinearTagger, n: number, best: number, emissions: Float64Array, keys: readonly string[], words: readonly string[], trans?: ArrayLike<number>, end?: ArrayLike<number>): SentenceDecoding {
-  const labels = Int32Array.from(tagger.lastLabels.subarray(0, n));
+/**
+ * A sentence's decoding from the tagger's last `decodeTokens`/`decodeEmissions`
+ * call (`best`: its path score), with span scores when `withScores`.
+ */
+export function takeDecoding(
+  tagger: LinearTagger,
+  n: number,
+  best: number,
+  emissions: Float64Array,
+  tokens: SentenceDecoding['tokens'],
+  withScores: boolean,
+  trans?: ArrayLike<number>,
+  end?: ArrayLike<number>,
+): SentenceDecoding {
+  const labels = tagger.lastLabels.slice(0, n);
   const spans = labelsToSpans(labels, n);
-  const scores = tagger.spanScores(spans, n, best, emissions, trans, end);
-  return { n, labels, emissions, keys, words, spans, scores };
+  const scores = withScores ? tagger.spanScores(spans, n, best, emissions, trans, end) : null;
+  return { n, labels, emissions, tokens, spans, scores };
 }
-
-const TYPE_NAMES = ['PER', 'LOC', 'ORG'];
 
 function isUpperInitial(w: string): boolean {
   const c = w.charCodeAt(0);
@@ -50,51 +60,70 @@ function isLowerInitial(w: string): boolean {
   return ch !== ch.toUpperCase() && ch === ch.toLowerCase();
 }
 
-/** Where the token stands: F first word, H in a headline-style sentence, M elsewhere. */
-function placeOf(s: SentenceDecoding, i: number, headline: boolean): string {
-  return i === 0 ? 'F' : headline ? 'H' : 'M';
-}
-
 function headlineStyle(s: SentenceDecoding): boolean {
   let cased = 0;
   let capital = 0;
-  for (const w of s.words) {
-    if (isUpperInitial(w)) {
+  for (const t of s.tokens) {
+    if (isUpperInitial(t.text)) {
       cased++;
       capital++;
-    } else if (isLowerInitial(w)) cased++;
+    } else if (isLowerInitial(t.text)) cased++;
   }
   return cased >= 4 && capital / cased >= 0.8;
 }
 
 /**
- * Document features of every token, as strings (`maj:PER|M`, `lc|F`, ...),
- * from the current labels of all the sentences. `out[s][i]` lists token i of sentence s.
+ * Document features are numbers `kind * 3 + place`: place F (first word), H
+ * (a headline-style sentence) or M (elsewhere); kinds as `FEATURE_KINDS` names
+ * them (`lc`: the word is also written in lower case; `allO`: its other
+ * capitalised occurrences are outside any entity; `all:PER`, `maj:PER`,
+ * `some:PER`: all, most or some of them are people; `multi:PER`: some are in a
+ * longer person name; `alsoO`: not all of them are entities).
  */
-export function documentFeatures(sentences: readonly SentenceDecoding[]): string[][][] {
-  // per word key: capitalised occurrences by label type, lower-case occurrences
-  interface Tally {
-    lower: number;
-    capital: number;
-    outside: number;
-    types: [number, number, number];
-    multi: [number, number, number];
-  }
+export const FEATURE_KINDS = ['lc', 'allO', 'alsoO', 'all:PER', 'all:LOC', 'all:ORG', 'maj:PER', 'maj:LOC', 'maj:ORG', 'some:PER', 'some:LOC', 'some:ORG', 'multi:PER', 'multi:LOC', 'multi:ORG'];
+export const NUM_FEATURES = FEATURE_KINDS.length * 3;
+const PLACES = 'FHM';
+const K_LC = 0;
+const K_ALLO = 1;
+const K_ALSOO = 2;
+const K_ALL = 3;
+const K_MAJ = 6;
+const K_SOME = 9;
+const K_MULTI = 12;
+
+export function featureName(id: number): string {
+  return `${FEATURE_KINDS[Math.floor(id / 3)]}|${PLACES[id % 3]}`;
+}
+
+interface Tally {
+  lower: number;
+  capital: number;
+  outside: number;
+  types: [number, number, number];
+  multi: [number, number, number];
+}
+
+const types = [0, 0, 0];
+const multi = [0, 0, 0];
+
+/**
+ * Calls `visit(sentence, token, feature)` for every document feature of every
+ * token, from the current labels of all the sentences of one article.
+ */
+export function visitDocumentFeatures(sentences: readonly SentenceDecoding[], visit: (s: number, i: number, feature: number) => void): void {
+  // per word key: lower-case occurrences, capitalised ones by label type
   const tallies = new Map<string, Tally>();
-  const tallyOf = (key: string): Tally => {
-    let t = tallies.get(key);
-    if (!t) tallies.set(key, (t = { lower: 0, capital: 0, outside: 0, types: [0, 0, 0], multi: [0, 0, 0] }));
-    return t;
-  };
   for (const s of sentences) {
     for (let i = 0; i < s.n; i++) {
-      const w = s.words[i];
-      if (isLowerInitial(w)) {
-        tallyOf(s.keys[i]).lower++;
+      const tok = s.tokens[i];
+      const lower = isLowerInitial(tok.text);
+      if (!lower && !isUpperInitial(tok.text)) continue;
+      let t = tallies.get(tok.key);
+      if (!t) tallies.set(tok.key, (t = { lower: 0, capital: 0, outside: 0, types: [0, 0, 0], multi: [0, 0, 0] }));
+      if (lower) {
+        t.lower++;
         continue;
       }
-      if (!isUpperInitial(w)) continue;
-      const t = tallyOf(s.keys[i]);
       t.capital++;
       const y = s.labels[i];
       if (y === 0) t.outside++;
@@ -105,63 +134,76 @@ export function documentFeatures(sentences: readonly SentenceDecoding[]): string
       }
     }
   }
-  return sentences.map((s) => {
-    const headline = headlineStyle(s);
-    const feats: string[][] = [];
+  sentences.forEach((s, k) => {
+    let headline: boolean | null = null;
     for (let i = 0; i < s.n; i++) {
-      const w = s.words[i];
-      const f: string[] = [];
-      feats.push(f);
-      if (!isUpperInitial(w)) continue;
-      const t = tallies.get(s.keys[i]);
-      if (!t) continue;
-      const place = placeOf(s, i, headline);
+      const tok = s.tokens[i];
+      if (!isUpperInitial(tok.text)) continue;
+      const t = tallies.get(tok.key)!;
+      const others = t.capital - 1;
+      if (t.lower === 0 && others <= 0) continue;
+      headline ??= headlineStyle(s);
+      const place = i === 0 ? 0 : headline ? 1 : 2;
+      if (t.lower > 0) visit(k, i, K_LC * 3 + place);
+      if (others <= 0) continue;
       // this occurrence's own vote is taken out
       const y = s.labels[i];
-      const own = y === 0 ? -1 : (y - 1) >> 2;
-      const ownMulti = y !== 0 && (y - 1) % 4 !== 3;
-      const types = [t.types[0], t.types[1], t.types[2]];
-      const multi = [t.multi[0], t.multi[1], t.multi[2]];
+      for (let q = 0; q < 3; q++) {
+        types[q] = t.types[q];
+        multi[q] = t.multi[q];
+      }
       let outside = t.outside;
-      if (own >= 0) {
+      if (y === 0) outside--;
+      else {
+        const own = (y - 1) >> 2;
         types[own]--;
-        if (ownMulti) multi[own]--;
-      } else outside--;
-      const others = t.capital - 1;
-      if (t.lower > 0) f.push(`lc|${place}`);
-      if (others <= 0) continue;
+        if ((y - 1) % 4 !== 3) multi[own]--;
+      }
       let best = -1;
       let bestN = 0;
-      for (let k = 0; k < 3; k++) if (types[k] > bestN) [best, bestN] = [k, types[k]];
-      if (best < 0) f.push(`allO|${place}`);
-      else {
-        const agree = bestN === others ? 'all' : bestN * 2 > others ? 'maj' : 'some';
-        f.push(`${agree}:${TYPE_NAMES[best]}|${place}`);
-        if (multi[best] > 0) f.push(`multi:${TYPE_NAMES[best]}|${place}`);
-        if (outside > 0 && agree !== 'all') f.push(`alsoO|${place}`);
+      for (let q = 0; q < 3; q++) {
+        if (types[q] > bestN) {
+          best = q;
+          bestN = types[q];
+        }
       }
+      if (best < 0) {
+        visit(k, i, K_ALLO * 3 + place);
+        continue;
+      }
+      const agree = bestN === others ? K_ALL : bestN * 2 > others ? K_MAJ : K_SOME;
+      visit(k, i, (agree + best) * 3 + place);
+      if (multi[best] > 0) visit(k, i, (K_MULTI + best) * 3 + place);
+      if (outside > 0 && agree !== K_ALL) visit(k, i, K_ALSOO * 3 + place);
     }
-    return feats;
   });
+}
+
+/** The document features of every token by name (`out[s][i]`), for training and tests. */
+export function documentFeatures(sentences: readonly SentenceDecoding[]): string[][][] {
+  const out = sentences.map((s) => Array.from({ length: s.n }, () => [] as string[]));
+  visitDocumentFeatures(sentences, (s, i, f) => out[s][i].push(featureName(f)));
+  return out;
 }
 
 /** The learned second pass of a tagger (weights per document feature, own transitions). */
 export class DocumentLayer {
-  private readonly rows = new Map<string, number>();
+  /** Weight row of each feature id, -1 when the file has none. */
+  private readonly rowOf = new Int32Array(NUM_FEATURES).fill(-1);
   private readonly W: Float64Array;
+  readonly trans: Float64Array;
+  readonly end: Float64Array;
 
   constructor(
     readonly tagger: LinearTagger,
     file: DocLayerFile,
   ) {
-    file.features.forEach((f, r) => this.rows.set(f, r));
+    const byName = new Map(file.features.map((f, r) => [f, r]));
+    for (let id = 0; id < NUM_FEATURES; id++) this.rowOf[id] = byName.get(featureName(id)) ?? -1;
     this.W = Float64Array.from(file.weights);
     this.trans = Float64Array.from(file.trans);
     this.end = Float64Array.from(file.end);
   }
-
-  readonly trans: Float64Array;
-  readonly end: Float64Array;
 
   private static readonly layers = new WeakMap<LinearTagger, DocumentLayer | null>();
 
@@ -181,20 +223,20 @@ export class DocumentLayer {
    * `emissions` stay the sentence tagger's); the others keep the sentence
    * tagger's decision.
    */
-  redecide(sentences: SentenceDecoding[]): void {
-    const feats = documentFeatures(sentences);
+  redecide(sentences: SentenceDecoding[], withScores = false): void {
+    const added: (Float64Array | null)[] = sentences.map(() => null);
+    visitDocumentFeatures(sentences, (k, i, f) => {
+      const r = this.rowOf[f];
+      if (r < 0) return;
+      const s = sentences[k];
+      const E = (added[k] ??= s.emissions.slice(0, s.n * NL));
+      for (let y = 0; y < NL; y++) E[i * NL + y] += this.W[r * NL + y];
+    });
     sentences.forEach((s, k) => {
-      if (!feats[k].some((f) => f.length > 0)) return;
-      const E = Float64Array.from(s.emissions);
-      for (let i = 0; i < s.n; i++) {
-        for (const f of feats[k][i]) {
-          const r = this.rows.get(f);
-          if (r === undefined) continue;
-          for (let y = 0; y < NL; y++) E[i * NL + y] += this.W[r * NL + y];
-        }
-      }
+      const E = added[k];
+      if (!E) return;
       const best = this.tagger.decodeEmissions(E, s.n, this.trans, this.end);
-      const d = takeDecoding(this.tagger, s.n, best, E, s.keys, s.words, this.trans, this.end);
+      const d = takeDecoding(this.tagger, s.n, best, E, s.tokens, withScores, this.trans, this.end);
       s.labels = d.labels;
       s.spans = d.spans;
       s.scores = d.scores;

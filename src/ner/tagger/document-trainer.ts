@@ -34,8 +34,8 @@ export function holdOut(tagger: LinearTagger, sentence: LabeledSentence, doc: st
     n,
     best,
     Float64Array.from(tagger.lastEmissions.subarray(0, n * NL)),
-    entries.map((e) => e.key),
-    entries.map((e) => e.word),
+    entries.map((e) => ({ text: e.word, key: e.key })),
+    false,
   );
   return { sentence, doc, fold, toks: toks.slice(0, 2 * n), decoding, gold: spansToLabels(goldTokenSpans(toks, n, sentence.entities), n) };
 }
@@ -96,7 +96,7 @@ export type SpanCounts = Record<string, [number, number, number]>;
 export function countDocumentLayer(tagger: LinearTagger, layer: DocLayerFile | null, items: readonly HeldOutSentence[], into: SpanCounts): void {
   const dl = layer ? new DocumentLayer(tagger, layer) : null;
   for (const d of byDocument(items)) {
-    const decodings = d.map((it) => ({ ...it.decoding, labels: Int32Array.from(it.decoding.labels), spans: [...it.decoding.spans], scores: [...it.decoding.scores] }));
+    const decodings = d.map((it) => ({ ...it.decoding, labels: Int32Array.from(it.decoding.labels), spans: [...it.decoding.spans] }));
     if (dl) dl.redecide(decodings);
     d.forEach((it, j) => {
       const pred = new Set(decodings[j].spans.map(([a, b, t]) => `${TYPES[t]}:${it.toks[2 * a]}:${it.toks[2 * b + 1]}`));

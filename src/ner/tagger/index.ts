@@ -118,8 +118,111 @@ class IntTable {
   }
 }
 
-/** Word cache generation size (each entry holds ~70 floats). */
-const WORD_CACHE = 30_000;
+if (NL !== 13) throw new Error('the emission loop is written for 13 labels');
+
+/** Slots of each group's vector cache (2^12 vectors of 13 floats, 213 KB: small enough to stay in cache). */
+const GROUP_CACHE_BITS = 12;
+
+/**
+ * Non-negative int32 keys -> 13-float vectors in one pool, open addressing;
+ * emptied when 70% full, so memory stays bounded.
+ */
+class VectorCache {
+  readonly keys: Int32Array;
+  readonly pool: Float32Array;
+  private readonly mask: number;
+  private used = 0;
+
+  constructor(bits: number) {
+    this.keys = new Int32Array(1 << bits).fill(-1);
+    this.pool = new Float32Array((1 << bits) * NL);
+    this.mask = (1 << bits) - 1;
+  }
+
+  /** Pool offset of the key's vector, or -1. */
+  find(key: number): number {
+    const { keys, mask } = this;
+    let i = Math.imul(key, 0x9e3779b1) >>> 17 & mask;
+    for (;;) {
+      const k = keys[i];
+      if (k === key) return i * NL;
+      if (k === -1) return -1;
+      i = (i + 1) & mask;
+    }
+  }
+
+  /** A zeroed vector for a key not in the cache; returns its pool offset. */
+  insert(key: number): number {
+    if (this.used >= (this.mask + 1) * 0.7) {
+      this.keys.fill(-1);
+      this.used = 0;
+    }
+    const { keys, mask } = this;
+    let i = Math.imul(key, 0x9e3779b1) >>> 17 & mask;
+    while (keys[i] !== -1) i = (i + 1) & mask;
+    keys[i] = key;
+    this.used++;
+    this.pool.fill(0, i * NL, i * NL + NL);
+    return i * NL;
+  }
+}
+
+/** Word cache generation size: 2^15 slots, filled to 70% (each entry holds ~70 floats). */
+const WORD_CACHE_BITS = 15;
+
+/**
+ * Word entries by the characters of a text range, open addressing: a token is
+ * looked up without building its string. Filled to 70% at most (`full`).
+ */
+class WordTable {
+  private readonly slots: (WordEntry | undefined)[];
+  private readonly mask: number;
+  private used = 0;
+
+  constructor(bits: number) {
+    this.slots = new Array(1 << bits).fill(undefined);
+    this.mask = (1 << bits) - 1;
+  }
+
+  /** FNV-1a over the UTF-16 units of text[s, e). */
+  static hash(text: string, s: number, e: number): number {
+    let h = 0x811c9dc5;
+    for (let i = s; i < e; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+    return h >>> 0;
+  }
+
+  get full(): boolean {
+    return this.used >= (this.mask + 1) * 0.7;
+  }
+
+  find(text: string, s: number, e: number, hash: number): WordEntry | undefined {
+    const len = e - s;
+    let i = hash & this.mask;
+    for (;;) {
+      const entry = this.slots[i];
+      if (entry === undefined) return undefined;
+      if (entry.hash === hash && entry.word.length === len) {
+        const w = entry.word;
+        let k = 0;
+        while (k < len && w.charCodeAt(k) === text.charCodeAt(s + k)) k++;
+        if (k === len) return entry;
+      }
+      i = (i + 1) & this.mask;
+    }
+  }
+
+  add(entry: WordEntry): void {
+    let i = entry.hash & this.mask;
+    while (this.slots[i] !== undefined) i = (i + 1) & this.mask;
+    this.slots[i] = entry;
+    this.used++;
+  }
+
+  clear(): void {
+    this.slots.fill(undefined);
+    this.used = 0;
+  }
+}
 
 /** Cached per distinct token string: atom ids, summed single-offset weights, lexicon key, list-trie node. */
 export interface WordEntry {
@@ -128,6 +231,8 @@ export interface WordEntry {
   word: string;
   key: string;
   first: ListNode | undefined;
+  /** `WordTable.hash` of the word. */
+  hash: number;
 }
 
 export class LinearTagger implements NerTagger {
@@ -192,15 +297,16 @@ export class LinearTagger implements NerTagger {
     hashed: Array<IntTable | null>;
     bos: Float32Array;
     eos: Float32Array;
+    atomKinds: Int32Array;
     /**
      * Multi templates over small vocabularies (shapes, case classes, cues,
      * gazetteer tags) are grouped; each group caches the summed vector per
      * combination of its atoms, so a token costs one lookup per group.
      */
-    groups: Array<{ templates: number[]; kind: Int32Array; off: Int32Array; size: Float64Array; cache: Map<number, Float32Array> }>;
+    groups: Array<{ templates: number[]; kind: Int32Array; off: Int32Array; size: Float64Array; cache: VectorCache }>;
   };
-  private words = new Map<string, WordEntry>();
-  private oldWords = new Map<string, WordEntry>();
+  private words = new WordTable(WORD_CACHE_BITS);
+  private oldWords = new WordTable(WORD_CACHE_BITS);
   private entries: WordEntry[] = [];
   private tokTexts: string[] = [];
   private tokKeys: string[] = [];
@@ -266,7 +372,7 @@ export class LinearTagger implements NerTagger {
         kind: Int32Array.from(g.parts.map(([k]) => k)),
         off: Int32Array.from(g.parts.map(([, o]) => o)),
         size: Float64Array.from(g.parts.map(([k]) => space.vocabs[k].size)),
-        cache: new Map<number, Float32Array>(),
+        cache: new VectorCache(GROUP_CACHE_BITS),
       })),
       mStart: Int32Array.from(mStart),
       mKind: Int32Array.from(mKind),
@@ -284,6 +390,10 @@ export class LinearTagger implements NerTagger {
       }),
       bos: new Float32Array(offs.length * NL),
       eos: new Float32Array(offs.length * NL),
+      // type-level kinds the per-token templates read (single-word templates use the word vectors)
+      atomKinds: Int32Array.from(
+        [...new Set([...groups.flatMap((g) => g.parts.map(([k]) => k)), ...multis.flatMap((t) => space.templates[t].map(([k]) => k))])].filter((k) => k < TYPE_KINDS).sort((x, y) => x - y),
+      ),
     };
     this.plan = plan;
     this.fillVector(plan.bos, null, BOS);
@@ -304,64 +414,69 @@ export class LinearTagger implements NerTagger {
     }
   }
 
-  private wordEntry(word: string): WordEntry {
-    let e = this.words.get(word);
-    if (e) return e;
-    // two generations: frequent words survive a turnover, memory stays bounded (2 x WORD_CACHE entries)
-    e = this.oldWords.get(word);
-    if (e) {
-      this.rememberWord(e);
-      return e;
+  /** The cached entry of the word text[s, e), made on first sight (no string is built for a known word). */
+  private wordEntry(text: string, s: number, e: number): WordEntry {
+    const hash = WordTable.hash(text, s, e);
+    let entry = this.words.find(text, s, e, hash);
+    if (entry) return entry;
+    // two generations: frequent words survive a turnover, memory stays bounded
+    entry = this.oldWords.find(text, s, e, hash);
+    if (!entry) {
+      const word = text.slice(s, e);
+      const plan = this.getPlan();
+      const ids = this.space.computeTypeIds(word);
+      const vec = new Float32Array(plan.offsets.length * NL);
+      const key = lexKey(word);
+      entry = { ids, vec, word, key, first: this.space.lists?.first(key), hash };
+      this.fillVector(vec, ids, -1);
     }
-    const plan = this.getPlan();
-    const ids = this.space.computeTypeIds(word);
-    const vec = new Float32Array(plan.offsets.length * NL);
-    const key = lexKey(word);
-    e = { ids, vec, word, key, first: this.space.lists?.first(key) };
-    this.fillVector(vec, ids, -1);
-    this.rememberWord(e);
-    return e;
-  }
-
-  private rememberWord(e: WordEntry): void {
-    if (this.words.size >= WORD_CACHE) {
+    if (this.words.full) {
+      const old = this.oldWords;
       this.oldWords = this.words;
-      this.words = new Map();
+      this.words = old;
+      this.words.clear();
     }
-    this.words.set(e.word, e);
+    this.words.add(entry);
+    return entry;
   }
 
   /** Fills atoms and emissions for the n tokens `toks` (start/end pairs). */
   private emissions(text: string, toks: ArrayLike<number>, n: number): void {
     const { space, W, E, atoms } = this;
     const plan = this.getPlan();
+    const usedKinds = plan.atomKinds;
     const entries = this.entries;
     entries.length = n;
     for (let i = 0; i < n; i++) {
-      const e = this.wordEntry(text.slice(toks[2 * i], toks[2 * i + 1]));
+      const e = this.wordEntry(text, toks[2 * i], toks[2 * i + 1]);
       entries[i] = e;
       this.tokTexts[i] = e.word;
       this.tokKeys[i] = e.key;
       this.tokFirsts[i] = e.first;
       const b = i * NUM_KINDS;
-      for (let k = 0; k < TYPE_KINDS; k++) atoms[b + k] = e.ids[k];
+      for (let q = 0; q < usedKinds.length; q++) atoms[b + usedKinds[q]] = e.ids[usedKinds[q]];
     }
     this.tokTexts.length = n;
     this.tokKeys.length = n;
     this.tokFirsts.length = n;
     space.fillPositional(n, atoms, this.tokTexts, this.tokKeys, this.tokFirsts);
-    E.fill(0, 0, n * NL);
     const offsets = plan.offsets;
     const no = offsets.length;
+    const groups = plan.groups;
+    const { multis, dense, hashed, mStart, mKind, mOff, mSize } = plan;
+    // The 13 label scores of a token are summed in locals (one load and add per weight, no
+    // stores until the token is done): this loop is most of the tagger's time.
     for (let i = 0; i < n; i++) {
-      const b = i * NL;
+      let e0 = 0, e1 = 0, e2 = 0, e3 = 0, e4 = 0, e5 = 0, e6 = 0, e7 = 0, e8 = 0, e9 = 0, e10 = 0, e11 = 0, e12 = 0; // prettier-ignore
+      // templates over one word: the word's precomputed vector for its offset
       for (let j = 0; j < no; j++) {
         const p = i + offsets[j];
-        const vec = p < 0 ? plan.bos : p >= n ? plan.eos : entries[p].vec;
-        const vb = j * NL;
-        for (let y = 0; y < NL; y++) E[b + y] += vec[vb + y];
+        const v = p < 0 ? plan.bos : p >= n ? plan.eos : entries[p].vec;
+        const o = j * NL;
+        e0 += v[o]; e1 += v[o + 1]; e2 += v[o + 2]; e3 += v[o + 3]; e4 += v[o + 4]; e5 += v[o + 5]; e6 += v[o + 6]; // prettier-ignore
+        e7 += v[o + 7]; e8 += v[o + 8]; e9 += v[o + 9]; e10 += v[o + 10]; e11 += v[o + 11]; e12 += v[o + 12]; // prettier-ignore
       }
-      const groups = plan.groups;
+      // templates over small vocabularies: one cached vector per group and combination of atoms
       for (let gi = 0; gi < groups.length; gi++) {
         const g = groups[gi];
         let key = 0;
@@ -369,24 +484,13 @@ export class LinearTagger implements NerTagger {
           const p = i + g.off[j];
           key = key * g.size[j] + (p < 0 ? BOS : p >= n ? EOS : atoms[p * NUM_KINDS + g.kind[j]]);
         }
-        let vec = g.cache.get(key);
-        if (vec === undefined) {
-          vec = new Float32Array(NL);
-          for (const t of g.templates) {
-            const tk = space.key(t, atoms, n, i);
-            if (tk < 0) continue;
-            const r = space.rowMaps[t].get(tk);
-            if (r === undefined) continue;
-            for (let y = 0; y < NL; y++) vec[y] += W[r * NL + y];
-          }
-          if (g.cache.size >= 50_000) g.cache.clear();
-          g.cache.set(key, vec);
-        }
-        for (let y = 0; y < NL; y++) E[b + y] += vec[y];
+        let o = g.cache.find(key);
+        if (o < 0) o = this.fillGroup(g, key, atoms, n, i);
+        const v = g.cache.pool;
+        e0 += v[o]; e1 += v[o + 1]; e2 += v[o + 2]; e3 += v[o + 3]; e4 += v[o + 4]; e5 += v[o + 5]; e6 += v[o + 6]; // prettier-ignore
+        e7 += v[o + 7]; e8 += v[o + 8]; e9 += v[o + 9]; e10 += v[o + 10]; e11 += v[o + 11]; e12 += v[o + 12]; // prettier-ignore
       }
-      const multis = plan.multis;
-      const dense = plan.dense;
-      const { mStart, mKind, mOff, mSize } = plan;
+      // templates over word pairs: a row of the weight table
       for (let q = 0; q < multis.length; q++) {
         // mixed-radix key over the template's parts, as FeatureSpace.key computes it
         let key = 0;
@@ -400,13 +504,32 @@ export class LinearTagger implements NerTagger {
         }
         if (j < je) continue;
         const table = dense[q];
-        const h = plan.hashed[q];
+        const h = hashed[q];
         const r = table !== null ? table[key] : h !== null ? h.get(key) : (space.rowMaps[multis[q]].get(key) ?? -1);
         if (r < 0) continue;
-        const w = r * NL;
-        for (let y = 0; y < NL; y++) E[b + y] += W[w + y];
+        const o = r * NL;
+        e0 += W[o]; e1 += W[o + 1]; e2 += W[o + 2]; e3 += W[o + 3]; e4 += W[o + 4]; e5 += W[o + 5]; e6 += W[o + 6]; // prettier-ignore
+        e7 += W[o + 7]; e8 += W[o + 8]; e9 += W[o + 9]; e10 += W[o + 10]; e11 += W[o + 11]; e12 += W[o + 12]; // prettier-ignore
       }
+      const b = i * NL;
+      E[b] = e0; E[b + 1] = e1; E[b + 2] = e2; E[b + 3] = e3; E[b + 4] = e4; E[b + 5] = e5; E[b + 6] = e6; // prettier-ignore
+      E[b + 7] = e7; E[b + 8] = e8; E[b + 9] = e9; E[b + 10] = e10; E[b + 11] = e11; E[b + 12] = e12; // prettier-ignore
     }
+  }
+
+  /** Sums a group's template rows for one combination of atoms into its cache; returns the pool offset. */
+  private fillGroup(g: { templates: number[]; cache: VectorCache }, key: number, atoms: Int32Array, n: number, i: number): number {
+    const { space, W } = this;
+    const o = g.cache.insert(key);
+    const v = g.cache.pool;
+    for (const t of g.templates) {
+      const tk = space.key(t, atoms, n, i);
+      if (tk < 0) continue;
+      const r = space.rowMaps[t].get(tk);
+      if (r === undefined) continue;
+      for (let y = 0; y < NL; y++) v[o + y] += W[r * NL + y];
+    }
+    return o;
   }
 
   /** Label indices for the tokens of text.slice(start, end) (for training and tests). */

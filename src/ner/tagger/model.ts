@@ -317,6 +317,9 @@ export class FeatureSpace {
   }
 }
 
+/** Labels that may follow a closed label: O, B-x, U-x. */
+const OPENERS = Int32Array.from([0, 1, 4, 5, 8, 9, 12]);
+
 /** Viterbi over emissions E (n * NL) and transitions (row NL = start); writes labels into `out`. */
 export function viterbi(
   E: ArrayLike<number>,
@@ -329,22 +332,71 @@ export function viterbi(
 ): number {
   if (n === 0) return 0;
   for (let y = 0; y < NL; y++) delta[y] = ALLOWED[NL * NL + y] ? trans[NL * NL + y] + E[y] : NEG;
+  // BILOU: O, B-x and U-x follow a closed label (O, L-x, U-x); I-x and L-x follow B-x or I-x.
+  // The two cases are written out (this loop runs once per token and decoding).
   for (let i = 1; i < n; i++) {
     const b = i * NL;
     const pb = b - NL;
-    for (let y = 0; y < NL; y++) {
-      let best = NEG;
+    const d0 = delta[pb];
+    const d3 = delta[pb + 3];
+    const d4 = delta[pb + 4];
+    const d7 = delta[pb + 7];
+    const d8 = delta[pb + 8];
+    const d11 = delta[pb + 11];
+    const d12 = delta[pb + 12];
+    for (let k = 0; k < OPENERS.length; k++) {
+      const y = OPENERS[k];
+      let best = d0 + trans[y];
       let arg = 0;
-      for (let q = PRED_START[y], qe = PRED_START[y + 1]; q < qe; q++) {
-        const p = PRED[q];
-        const v = delta[pb + p] + trans[p * NL + y];
-        if (v > best) {
-          best = v;
-          arg = p;
-        }
+      let v = d3 + trans[3 * NL + y];
+      if (v > best) {
+        best = v;
+        arg = 3;
+      }
+      v = d4 + trans[4 * NL + y];
+      if (v > best) {
+        best = v;
+        arg = 4;
+      }
+      v = d7 + trans[7 * NL + y];
+      if (v > best) {
+        best = v;
+        arg = 7;
+      }
+      v = d8 + trans[8 * NL + y];
+      if (v > best) {
+        best = v;
+        arg = 8;
+      }
+      v = d11 + trans[11 * NL + y];
+      if (v > best) {
+        best = v;
+        arg = 11;
+      }
+      v = d12 + trans[12 * NL + y];
+      if (v > best) {
+        best = v;
+        arg = 12;
       }
       delta[b + y] = best + E[b + y];
       bp[b + y] = arg;
+    }
+    for (let t = 0; t < 3; t++) {
+      const bl = 1 + 4 * t;
+      const il = bl + 1;
+      const dB = delta[pb + bl];
+      const dI = delta[pb + il];
+      for (let y = il; y <= il + 1; y++) {
+        const vB = dB + trans[bl * NL + y];
+        const vI = dI + trans[il * NL + y];
+        if (vB >= vI) {
+          delta[b + y] = vB + E[b + y];
+          bp[b + y] = bl;
+        } else {
+          delta[b + y] = vI + E[b + y];
+          bp[b + y] = il;
+        }
+      }
     }
   }
   const lb = (n - 1) * NL;
