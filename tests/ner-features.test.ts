@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { caseClass, emptyLexicons, KIND_NAMES, lexKey, typeAtoms, wordShape } from '../src/ner/tagger/features.js';
 import { documentFeatures, DocumentLayer, type SentenceDecoding } from '../src/ner/tagger/document-layer.js';
 import { countDocumentLayer, holdOut, trainDocumentLayer } from '../src/ner/tagger/document-trainer.js';
+import { splitGluedTokens } from '../src/ner/tagger/glue.js';
 import { taggerFromModel } from '../src/ner/tagger/index.js';
+import { tokenize as tokenizeTagger } from '../src/ner/tagger/tokenize.js';
 import { LIST_NAMES, NUM_GROUPS, PhraseLists } from '../src/ner/tagger/lists.js';
 import { LABELS, sentenceStyleOf } from '../src/ner/tagger/model.js';
 import { evaluate, trainTagger, type LabeledSentence } from '../src/ner/tagger/trainer.js';
@@ -165,5 +167,30 @@ describe('training', () => {
     const counts = { PERSON: [0, 0, 0], LOCATION: [0, 0, 0], ORGANIZATION: [0, 0, 0] } as Record<string, [number, number, number]>;
     countDocumentLayer(a.tagger, layerA, held, counts);
     expect(counts.PERSON[0] + counts.LOCATION[0] + counts.ORGANIZATION[0]).toBeGreaterThan(8);
+  });
+});
+
+const tokenizeForTest = (text: string, toks: number[]) => tokenizeTagger(text, 0, text.length, toks);
+
+describe('glued words from scraped pages', () => {
+  const news: Record<string, string> = { presiden: 'l', prabowo: 'c', subianto: 'M', persija: 'M', jakarta: 'c', madrid: 'c', akan: 'l', ketika: 'l', youtube: 'c', malaysia: 'c', suka: 'l', dana: 'l', hire: 'l' };
+  const known = (k: string) => news[k];
+  const split = (text: string) => {
+    const toks: number[] = [];
+    let n = tokenizeForTest(text, toks);
+    n = splitGluedTokens(text, toks, n, (i) => known(text.slice(toks[2 * i], toks[2 * i + 1]).toLowerCase()) === undefined, known, new Set(['akan', 'ketika', 'dan']));
+    return Array.from({ length: n }, (_, i) => text.slice(toks[2 * i], toks[2 * i + 1]));
+  };
+
+  it('splits case changes and lower-case words glued to a name when the news knows the parts', () => {
+    expect(split('kata PresidenPrabowoSubianto di PersijaJakarta')).toEqual(['kata', 'Presiden', 'Prabowo', 'Subianto', 'di', 'Persija', 'Jakarta']);
+    expect(split('Real Madridakan main, kata Souzaketika itu')).toEqual(['Real', 'Madrid', 'akan', 'main', ',', 'kata', 'Souza', 'ketika', 'itu']);
+  });
+
+  it('leaves known words, unknown parts and common-word heads alone', () => {
+    expect(split('YouTube dan Malaysia')).toEqual(['YouTube', 'dan', 'Malaysia']);
+    expect(split('WiraBlok Sukadana')).toEqual(['WiraBlok', 'Sukadana']);
+    // the tail must be a function word glued after a name, not part of a compound
+    expect(split('Nottinghamshire')).toEqual(['Nottinghamshire']);
   });
 });

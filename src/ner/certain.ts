@@ -2,8 +2,11 @@
  * The few rules that are certain and override the tagger: a function word is
  * never an entity (nor the first word of one), and a name on a certain list —
  * a country, an Indonesian province, a curated place or organisation, a user's
- * gazetteer entry — is that entity wherever it stands on its own. Everything
- * else (cities, which are also teams; unknown names) the tagger decides.
+ * gazetteer entry — is that entity wherever it stands on its own. A few name
+ * patterns are settled too: a dateline agency, a name particle between two
+ * names, two organisations joined by `dan`, a country between a title and a
+ * name. Everything else (cities, which are also teams; unknown names) the
+ * tagger decides.
  */
 import type { Gazetteer, GazetteerEntry, GazetteerKind } from './gazetteer.js';
 import { overlaps, type Mention } from './mention.js';
@@ -39,13 +42,16 @@ function hasLetterOrDigit(t: Token): boolean {
 
 /**
  * Applies the function-word rule to a tagger mention in place: leading
- * function words and punctuation are dropped, trailing punctuation too;
- * returns false when nothing of the name is left.
+ * punctuation and function words are dropped (a capitalised one only at the
+ * start of the sentence, `Dalam`; mid-sentence `The Hague` keeps it),
+ * trailing punctuation too; returns false when nothing of the name is left.
+ * `first` is the sentence's first token.
  */
-export function trimMention(m: Mention, res: LangResources): boolean {
+export function trimMention(m: Mention, res: LangResources, first?: Token): boolean {
   let a = 0;
   let b = m.tokens.length;
-  while (a < b && (!hasLetterOrDigit(m.tokens[a]) || (res.functionWords.has(m.tokens[a].key) && !isAcronymText(m.tokens[a].text)))) a++;
+  const dropped = (t: Token) => !hasLetterOrDigit(t) || (res.functionWords.has(t.key) && !isAcronymText(t.text) && (!isCapitalised(t) || t === first));
+  while (a < b && dropped(m.tokens[a])) a++;
   while (b > a && !hasLetterOrDigit(m.tokens[b - 1]) && m.tokens[b - 1].text !== '.') b--;
   if (a === b) return false;
   if (m.tokens.slice(a, b).every((t) => (res.functionWords.has(t.key) && !isAcronymText(t.text)) || !hasLetterOrDigit(t))) return false;
@@ -82,6 +88,58 @@ export function joinNameParticles(mentions: Mention[], toks: readonly Token[]): 
     out.push(m);
   }
   return out;
+}
+
+/**
+ * Two organisations joined by `dan`/`and`/`&` are two mentions when the second
+ * starts with its own organisation cue word (`Kementerian Keuangan dan Bank
+ * Rakyat Sejahtera`); `Kementerian Pendidikan dan Kebudayaan` stays one.
+ */
+export function splitCoordinatedOrganisations(mentions: Mention[], res: LangResources): Mention[] {
+  const out: Mention[] = [];
+  for (const m of mentions) {
+    if (m.type !== 'ORGANIZATION' || m.sure) {
+      out.push(m);
+      continue;
+    }
+    let from = 0;
+    for (let k = 1; k + 1 < m.tokens.length; k++) {
+      const t = m.tokens[k];
+      const next = m.tokens[k + 1];
+      if ((t.key === 'dan' || t.key === 'and' || t.key === '&') && isCapitalised(next) && res.orgStarts.has(next.key) && k > from) {
+        out.push(sliceMention(m, from, k));
+        from = k + 1;
+      }
+    }
+    out.push(from === 0 ? m : sliceMention(m, from, m.tokens.length));
+  }
+  return out;
+}
+
+/**
+ * A country right after a title and before a name is the title-holder's
+ * country (`Presiden China Xi Jinping`, `Pemimpin Besar Korea Utara Kim
+ * Jong-un`): the mention becomes the country and the person.
+ */
+export function splitTitledCountry(mentions: Mention[], toks: readonly Token[], gaz: Gazetteer, res: LangResources): Mention[] {
+  const out: Mention[] = [];
+  for (const m of mentions) {
+    const at = toks.indexOf(m.tokens[0]);
+    const hit = m.tokens.length > 1 && !m.sure ? gaz.match(m.tokens, 0) : undefined;
+    const before = at > 0 ? toks[at - 1] : undefined;
+    if (hit && hit.entry.kind === 'country' && hit.length < m.tokens.length && before && res.titleWords.has(before.key) && isCapitalised(m.tokens[hit.length])) {
+      out.push({ ...sliceMention(m, 0, hit.length), type: 'LOCATION', entry: hit.entry, sure: true, source: 'gazetteer', score: 1 });
+      out.push({ ...sliceMention(m, hit.length, m.tokens.length), type: 'PERSON' });
+      continue;
+    }
+    out.push(m);
+  }
+  return out;
+}
+
+function sliceMention(m: Mention, a: number, b: number): Mention {
+  const tokens = m.tokens.slice(a, b);
+  return { ...m, tokens, start: tokens[0].start, end: tokens[tokens.length - 1].end, key: undefined, entry: a === 0 && b === m.tokens.length ? m.entry : undefined };
 }
 
 /** A gazetteer entry of a certain kind matching the whole mention, if any. */
@@ -184,7 +242,7 @@ export function applySureNames(
         const contiguous = rest.every((t, i) => i === 0 || m.tokens.indexOf(t) === m.tokens.indexOf(rest[i - 1]) + 1);
         if (contiguous) {
           const r: Mention = { ...m, tokens: rest, start: rest[0].start, end: rest[rest.length - 1].end, key: undefined, entry: undefined };
-          if (trimMention(r, res)) kept.push(r);
+          if (trimMention(r, res, toks[0])) kept.push(r);
         }
       }
     }

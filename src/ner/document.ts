@@ -8,7 +8,17 @@
  */
 import { ANALYSED_SECTIONS, type Doc, type Entity } from '../doc.js';
 import { resolveEntities } from './canonical.js';
-import { applySureNames, datelineAgencies, isCapitalised, joinNameParticles, sureEntryOf, sureMatches, trimMention } from './certain.js';
+import {
+  applySureNames,
+  datelineAgencies,
+  isCapitalised,
+  joinNameParticles,
+  splitCoordinatedOrganisations,
+  splitTitledCountry,
+  sureEntryOf,
+  sureMatches,
+  trimMention,
+} from './certain.js';
 import type { Gazetteer, GazetteerEntry } from './gazetteer.js';
 import type { Mention } from './mention.js';
 import { langResources } from './resources.js';
@@ -68,6 +78,8 @@ function analysedRanges(doc: Doc): SentenceWork[] {
 
 const offsets: number[] = [];
 const NO_EMISSIONS = new Float64Array(0);
+/** The sentence tagger's emissions of the current document's sentences, back to back (grown as needed). */
+let docEmissions = new Float64Array(4096 * NL);
 
 /**
  * Token objects reused from document to document (the k-th token of every
@@ -132,15 +144,27 @@ export function recognizeDocument(doc: Doc, opts: DocumentNerOptions): Entity[] 
   const sentences: SentenceDecoding[] = [];
   const tokens: Token[][] = [];
   let used = 0;
+  let usedEmissions = 0;
   for (const w of work) {
-    const n = tokenize(text, w.start, w.end, offsets);
+    let n = tokenize(text, w.start, w.end, offsets);
+    if (tagger) n = tagger.splitGlued(text, offsets, n, res.functionWords);
     const toks: Token[] = new Array(n);
     if (tagger) {
       const best = tagger.decodeTokens(text, offsets, n);
       const entries = tagger.lastEntries;
       for (let i = 0; i < n; i++) toks[i] = pooledToken(used++, offsets[2 * i], offsets[2 * i + 1], entries[i].word, entries[i].key);
-      // the document layer starts from the sentence tagger's emissions
-      const emissions = layer ? tagger.lastEmissions.slice(0, n * NL) : NO_EMISSIONS;
+      // the document layer starts from the sentence tagger's emissions, kept in one buffer per document
+      let emissions = NO_EMISSIONS;
+      if (layer) {
+        if (docEmissions.length < usedEmissions + n * NL) {
+          const grown = new Float64Array(Math.max(docEmissions.length * 2, usedEmissions + n * NL));
+          grown.set(docEmissions.subarray(0, usedEmissions));
+          docEmissions = grown;
+        }
+        docEmissions.set(tagger.lastEmissions.subarray(0, n * NL), usedEmissions);
+        emissions = docEmissions.subarray(usedEmissions, usedEmissions + n * NL);
+        usedEmissions += n * NL;
+      }
       sentences.push(takeDecoding(tagger, n, best, emissions, toks, minScore > 0));
     } else {
       for (let i = 0; i < n; i++) {
@@ -177,7 +201,7 @@ export function recognizeDocument(doc: Doc, opts: DocumentNerOptions): Entity[] 
         const score = s.scores ? s.scores[q] : 1;
         if (score < minScore) return;
         const m: Mention = { start: toks[a].start, end: toks[b].end, type: TYPES[t], source: 'model', sure: false, score, tokens: toks.slice(a, b + 1), sentence: w.index, section: w.section };
-        if (!trimMention(m, res)) return;
+        if (!trimMention(m, res, toks[0])) return;
         const entry = sureEntryOf(opts.gaz, m);
         if (entry) Object.assign(m, { type: entry.type, entry, sure: true, source: 'gazetteer', score: 1 });
         else {
@@ -187,7 +211,8 @@ export function recognizeDocument(doc: Doc, opts: DocumentNerOptions): Entity[] 
         found.push(m);
       });
     }
-    found = applySureNames(joinNameParticles(found, toks), toks, sureMatches(opts.gaz, toks), make, res);
+    found = splitTitledCountry(splitCoordinatedOrganisations(joinNameParticles(found, toks), res), toks, opts.gaz, res);
+    found = applySureNames(found, toks, sureMatches(opts.gaz, toks), make, res);
     for (const [a, b] of datelineAgencies(opts.gaz, toks)) {
       const start = toks[a].start;
       const end = toks[b - 1].end;
@@ -216,17 +241,22 @@ function shortForms(mentions: readonly Mention[], tokens: readonly Token[][], wo
     for (const t of m.tokens) if (t.text.length >= 2 && isCapitalised(t)) parts.add(t.key);
   }
   if (parts.size === 0) return [];
-  const lower = new Set<string>();
-  for (const toks of tokens) for (const t of toks) if (!isCapitalised(t)) lower.add(t.key);
   const covered = (t: Token) => mentions.some((m) => m.start <= t.start && t.end <= m.end);
-  const out: Mention[] = [];
+  // lone capitalised name parts outside every mention (`Kim` standing alone), then those the
+  // article also writes in lower case drop out
+  const found: Array<[token: Token, sentence: number]> = [];
   tokens.forEach((toks, k) => {
     toks.forEach((t, i) => {
-      if (!parts.has(t.key) || !isCapitalised(t) || lower.has(t.key) || res.functionWords.has(t.key) || covered(t)) return;
-      // a lone word: its neighbours are not capitalised name words
+      if (!parts.has(t.key) || !isCapitalised(t) || res.functionWords.has(t.key)) return;
       if ((i > 0 && isCapitalised(toks[i - 1])) || (i + 1 < toks.length && isCapitalised(toks[i + 1]))) return;
-      out.push({ start: t.start, end: t.end, type: 'PERSON', source: 'coref', sure: false, score: 0.5, tokens: [t], sentence: work[k].index, section: work[k].section });
+      if (!covered(t)) found.push([t, k]);
     });
   });
-  return out;
+  if (found.length === 0) return [];
+  const candidates = new Set(found.map(([t]) => t.key));
+  const lower = new Set<string>();
+  for (const toks of tokens) for (const t of toks) if (candidates.has(t.key) && !isCapitalised(t)) lower.add(t.key);
+  return found
+    .filter(([t]) => !lower.has(t.key))
+    .map(([t, k]): Mention => ({ start: t.start, end: t.end, type: 'PERSON', source: 'coref', sure: false, score: 0.5, tokens: [t], sentence: work[k].index, section: work[k].section }));
 }

@@ -1,9 +1,10 @@
 /**
  * Word lists the entity stage reads at run time, once per worker, from
  * `src/lang/<code>/ner-*.txt` (see each file's header): the function words
- * that are never an entity, and the cues of related-article headlines. The
- * other `ner-*.txt` lists (titles, cue words, reporting verbs, ...) become the
- * tagger's cue-word features at training time (`train-resources.ts`).
+ * that are never an entity, the cues of related-article headlines, titles and
+ * organisation cue words for the certain rules. All the `ner-*.txt` lists
+ * (titles, cue words, reporting verbs, ...) are also the tagger's cue-word
+ * features, read at training time (`train-resources.ts`).
  */
 import { readWordList } from '../lang/data.js';
 
@@ -12,6 +13,10 @@ export interface LangResources {
   functionWords: Set<string>;
   /** Lower-case cues opening a related-article headline (`baca juga`). */
   relatedCues: string[];
+  /** Last words of titles and roles (`presiden`, `menteri`, `leader`): a name right after one belongs to a person. */
+  titleWords: Set<string>;
+  /** First words of organisation cues (`kementerian`, `bank`, `ministry`): each starts an organisation name. */
+  orgStarts: Set<string>;
 }
 
 function list(code: string, file: string): string[] {
@@ -28,7 +33,13 @@ export function langResources(code: 'id' | 'en'): LangResources {
   const hit = cache.get(code);
   if (hit) return hit;
   const fw = new Set(list(code, 'ner-function-words.txt'));
-  const res: LangResources = { functionWords: fw, relatedCues: list(code, 'ner-related-cues.txt') };
+  const lastWord = (phrase: string) => phrase.split(/\s+/).pop()!;
+  const res: LangResources = {
+    functionWords: fw,
+    relatedCues: list(code, 'ner-related-cues.txt'),
+    titleWords: new Set(list(code, 'ner-titles.txt').map(lastWord)),
+    orgStarts: new Set(list(code, 'ner-org-cues.txt').map((p) => p.split(/\s+/)[0])),
+  };
   cache.set(code, res);
   return res;
 }

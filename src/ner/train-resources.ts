@@ -9,6 +9,8 @@
  * - capitalisation classes: how often each word is capitalised inside sentences
  *   of the unlabelled news of the language (a common word in a headline or at
  *   the start of a sentence is still a common word);
+ * - word clusters: the Brown-style paths of `models/clusters-<lang>.tsv.gz`
+ *   (`npm run train:clusters`), copied into the model;
  * - name lists for the list-match features: countries, Indonesian provinces and
  *   regencies, world cities, curated places and organisations (the gazetteer's
  *   sources), compromise's cities, countries, regions, organisations, sports
@@ -22,6 +24,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { readWordList } from '../lang/data.js';
+import { loadWordClusters } from './clusters.js';
 import { gazetteerNames } from './gazetteer.js';
 import { CUE_FILES, lexKey } from './tagger/features.js';
 import type { LexiconFile } from './tagger/index.js';
@@ -104,7 +107,7 @@ const SENTENCE_END = new Set(['.', '!', '?', '"', '“', '”', ':', '(', '-', '
 /**
  * Capitalisation classes from unlabelled news (`unlabelled/news-<lang>.jsonl.gz`):
  * for every word seen at least `minCount` times away from the start of a
- * sentence, `l` when under 10% of those are capitalised, `m` under 50%, `M`
+ * sentence (paragraphs written in one case only are skipped), `l` when under 10% of those are capitalised, `m` under 50%, `M`
  * under 90%, `c` otherwise. Empty when the file is absent.
  */
 export function caseClasses(dataDir: string, language: 'id' | 'en', minCount = 3): { classes: Record<string, string[]>; articles: number } {
@@ -119,6 +122,8 @@ export function caseClasses(dataDir: string, language: 'id' | 'en', minCount = 3
     if (!rec.text) continue;
     articles++;
     for (const para of rec.text.split('\n')) {
+      // a paragraph in one case only (lower-cased corpora, all-capitals headlines) says nothing about names
+      if (para === para.toLowerCase() || para === para.toUpperCase()) continue;
       const n = tokenize(para, 0, para.length, toks);
       let initial = true;
       for (let i = 0; i < n; i++) {
@@ -178,12 +183,26 @@ export async function nameLists(cityMinPopulation = 15_000): Promise<Partial<Rec
   return out;
 }
 
+/** Word -> cluster path from the word-cluster model of the language (`models/clusters-<lang>.tsv.gz`), empty when absent. */
+export function clusterPaths(language: 'id' | 'en'): Record<string, string> {
+  const clusters = loadWordClusters(language);
+  if (!clusters) return {};
+  const out: Array<[string, string]> = [];
+  for (const word of clusters.words()) out.push([word, clusters.pathOf(word)!]);
+  return byKey(out);
+}
+
 /** Everything a model of the language stores besides weights. */
-export async function buildLexicons(dataDir: string, language: 'id' | 'en'): Promise<{ lexicons: LexiconFile; lists: Partial<Record<ListName, string[]>>; unlabelledArticles: number }> {
+export async function buildLexicons(
+  dataDir: string,
+  language: 'id' | 'en',
+  options: { clusters?: boolean } = {},
+): Promise<{ lexicons: LexiconFile; lists: Partial<Record<ListName, string[]>>; unlabelledArticles: number }> {
   const names = await nameLexicons();
   const { classes, articles } = caseClasses(dataDir, language);
+  const clusters = options.clusters === false ? {} : clusterPaths(language);
   return {
-    lexicons: { ...names, cues: cueClasses(language), caseRatio: classes },
+    lexicons: { ...names, cues: cueClasses(language), caseRatio: classes, ...(Object.keys(clusters).length > 0 ? { clusters } : {}) },
     lists: await nameLists(),
     unlabelledArticles: articles,
   };

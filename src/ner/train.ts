@@ -7,7 +7,7 @@
  *
  *   node dist/ner/train.js --lang id|en [--no-conll] [--cv K] [--data DIR] [--epochs N] [--seed N] [--ensemble N]
  *     [--algorithm crf|perceptron] [--eta X] [--l2 X] [--prune X] [--add-templates A,B] [--drop-templates A,B]
- *     [--out FILE] [--no-save] [--quiet]
+ *     [--add-corpora NAME,...] [--doc-layer learn|none|MODEL] [--no-doc-layer] [--doc-epochs N] [--no-clusters] [--out FILE] [--no-save] [--quiet]
  *
  * Defaults: CRF (SGD, L2 1e-4, learning rate 0.05, weights averaged over the second half of 12
  * epochs), one seed, rows under 0.001 pruned.
@@ -44,6 +44,9 @@ interface Args {
   /** Where the document layer comes from: learned from this language's documents, another model's, or none. */
   docLayer: 'learn' | 'none' | string;
   docEpochs: number;
+  clusters: boolean;
+  /** Training corpora of the other language added to every training run (never scored). */
+  addCorpora: string[];
 }
 
 export function parseArgs(argv: string[]): Args {
@@ -65,6 +68,8 @@ export function parseArgs(argv: string[]): Args {
     eta: 0.05,
     docLayer: '',
     docEpochs: 6,
+    clusters: true,
+    addCorpora: [],
   };
   const add: string[] = [];
   const drop = new Set<string>();
@@ -84,7 +89,11 @@ export function parseArgs(argv: string[]): Args {
       const v = next();
       if (v !== 'id' && v !== 'en') throw new Error('--lang must be id or en');
       args.lang = v;
-    } else if (a === '--no-conll') args.conll = false;
+    } else if (a === '--no-conll') {
+      // the English word clusters were learned with CoNLL-2003's sentence text among their corpora
+      args.conll = false;
+      args.clusters = false;
+    }
     else if (a === '--data') args.data = path.resolve(next());
     else if (a === '--epochs') args.epochs = num();
     else if (a === '--seed') args.seed = num();
@@ -104,6 +113,8 @@ export function parseArgs(argv: string[]): Args {
     else if (a === '--doc-layer') args.docLayer = next();
     else if (a === '--no-doc-layer') args.docLayer = 'none';
     else if (a === '--doc-epochs') args.docEpochs = num();
+    else if (a === '--no-clusters') args.clusters = false;
+    else if (a === '--add-corpora') args.addCorpora = next().split(',');
     else if (a === '--no-save') args.save = false;
     else if (a === '--quiet') args.quiet = true;
     else throw new Error(`unknown option ${a}`);
@@ -227,9 +238,16 @@ async function main(): Promise<void> {
     return;
   }
   const t0 = performance.now();
-  const { lexicons, lists, unlabelledArticles } = await buildLexicons(args.data, args.lang);
+  const { lexicons, lists, unlabelledArticles } = await buildLexicons(args.data, args.lang, { clusters: args.clusters });
   const templates = lexicons.clusters && Object.keys(lexicons.clusters).length > 0 ? [...args.templates, ...CLUSTER_TEMPLATES] : args.templates;
   const train = readCorpora(args.data, corpora);
+  const extraCorpora = args.addCorpora.map((name) => {
+    const c = [...TRAIN_CORPORA.id, ...TRAIN_CORPORA.en].find((x) => x.name === name);
+    if (!c) throw new Error(`--add-corpora: unknown corpus ${name}`);
+    if (c.research && !args.conll) throw new Error(`--add-corpora ${name}: research-licensed text with --no-conll`);
+    return c;
+  });
+  const extra = readCorpora(args.data, extraCorpora);
   log(
     `${args.lang}: ${train.length} training sentences (${corpora.map((c) => c.name).join(', ')}), ${templates.length} templates, ` +
       `${args.epochs} epochs, seed ${args.seed}; lexicons ${((performance.now() - t0) / 1000).toFixed(1)} s (${unlabelledArticles} unlabelled articles)`,
@@ -250,7 +268,7 @@ async function main(): Promise<void> {
 
   const meta: Record<string, unknown> = {
     language: args.lang,
-    trainedOn: corpora.map((c) => ({ corpus: c.name, file: c.file, sentences: train.filter((s) => s.corpus === c.name).length })),
+    trainedOn: [...corpora, ...extraCorpora].map((c) => ({ corpus: c.name, file: c.file, sentences: [...train, ...extra].filter((s) => s.corpus === c.name).length })),
     algorithm: args.algorithm,
     epochs: args.epochs,
     seed: args.seed,
@@ -259,6 +277,7 @@ async function main(): Promise<void> {
     l2: args.l2,
     eta: args.eta,
     unlabelledArticles,
+    clusters: Object.keys(lexicons.clusters ?? {}).length,
   };
   let calibrationSamples: Array<[number, boolean]> = [];
   const heldOut: HeldOutSentence[] = [];
@@ -268,7 +287,7 @@ async function main(): Promise<void> {
     const perCorpus = new Map<string, Counts>(corpora.map((c) => [c.name, newCounts()]));
     const all = newCounts();
     for (let f = 0; f < args.cv; f++) {
-      const tr = train.filter((_, i) => folds[i] !== f);
+      const tr = [...train.filter((_, i) => folds[i] !== f), ...extra];
       const te = train.filter((_, i) => folds[i] === f);
       const r = trainTagger(tr, options);
       r.tagger.rawMargins = true;
@@ -318,7 +337,7 @@ async function main(): Promise<void> {
   }
 
   const t1 = performance.now();
-  const result = trainTagger(train, options);
+  const result = trainTagger([...train, ...extra], options);
   const trainMs = performance.now() - t1;
   const tagger = result.tagger;
   if (docLayer) {

@@ -111,19 +111,14 @@ const multi = [0, 0, 0];
  * token, from the current labels of all the sentences of one article.
  */
 export function visitDocumentFeatures(sentences: readonly SentenceDecoding[], visit: (s: number, i: number, feature: number) => void): void {
-  // per word key: lower-case occurrences, capitalised ones by label type
+  // per capitalised word key: its occurrences by label type, then its lower-case occurrences
   const tallies = new Map<string, Tally>();
   for (const s of sentences) {
     for (let i = 0; i < s.n; i++) {
       const tok = s.tokens[i];
-      const lower = isLowerInitial(tok.text);
-      if (!lower && !isUpperInitial(tok.text)) continue;
+      if (!isUpperInitial(tok.text)) continue;
       let t = tallies.get(tok.key);
       if (!t) tallies.set(tok.key, (t = { lower: 0, capital: 0, outside: 0, types: [0, 0, 0], multi: [0, 0, 0] }));
-      if (lower) {
-        t.lower++;
-        continue;
-      }
       t.capital++;
       const y = s.labels[i];
       if (y === 0) t.outside++;
@@ -132,6 +127,15 @@ export function visitDocumentFeatures(sentences: readonly SentenceDecoding[], vi
         t.types[type]++;
         if ((y - 1) % 4 !== 3) t.multi[type]++;
       }
+    }
+  }
+  if (tallies.size === 0) return;
+  for (const s of sentences) {
+    for (let i = 0; i < s.n; i++) {
+      const tok = s.tokens[i];
+      if (!isLowerInitial(tok.text)) continue;
+      const t = tallies.get(tok.key);
+      if (t) t.lower++;
     }
   }
   sentences.forEach((s, k) => {
@@ -193,6 +197,7 @@ export class DocumentLayer {
   private readonly W: Float64Array;
   readonly trans: Float64Array;
   readonly end: Float64Array;
+  private scratch = new Float64Array(64 * NL);
 
   constructor(
     readonly tagger: LinearTagger,
@@ -224,22 +229,31 @@ export class DocumentLayer {
    * tagger's decision.
    */
   redecide(sentences: SentenceDecoding[], withScores = false): void {
-    const added: (Float64Array | null)[] = sentences.map(() => null);
-    visitDocumentFeatures(sentences, (k, i, f) => {
-      const r = this.rowOf[f];
-      if (r < 0) return;
-      const s = sentences[k];
-      const E = (added[k] ??= s.emissions.slice(0, s.n * NL));
-      for (let y = 0; y < NL; y++) E[i * NL + y] += this.W[r * NL + y];
-    });
-    sentences.forEach((s, k) => {
-      const E = added[k];
-      if (!E) return;
+    // features come sentence by sentence, in order: one scratch copy of the emissions at a time
+    let current = -1;
+    const finish = () => {
+      if (current < 0) return;
+      const s = sentences[current];
+      const E = this.scratch;
       const best = this.tagger.decodeEmissions(E, s.n, this.trans, this.end);
       const d = takeDecoding(this.tagger, s.n, best, E, s.tokens, withScores, this.trans, this.end);
       s.labels = d.labels;
       s.spans = d.spans;
       s.scores = d.scores;
+    };
+    visitDocumentFeatures(sentences, (k, i, f) => {
+      const r = this.rowOf[f];
+      if (r < 0) return;
+      if (k !== current) {
+        finish();
+        current = k;
+        const s = sentences[k];
+        if (this.scratch.length < s.n * NL) this.scratch = new Float64Array(s.n * NL * 2);
+        this.scratch.set(s.emissions.subarray(0, s.n * NL));
+      }
+      const E = this.scratch;
+      for (let y = 0; y < NL; y++) E[i * NL + y] += this.W[r * NL + y];
     });
+    finish();
   }
 }

@@ -49,7 +49,7 @@ export interface Lexicons {
   cues: Map<string, string>;
   /** Lower-case word -> capitalisation class in unlabelled news (`l`, `m`, `M`, `c`). */
   caseRatio: Map<string, string>;
-  /** Lower-case word -> word-cluster bit path. */
+  /** Lower-case word (digits as 0) -> word-cluster bit path. */
   clusters: Map<string, string>;
 }
 
@@ -182,7 +182,7 @@ export function typeAtoms(word: string, lex: Lexicons): string[] {
   const cc = caseClass(word);
   const rc = cc === 'P' || cc === 'D' ? '' : rootClass(key, lex.roots);
   const nm = (lex.first.has(key) ? 'F' : '') + (lex.last.has(key) ? 'S' : '') || (lex.parts.has(key) ? 'N' : '-');
-  const path = lex.clusters.get(key);
+  const path = lex.clusters.get(lower);
   return [
     lower,
     wordShape(word),

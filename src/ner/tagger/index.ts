@@ -11,8 +11,9 @@ import type { EntityType } from '../../doc.js';
 import { PACKAGE_ROOT } from '../../lang/data.js';
 import { BOS, EOS, KIND_NAMES, NUM_KINDS, TYPE_KINDS, UNK, lexKey, type Lexicons } from './features.js';
 import { rootWords } from './lexicon.js';
+import { splitGluedTokens } from './glue.js';
 import { PhraseLists, type ListName, type ListNode } from './lists.js';
-import { FeatureSpace, NL, TYPES, Vocab, labelsToSpans, outsideMargins, viterbi } from './model.js';
+import { FeatureSpace, NL, TYPES, Vocab, casedOf, labelsToSpans, outsideMargins, styleOf, viterbi } from './model.js';
 import { tokenize } from './tokenize.js';
 
 export interface TaggedSpan {
@@ -79,8 +80,8 @@ export interface DocLayerFile {
   end: number[];
 }
 
-/** Group keys stay below 2^30 so they are small integers (fast Map keys in V8). */
-const GROUP_LIMIT = 2 ** 30;
+/** Group keys stay below 2^31: the vector caches keep them in an Int32Array. */
+const GROUP_LIMIT = 2 ** 31 - 1;
 
 /** Non-negative int32 keys -> non-negative int32 values, open addressing (faster than a Map for big tables). */
 class IntTable {
@@ -119,6 +120,27 @@ class IntTable {
 }
 
 if (NL !== 13) throw new Error('the emission loop is written for 13 labels');
+
+/**
+ * Tokens further than this from a capitalised word (or a word on a name list)
+ * get no emissions: they are outside every entity (their score row only allows O),
+ * which saves a third of the tagging time on news and leaves the decisions
+ * near names as they are (the features of a token reach two tokens away).
+ */
+const WINDOW = 2;
+const OUTSIDE_ONLY = -1e9;
+
+/**
+ * A possible word of a name: capitalised, in a caseless script, the start of a
+ * listed name, or a lower-case word the unlabelled news never showed (names in
+ * tweets and handles are often written in lower case).
+ */
+function isAnchor(e: WordEntry): boolean {
+  return e.cased >= 2 || e.first !== undefined || (e.cased === 0 && e.word.charCodeAt(0) > 127) || (e.unseen && e.cased === 1);
+}
+
+/** Positions of padding on either side of a sentence: templates read at most two tokens away. */
+const PAD = 2;
 
 /** Slots of each group's vector cache (2^12 vectors of 13 floats, 213 KB: small enough to stay in cache). */
 const GROUP_CACHE_BITS = 12;
@@ -233,17 +255,27 @@ export interface WordEntry {
   first: ListNode | undefined;
   /** `WordTable.hash` of the word. */
   hash: number;
+  /** The unlabelled news never showed the word (see `glue.ts`). */
+  unseen: boolean;
+  /** First letter: 0 uncased, 1 lower case, 2 capital, 3 a word in capitals (for the sentence style). */
+  cased: number;
 }
 
 export class LinearTagger implements NerTagger {
   private toks: number[] = [];
   private cap = 0;
   private atoms = new Int32Array(0);
+  /** `atoms` with PAD positions on either side (`atoms` is a view into it). */
+  private padded = new Int32Array(0);
+  /** Word entries with PAD sentinel entries on either side. */
+  private paddedEntries: WordEntry[] = [];
   private E = new Float64Array(0);
   private delta = new Float64Array(0);
   private beta = new Float64Array(0);
   private bp = new Int32Array(0);
   private labels = new Int32Array(0);
+  /** Per token: 1 when it is more than WINDOW tokens from any possible name start (see `emissions`). */
+  private far = new Uint8Array(0);
   private margins = new Float64Array(0);
   /** When true, `score` is the raw max-marginal margin instead of a calibrated probability (for calibration). */
   rawMargins = false;
@@ -262,12 +294,16 @@ export class LinearTagger implements NerTagger {
     if (n <= this.cap) return;
     const cap = Math.max(64, n * 2);
     this.cap = cap;
-    this.atoms = new Int32Array(cap * NUM_KINDS);
+    // PAD positions before and after the tokens hold the sentence-start and sentence-end ids
+    this.padded = new Int32Array((cap + 2 * PAD) * NUM_KINDS);
+    this.padded.fill(BOS, 0, PAD * NUM_KINDS);
+    this.atoms = this.padded.subarray(PAD * NUM_KINDS);
     this.E = new Float64Array(cap * NL);
     this.delta = new Float64Array(cap * NL);
     this.beta = new Float64Array(cap * NL);
     this.bp = new Int32Array(cap * NL);
     this.labels = new Int32Array(cap);
+    this.far = new Uint8Array(cap);
     this.margins = new Float64Array(cap);
   }
 
@@ -286,10 +322,9 @@ export class LinearTagger implements NerTagger {
     /** For each single template: index into offsets. */
     singles: Array<[t: number, j: number]>;
     multis: Int32Array;
-    /** Parts of the multi templates, flattened: kinds, offsets, vocabulary sizes, start per template. */
+    /** Parts of the multi templates, flattened: atom index relative to the token (offset * NUM_KINDS + kind), vocabulary size, start per template. */
     mStart: Int32Array;
-    mKind: Int32Array;
-    mOff: Int32Array;
+    mAt: Int32Array;
     mSize: Float64Array;
     /** Per multi template: a dense key -> row table when its key space is small, else null (use `hashed`). */
     dense: Array<Int32Array | null>;
@@ -297,13 +332,16 @@ export class LinearTagger implements NerTagger {
     hashed: Array<IntTable | null>;
     bos: Float32Array;
     eos: Float32Array;
+    /** Sentinel word entries before and after the sentence (their vectors are `bos`/`eos`). */
+    bosEntry: WordEntry;
+    eosEntry: WordEntry;
     atomKinds: Int32Array;
     /**
      * Multi templates over small vocabularies (shapes, case classes, cues,
      * gazetteer tags) are grouped; each group caches the summed vector per
      * combination of its atoms, so a token costs one lookup per group.
      */
-    groups: Array<{ templates: number[]; kind: Int32Array; off: Int32Array; size: Float64Array; cache: VectorCache }>;
+    groups: Array<{ templates: number[]; at: Int32Array; size: Float64Array; cache: VectorCache }>;
   };
   private words = new WordTable(WORD_CACHE_BITS);
   private oldWords = new WordTable(WORD_CACHE_BITS);
@@ -369,14 +407,12 @@ export class LinearTagger implements NerTagger {
     const plan = {
       groups: groups.map((g) => ({
         templates: g.templates,
-        kind: Int32Array.from(g.parts.map(([k]) => k)),
-        off: Int32Array.from(g.parts.map(([, o]) => o)),
+        at: Int32Array.from(g.parts.map(([k, o]) => o * NUM_KINDS + k)),
         size: Float64Array.from(g.parts.map(([k]) => space.vocabs[k].size)),
         cache: new VectorCache(GROUP_CACHE_BITS),
       })),
       mStart: Int32Array.from(mStart),
-      mKind: Int32Array.from(mKind),
-      mOff: Int32Array.from(mOff),
+      mAt: Int32Array.from(mKind.map((k, j) => mOff[j] * NUM_KINDS + k)),
       mSize: Float64Array.from(mSize),
       offsets: Int32Array.from(offs),
       singles,
@@ -390,6 +426,8 @@ export class LinearTagger implements NerTagger {
       }),
       bos: new Float32Array(offs.length * NL),
       eos: new Float32Array(offs.length * NL),
+      bosEntry: undefined as unknown as WordEntry,
+      eosEntry: undefined as unknown as WordEntry,
       // type-level kinds the per-token templates read (single-word templates use the word vectors)
       atomKinds: Int32Array.from(
         [...new Set([...groups.flatMap((g) => g.parts.map(([k]) => k)), ...multis.flatMap((t) => space.templates[t].map(([k]) => k))])].filter((k) => k < TYPE_KINDS).sort((x, y) => x - y),
@@ -398,6 +436,12 @@ export class LinearTagger implements NerTagger {
     this.plan = plan;
     this.fillVector(plan.bos, null, BOS);
     this.fillVector(plan.eos, null, EOS);
+    const sentinel = (vec: Float32Array, id: number): WordEntry => ({ ids: new Int32Array(TYPE_KINDS).fill(id), vec, word: '', key: '', first: undefined, hash: 0, unseen: false, cased: 0 });
+    plan.bosEntry = sentinel(plan.bos, BOS);
+    plan.eosEntry = sentinel(plan.eos, EOS);
+    if (offs.some((o) => Math.abs(o) > PAD) || space.templates.some((t) => t.some(([, o]) => Math.abs(o) > PAD))) {
+      throw new Error(`NER model templates reach more than ${PAD} tokens away`);
+    }
     return plan;
   }
 
@@ -427,7 +471,7 @@ export class LinearTagger implements NerTagger {
       const ids = this.space.computeTypeIds(word);
       const vec = new Float32Array(plan.offsets.length * NL);
       const key = lexKey(word);
-      entry = { ids, vec, word, key, first: this.space.lists?.first(key), hash };
+      entry = { ids, vec, word, key, first: this.space.lists?.first(key), hash, unseen: !this.space.lexicons.caseRatio.has(key), cased: casedOf(word) };
       this.fillVector(vec, ids, -1);
     }
     if (this.words.full) {
@@ -442,48 +486,74 @@ export class LinearTagger implements NerTagger {
 
   /** Fills atoms and emissions for the n tokens `toks` (start/end pairs). */
   private emissions(text: string, toks: ArrayLike<number>, n: number): void {
-    const { space, W, E, atoms } = this;
+    const { space, W, E, atoms, padded } = this;
     const plan = this.getPlan();
     const usedKinds = plan.atomKinds;
     const entries = this.entries;
-    entries.length = n;
+    const pe = this.paddedEntries;
+    if (pe.length === 0) for (let k = 0; k < PAD; k++) pe.push(plan.bosEntry);
+    let cased = 0;
+    let upper = 0;
+    let capital = 0;
+    let lastAnchor = -WINDOW - 1;
+    const far = this.far;
     for (let i = 0; i < n; i++) {
       const e = this.wordEntry(text, toks[2 * i], toks[2 * i + 1]);
       entries[i] = e;
+      pe[i + PAD] = e;
+      // names start with a capital (or are on a name list): tokens far from any are outside every entity
+      if (isAnchor(e)) lastAnchor = i;
+      far[i] = i - lastAnchor <= WINDOW ? 0 : 1;
       this.tokTexts[i] = e.word;
       this.tokKeys[i] = e.key;
       this.tokFirsts[i] = e.first;
+      if (e.cased > 0) {
+        cased++;
+        if (e.cased >= 2) capital++;
+        if (e.cased === 3) upper++;
+      }
       const b = i * NUM_KINDS;
       for (let q = 0; q < usedKinds.length; q++) atoms[b + usedKinds[q]] = e.ids[usedKinds[q]];
     }
-    this.tokTexts.length = n;
-    this.tokKeys.length = n;
-    this.tokFirsts.length = n;
-    space.fillPositional(n, atoms, this.tokTexts, this.tokKeys, this.tokFirsts);
+    space.fillPositional(n, atoms, this.tokTexts, this.tokKeys, this.tokFirsts, styleOf(cased, upper, capital));
+    padded.fill(EOS, (n + PAD) * NUM_KINDS, (n + 2 * PAD) * NUM_KINDS);
+    // ... and none within WINDOW tokens after it either
+    let nextAnchor = n + WINDOW + 1;
+    for (let i = n - 1; i >= 0; i--) {
+      if (isAnchor(entries[i])) nextAnchor = i;
+      if (nextAnchor - i <= WINDOW) far[i] = 0;
+    }
+    for (let k = 0; k < PAD; k++) pe[n + PAD + k] = plan.eosEntry;
     const offsets = plan.offsets;
     const no = offsets.length;
     const groups = plan.groups;
-    const { multis, dense, hashed, mStart, mKind, mOff, mSize } = plan;
+    const { multis, dense, hashed, mStart, mAt, mSize } = plan;
     // The 13 label scores of a token are summed in locals (one load and add per weight, no
     // stores until the token is done): this loop is most of the tagger's time.
     for (let i = 0; i < n; i++) {
+      if (far[i] === 1) {
+        // outside every entity: only O is possible
+        const b = i * NL;
+        E[b] = 0;
+        for (let y = 1; y < NL; y++) E[b + y] = OUTSIDE_ONLY;
+        continue;
+      }
       let e0 = 0, e1 = 0, e2 = 0, e3 = 0, e4 = 0, e5 = 0, e6 = 0, e7 = 0, e8 = 0, e9 = 0, e10 = 0, e11 = 0, e12 = 0; // prettier-ignore
       // templates over one word: the word's precomputed vector for its offset
       for (let j = 0; j < no; j++) {
-        const p = i + offsets[j];
-        const v = p < 0 ? plan.bos : p >= n ? plan.eos : entries[p].vec;
+        const v = pe[i + PAD + offsets[j]].vec;
         const o = j * NL;
         e0 += v[o]; e1 += v[o + 1]; e2 += v[o + 2]; e3 += v[o + 3]; e4 += v[o + 4]; e5 += v[o + 5]; e6 += v[o + 6]; // prettier-ignore
         e7 += v[o + 7]; e8 += v[o + 8]; e9 += v[o + 9]; e10 += v[o + 10]; e11 += v[o + 11]; e12 += v[o + 12]; // prettier-ignore
       }
       // templates over small vocabularies: one cached vector per group and combination of atoms
+      const base = (i + PAD) * NUM_KINDS;
       for (let gi = 0; gi < groups.length; gi++) {
         const g = groups[gi];
+        const at = g.at;
+        const size = g.size;
         let key = 0;
-        for (let j = 0; j < g.kind.length; j++) {
-          const p = i + g.off[j];
-          key = key * g.size[j] + (p < 0 ? BOS : p >= n ? EOS : atoms[p * NUM_KINDS + g.kind[j]]);
-        }
+        for (let j = 0; j < at.length; j++) key = key * size[j] + padded[base + at[j]];
         let o = g.cache.find(key);
         if (o < 0) o = this.fillGroup(g, key, atoms, n, i);
         const v = g.cache.pool;
@@ -497,8 +567,7 @@ export class LinearTagger implements NerTagger {
         let j = mStart[q];
         const je = mStart[q + 1];
         for (; j < je; j++) {
-          const p = i + mOff[j];
-          const id = p < 0 ? BOS : p >= n ? EOS : atoms[p * NUM_KINDS + mKind[j]];
+          const id = padded[base + mAt[j]];
           if (id === UNK) break;
           key = key * mSize[j] + id;
         }
@@ -530,6 +599,25 @@ export class LinearTagger implements NerTagger {
       for (let y = 0; y < NL; y++) v[o + y] += W[r * NL + y];
     }
     return o;
+  }
+
+  /**
+   * Splits tokens that scraping glued together (`PresidenPrabowoSubianto`,
+   * `Madridakan`; see `glue.ts`) in place; returns the new token count. Only
+   * words the unlabelled news never showed are candidates; a glued lower-case
+   * tail must be one of `functionWords`.
+   */
+  splitGlued(text: string, toks: number[], n: number, functionWords: ReadonlySet<string>): number {
+    const caseRatio = this.space.lexicons.caseRatio;
+    if (caseRatio.size === 0) return n;
+    return splitGluedTokens(
+      text,
+      toks,
+      n,
+      (i) => this.wordEntry(text, toks[2 * i], toks[2 * i + 1]).unseen,
+      (key) => caseRatio.get(key),
+      functionWords,
+    );
   }
 
   /** Label indices for the tokens of text.slice(start, end) (for training and tests). */

@@ -139,8 +139,14 @@ export class FeatureSpace {
    * `words[i]` is token i's text, `keys[i]` its `lexKey`, `firsts[i]` its
    * one-token list node (computed here when not given).
    */
-  fillPositional(n: number, out: Int32Array, words: readonly string[], keys?: readonly string[], firsts?: readonly (ListNode | undefined)[]): void {
-    const style = sentenceStyleOf(words, n);
+  fillPositional(
+    n: number,
+    out: Int32Array,
+    words: readonly string[],
+    keys?: readonly string[],
+    firsts?: readonly (ListNode | undefined)[],
+    style: 'A' | 'T' | 'N' = sentenceStyleOf(words, n),
+  ): void {
     for (let i = 0; i < n; i++) out[i * NUM_KINDS + K_POS] = this.positionId(i === 0, style);
     for (let g = 0; g < NUM_GROUPS; g++) for (let i = 0; i < n; i++) out[i * NUM_KINDS + K_GL + g] = UNK;
     const lists = this.lists;
@@ -483,38 +489,48 @@ export function spansToLabels(spans: Array<[number, number, number]>, n: number)
   return y;
 }
 
+/** First letter of a word: 0 uncased, 1 lower case, 2 capital, 3 a word of two or more letters in capitals. */
+export function casedOf(w: string): number {
+  const c = w.charCodeAt(0);
+  let isUpper: boolean;
+  let isLower: boolean;
+  if (c < 128) {
+    isUpper = c >= 65 && c <= 90;
+    isLower = c >= 97 && c <= 122;
+  } else {
+    const ch = w[0];
+    const lo = ch.toLowerCase();
+    const up = ch.toUpperCase();
+    isUpper = lo !== up && ch === up;
+    isLower = lo !== up && ch === lo;
+  }
+  if (isLower) return 1;
+  if (!isUpper) return 0;
+  return w.length > 1 && w === w.toUpperCase() ? 3 : 2;
+}
+
 /**
- * Sentence style from its words: `A` when at least 80% of the cased words
- * are all capitals (a CoNLL-style headline), `T` when at least 80% of four
- * or more words are capitalised (a Title Case headline), else `N`.
+ * Sentence style from counts of its cased words: `A` when at least 80% are
+ * in capitals (a CoNLL-style headline), `T` when at least 80% of four or more
+ * are capitalised (a Title Case headline), else `N`.
  */
+export function styleOf(cased: number, upper: number, capital: number): 'A' | 'T' | 'N' {
+  if (cased >= 2 && upper / cased >= 0.8) return 'A';
+  if (cased >= 4 && capital / cased >= 0.8) return 'T';
+  return 'N';
+}
+
+/** Sentence style from its words (see `styleOf`). */
 export function sentenceStyleOf(words: readonly string[], n: number): 'A' | 'T' | 'N' {
   let cased = 0;
   let upper = 0;
   let capital = 0;
   for (let i = 0; i < n; i++) {
-    const w = words[i];
-    const c = w.charCodeAt(0);
-    let isUpper: boolean;
-    let isLower: boolean;
-    if (c < 128) {
-      isUpper = c >= 65 && c <= 90;
-      isLower = c >= 97 && c <= 122;
-    } else {
-      const ch = w[0];
-      const lo = ch.toLowerCase();
-      const up = ch.toUpperCase();
-      isUpper = lo !== up && ch === up;
-      isLower = lo !== up && ch === lo;
-    }
-    if (!isUpper && !isLower) continue;
+    const c = casedOf(words[i]);
+    if (c === 0) continue;
     cased++;
-    if (isUpper) {
-      capital++;
-      if (w.length > 1 && w === w.toUpperCase()) upper++;
-    }
+    if (c >= 2) capital++;
+    if (c === 3) upper++;
   }
-  if (cased >= 2 && upper / cased >= 0.8) return 'A';
-  if (cased >= 4 && capital / cased >= 0.8) return 'T';
-  return 'N';
+  return styleOf(cased, upper, capital);
 }

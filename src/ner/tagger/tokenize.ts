@@ -71,10 +71,7 @@ export function tokenize(text: string, start: number, end: number, out: number[]
       break;
     }
     // keep the period of an initial (`W.`), a dotted abbreviation (`U.S.`) or a title (`Jr.`)
-    if (i < end && text.charCodeAt(i) === 46) {
-      const tok = text.slice(s, i);
-      if ((tok.length === 1 && isUpper(tok.charCodeAt(0))) || DOTTED.has(tok) || /^(?:\p{L}\.)+\p{L}$/u.test(tok)) i++;
-    }
+    if (i < end && text.charCodeAt(i) === 46 && keepsPeriod(text, s, i)) i++;
     pushSplit(text, s, i, out);
   }
   return out.length >> 1;
@@ -122,6 +119,15 @@ function isWebSuffix(text: string, i: number, end: number): boolean {
   if (j - i < 2 || j - i > 4) return false;
   if (j < end && (isWordCode(text, j, text.charCodeAt(j)) || (text.charCodeAt(j) === 46 && j + 1 < end && isWordCode(text, j + 1, text.charCodeAt(j + 1)) && !isWebSuffix(text, j + 1, end)))) return false;
   return WEB_SUFFIXES.has(text.slice(i, j).toLowerCase());
+}
+
+const DOTTED_LETTERS_RE = /^(?:\p{L}\.)+\p{L}$/u;
+
+/** The word text[s, e) keeps a following period: an initial, a listed abbreviation, dotted letters (`U.S`). */
+function keepsPeriod(text: string, s: number, e: number): boolean {
+  if (e - s === 1) return isUpper(text.charCodeAt(s));
+  if (e - s <= 4 && DOTTED.has(text.slice(s, e))) return true;
+  return text.charCodeAt(s + 1) === 46 && DOTTED_LETTERS_RE.test(text.slice(s, e));
 }
 
 function isDigit(c: number): boolean {
