@@ -185,6 +185,14 @@ describe('English dateline, possessives, repeats', () => {
     expect(got.some(([t]) => t === "Indonesia's")).toBe(false);
   });
 
+  it('reads an AP-style dateline: the upper-case city, its country, the agency in parentheses', () => {
+    const doc = makeDoc(['SAITAMA, Japan (AP) — The skaters won the world title on Friday.'], { language: 'en' });
+    const got = recognizeDocument(doc, { gaz, taggers }).map((e) => [e.text, e.type, e.source]);
+    expect(got).toContainEqual(['SAITAMA', 'LOCATION', 'rule']);
+    expect(got).toContainEqual(['Japan', 'LOCATION', 'gazetteer']);
+    expect(got).toContainEqual(['AP', 'ORGANIZATION', 'rule']);
+  });
+
   it('gives every repeat of a name in an article one type', () => {
     const doc = makeDoc(['The Federal Reserve raised rates on Tuesday.', 'Markets fell after the Federal Reserve spoke.'], { language: 'en' });
     const fed = recognizeDocument(doc, { gaz, taggers }).filter((e) => e.text === 'Federal Reserve');

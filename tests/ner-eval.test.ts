@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { dropIgnored, loadNerSets, matchSpanOnly, NerScorer } from '../src/eval/ner.js';
+import { crossValidationSection, dropIgnored, loadNerSets, matchSpanOnly, NerScorer } from '../src/eval/ner.js';
 
 describe('NER evaluation', () => {
   it('does not count predictions inside entity ignore spans, and keeps those inside date-only ones', () => {
@@ -53,5 +53,21 @@ describe('NER evaluation', () => {
     ]);
     expect(messages).toHaveLength(5);
     expect(messages[0]).toContain('ner-id-nergrit-dev.jsonl');
+  });
+
+  it('shows the cross-validation figures stored in the shipped models', () => {
+    const section = crossValidationSection();
+    expect(section).not.toBeNull();
+    const systems = section!.rows.map((r) => r.system);
+    expect(systems).toContain('id nergrit');
+    expect(systems).toContain('id all');
+    expect(systems).toContain('en conll03');
+    for (const r of section!.rows) {
+      const f1 = Number(r.cells[5]);
+      expect(f1).toBeGreaterThan(0.5);
+      expect(f1).toBeLessThan(1);
+    }
+    // the English model carries its document layer, learned and cross-validated on articles
+    expect(section!.rows.find((r) => r.system === 'en conll03')!.cells[6]).not.toBe('');
   });
 });

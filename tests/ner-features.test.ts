@@ -7,7 +7,8 @@ import { taggerFromModel } from '../src/ner/tagger/index.js';
 import { tokenize as tokenizeTagger } from '../src/ner/tagger/tokenize.js';
 import { LIST_NAMES, NUM_GROUPS, PhraseLists } from '../src/ner/tagger/lists.js';
 import { LABELS, sentenceStyleOf } from '../src/ner/tagger/model.js';
-import { evaluate, trainTagger, type LabeledSentence } from '../src/ner/tagger/trainer.js';
+import { evaluate, trainTagger } from '../src/ner/tagger/trainer.js';
+import { labeled, TINY_CORPUS } from './helpers/ner-sentences.js';
 
 const label = (name: string) => LABELS.indexOf(name);
 
@@ -123,20 +124,7 @@ describe('document-level pass', () => {
 });
 
 describe('training', () => {
-  const sent = (text: string, ents: Array<[string, 'PERSON' | 'LOCATION' | 'ORGANIZATION']>): LabeledSentence => ({
-    text,
-    entities: ents.map(([s, type]) => {
-      const start = text.indexOf(s);
-      return { start, end: start + s.length, type };
-    }),
-  });
-  const data = [
-    sent('Budi Santoso pergi ke Medan kemarin.', [['Budi Santoso', 'PERSON'], ['Medan', 'LOCATION']]),
-    sent('Kemarin Ani Wijaya bekerja di PT Sinar Jaya.', [['Ani Wijaya', 'PERSON'], ['PT Sinar Jaya', 'ORGANIZATION']]),
-    sent('Mereka tinggal di Medan dan Ambon.', [['Medan', 'LOCATION'], ['Ambon', 'LOCATION']]),
-    sent('Budi Santoso dan Ani Wijaya bertemu di Ambon.', [['Budi Santoso', 'PERSON'], ['Ani Wijaya', 'PERSON'], ['Ambon', 'LOCATION']]),
-    sent('Tim Persib Bandung kalah di Medan.', [['Persib Bandung', 'ORGANIZATION'], ['Medan', 'LOCATION']]),
-  ];
+  const data = [...TINY_CORPUS, labeled('Tim Persib Bandung kalah di Medan.', [['Persib Bandung', 'ORGANIZATION'], ['Medan', 'LOCATION']])];
   const options = {
     language: 'id' as const,
     epochs: 8,

@@ -1,9 +1,10 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { defaultModelPath, loadNerTagger, taggerFromModel, type NerTagger } from '../src/ner/tagger/index.js';
+import { defaultModelPath, loadNerTagger, readModelFile, taggerFromModel, type NerTagger } from '../src/ner/tagger/index.js';
 import { tokenize } from '../src/ner/tagger/tokenize.js';
-import { evaluate, trainTagger, type LabeledSentence } from '../src/ner/tagger/trainer.js';
+import { evaluate, trainTagger } from '../src/ner/tagger/trainer.js';
+import { labeled, TINY_CORPUS } from './helpers/ner-sentences.js';
 
 function tagText(tagger: NerTagger, text: string) {
   return tagger.tag(text, 0, text.length).map((s) => ({ type: s.type, text: text.slice(s.start, s.end) }));
@@ -105,6 +106,34 @@ describe('shipped Indonesian NER model', () => {
   });
 });
 
+describe('shipped English NER model', () => {
+  it('loads with its document layer, lexicons and cross-validation figures', () => {
+    const model = readModelFile(defaultModelPath('en'))!;
+    expect(model.language).toBe('en');
+    expect(model.doc?.features.length).toBeGreaterThan(10);
+    expect(model.lexicons.first.length).toBeGreaterThan(1000);
+    expect(Object.keys(model.lexicons.clusters ?? {}).length).toBeGreaterThan(10_000);
+    expect(model.lists.country?.length).toBeGreaterThan(200);
+    expect((model.meta as { cv?: unknown }).cv).toBeDefined();
+    const tagger = taggerFromModel(model);
+    expect(tagger.docLayer).toBeDefined();
+    const text = 'Reuters reported that Apple Inc. hired Tim Cook in Cupertino.';
+    expect(tagText(tagger, text)).toEqual([
+      { type: 'ORGANIZATION', text: 'Reuters' },
+      { type: 'ORGANIZATION', text: 'Apple Inc.' },
+      { type: 'PERSON', text: 'Tim Cook' },
+      { type: 'LOCATION', text: 'Cupertino' },
+    ]);
+  });
+
+  it('borrows the document layer for the Indonesian model, with its own transitions', () => {
+    const id = readModelFile(defaultModelPath('id'))!;
+    const en = readModelFile(defaultModelPath('en'))!;
+    expect(id.doc?.features).toEqual(en.doc?.features);
+    expect(id.doc?.trans).toEqual(id.trans);
+  });
+});
+
 describe('loadNerTagger', () => {
   it('returns null when the model file is missing', () => {
     expect(loadNerTagger(path.join(__dirname, 'no-such-model.json'))).toBeNull();
@@ -112,20 +141,7 @@ describe('loadNerTagger', () => {
 });
 
 describe('training', () => {
-  const sent = (text: string, ents: Array<[string, 'PERSON' | 'LOCATION' | 'ORGANIZATION']>): LabeledSentence => ({
-    text,
-    entities: ents.map(([s, type]) => {
-      const start = text.indexOf(s);
-      return { start, end: start + s.length, type };
-    }),
-  });
-  const data = [
-    sent('Budi Santoso pergi ke Medan kemarin.', [['Budi Santoso', 'PERSON'], ['Medan', 'LOCATION']]),
-    sent('Kemarin Ani Wijaya bekerja di PT Sinar Jaya.', [['Ani Wijaya', 'PERSON'], ['PT Sinar Jaya', 'ORGANIZATION']]),
-    sent('Mereka tinggal di Medan dan Ambon.', [['Medan', 'LOCATION'], ['Ambon', 'LOCATION']]),
-    sent('Budi Santoso dan Ani Wijaya bertemu di Ambon.', [['Budi Santoso', 'PERSON'], ['Ani Wijaya', 'PERSON'], ['Ambon', 'LOCATION']]),
-    sent('Tidak ada nama di sini.', []),
-  ];
+  const data = [...TINY_CORPUS, labeled('Tidak ada nama di sini.', [])];
 
   it('learns a handful of hand-made sentences and round-trips through the model file', () => {
     const { model, tagger } = trainTagger(data, { epochs: 8, seed: 3, prune: 0 });

@@ -11,6 +11,7 @@ import path from 'node:path';
 import type { Analyzer } from '../analyze.js';
 import { recordToDoc } from '../ingest/record.js';
 import { PACKAGE_ROOT } from '../lang/data.js';
+import { defaultModelPath, readModelFile } from '../ner/tagger/index.js';
 import { readJsonl } from './data.js';
 import { compromiseEntities } from './peers.js';
 import { matchByKey, matchExact, prf, SpanScorer, type PRF, type SpanScore, type TypedSpan } from './scorers.js';
@@ -268,4 +269,39 @@ export function writeNerBaseline(info: { commit: string; date: string }, scores:
     sets: scores,
   };
   writeFileSync(BASELINE_PATH, JSON.stringify(baseline, null, 1) + '\n');
+}
+
+interface CvFigures {
+  PERSON: number;
+  LOCATION: number;
+  ORGANIZATION: number;
+  micro: { p: number; r: number; f1: number };
+}
+
+/**
+ * The cross-validation figures `npm run train:ner` stored in each shipped
+ * model (5 folds of whole pseudo-documents of the training splits, the tagger
+ * alone; English also with its document layer), as one section.
+ */
+export function crossValidationSection(): Section | null {
+  const rows: Section['rows'] = [];
+  for (const language of ['id', 'en'] as const) {
+    const model = readModelFile(defaultModelPath(language));
+    const meta = model?.meta as { cv?: { folds: number; sets: Record<string, CvFigures> }; cvDocument?: { sets: Record<string, CvFigures> } } | undefined;
+    if (!meta?.cv) continue;
+    for (const [name, f] of Object.entries(meta.cv.sets)) {
+      const d = meta.cvDocument?.sets[name];
+      rows.push({
+        system: `${language} ${name}`,
+        cells: [fmt3(f.PERSON), fmt3(f.LOCATION), fmt3(f.ORGANIZATION), fmt3(f.micro.p), fmt3(f.micro.r), fmt3(f.micro.f1), d ? fmt3(d.micro.f1) : ''],
+      });
+    }
+  }
+  if (rows.length === 0) return null;
+  return {
+    title: 'entities: cross-validation on the training splits, stored in models/ner-*.json by train:ner (5 folds, tagger alone; doc = with the document layer)',
+    labels: ['PER F1', 'LOC F1', 'ORG F1', 'micro P', 'micro R', 'micro F1', 'doc F1'],
+    targets: ['', '', '', '', '', '', ''],
+    rows,
+  };
 }

@@ -51,7 +51,7 @@ import {
   type LanguageScore,
   type PRF,
 } from './scorers.js';
-import { evaluateNer, loadNerSets, writeNerBaseline } from './ner.js';
+import { crossValidationSection, evaluateNer, loadNerSets, writeNerBaseline } from './ner.js';
 import { fmt3, renderSections, renderSectionsMarkdown, type Section } from './table.js';
 
 const SYSTEMS = ['warta', 'franc', 'compromise', 'natural', 'Intl.Segmenter', 'chrono-en', 'chrono-id'] as const;
@@ -493,7 +493,8 @@ async function main(): Promise<void> {
   await fixtureSection(analyzer, fixtures);
   const elapsed = performance.now() - t0;
 
-  const sections = [...toSections(rows), ...ner.sections];
+  const cv = crossValidationSection();
+  const sections = [...toSections(rows), ...ner.sections, ...(cv ? [cv] : [])];
   console.log(`warta eval  ${info.date}  commit ${shortCommit(info)}  node ${info.node}  dev data ${sets.length ? dir : '(none)'}`);
   console.log('');
   console.log(renderSections(sections));

@@ -3,9 +3,9 @@
  * never an entity (nor the first word of one), and a name on a certain list —
  * a country, an Indonesian province, a curated place or organisation, a user's
  * gazetteer entry — is that entity wherever it stands on its own. A few name
- * patterns are settled too: a dateline agency, a name particle between two
+ * patterns are settled too: a name particle between two
  * names, two organisations joined by `dan`, a country between a title and a
- * name. Everything else (cities, which are also teams; unknown names) the
+ * name, the city and agency of a dateline. Everything else (cities, which are also teams; unknown names) the
  * tagger decides.
  */
 import type { Gazetteer, GazetteerEntry, GazetteerKind } from './gazetteer.js';
@@ -161,22 +161,31 @@ function isUpperWord(text: string): boolean {
   return text.length >= 3 && text === text.toUpperCase() && text !== text.toLowerCase();
 }
 
+/** A dateline name: token range [a, b) and its type. */
+export type DatelineName = [a: number, b: number, type: 'LOCATION' | 'ORGANIZATION'];
+
 /**
- * News agencies in a dateline (token ranges): the upper-case name before
- * `, <place> –` (`WARTAWIRE, Jakarta –`), and the name in parentheses after
- * an upper-case place (`SHARJAH (WartaWire) —`).
+ * The names of a dateline at the start of a sentence. `WARTAWIRE, Jakarta –`:
+ * an upper-case word that is no place, before `, <place> –`, is the news
+ * agency; `SAITAMA, Japan (AP) —`: an upper-case place before `, <place>` is
+ * the dateline city; the name in parentheses before the dash after a place is
+ * the agency (`SAITAMA, Japan (AP) —`, `SHARJAH (WartaWire) —`).
  */
-export function datelineAgencies(gaz: Gazetteer, toks: readonly Token[]): Array<[number, number]> {
-  const out: Array<[number, number]> = [];
+export function datelineNames(gaz: Gazetteer, toks: readonly Token[]): DatelineName[] {
+  const out: DatelineName[] = [];
   for (let a = 0; a + 3 < toks.length && a < 4; a++) {
     if (isUpperWord(toks[a].text) && toks[a + 1].text === ',') {
       const m = gaz.match(toks, a + 2);
-      if (m && m.entry.type === 'LOCATION' && DASHES.has(toks[a + 2 + m.length]?.text ?? '')) out.push([a, a + 1]);
+      if (m && m.entry.type === 'LOCATION') {
+        const self = gaz.match(toks, a, a + 1);
+        if (self && self.entry.type === 'LOCATION') out.push([a, a + 1, 'LOCATION']);
+        else if (DASHES.has(toks[a + 2 + m.length]?.text ?? '')) out.push([a, a + 1, 'ORGANIZATION']);
+      }
     }
-    if (a >= 1 && toks[a].text === '(' && isUpperWord(toks[a - 1].text)) {
+    if (a >= 1 && toks[a].text === '(' && (isUpperWord(toks[a - 1].text) || gaz.match(toks, a - 1, a)?.entry.type === 'LOCATION')) {
       let b = a + 1;
       while (b < toks.length && toks[b].text !== ')' && b - a <= 4) b++;
-      if (b > a + 1 && toks[b]?.text === ')' && DASHES.has(toks[b + 1]?.text ?? '')) out.push([a + 1, b]);
+      if (b > a + 1 && toks[b]?.text === ')' && DASHES.has(toks[b + 1]?.text ?? '')) out.push([a + 1, b, 'ORGANIZATION']);
     }
   }
   return out;

@@ -10,7 +10,7 @@ import { ANALYSED_SECTIONS, type Doc, type Entity } from '../doc.js';
 import { resolveEntities } from './canonical.js';
 import {
   applySureNames,
-  datelineAgencies,
+  datelineNames,
   isCapitalised,
   joinNameParticles,
   splitCoordinatedOrganisations,
@@ -213,11 +213,11 @@ export function recognizeDocument(doc: Doc, opts: DocumentNerOptions): Entity[] 
     }
     found = splitTitledCountry(splitCoordinatedOrganisations(joinNameParticles(found, toks), res), toks, opts.gaz, res);
     found = applySureNames(found, toks, sureMatches(opts.gaz, toks), make, res);
-    for (const [a, b] of datelineAgencies(opts.gaz, toks)) {
+    for (const [a, b, type] of datelineNames(opts.gaz, toks)) {
       const start = toks[a].start;
       const end = toks[b - 1].end;
       found = found.filter((m) => !(m.start < end && start < m.end));
-      found.push({ start, end, type: 'ORGANIZATION', source: 'rule', sure: true, score: 1, tokens: toks.slice(a, b), sentence: w.index, section: w.section });
+      found.push({ start, end, type, source: 'rule', sure: true, score: 1, tokens: toks.slice(a, b), sentence: w.index, section: w.section });
       found.sort((x, y) => x.start - y.start);
     }
     mentions.push(...found);

@@ -14,7 +14,8 @@
  * - name lists for the list-match features: countries, Indonesian provinces and
  *   regencies, world cities, curated places and organisations (the gazetteer's
  *   sources), compromise's cities, countries, regions, organisations, sports
- *   teams and people, cspell's company names.
+ *   teams and people, cspell's company names, and the names annotated in the
+ *   other language's training data.
  *
  * Only training reads these packages (dev dependencies for faker and cspell);
  * tagging reads the model file.
@@ -25,6 +26,7 @@ import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { readWordList } from '../lang/data.js';
 import { loadWordClusters } from './clusters.js';
+import { readNerJsonl, TRAIN_CORPORA } from './corpora.js';
 import { gazetteerNames } from './gazetteer.js';
 import { CUE_FILES, lexKey } from './tagger/features.js';
 import type { LexiconFile } from './tagger/index.js';
@@ -192,18 +194,52 @@ export function clusterPaths(language: 'id' | 'en'): Record<string, string> {
   return byKey(out);
 }
 
+/**
+ * The names annotated in the other language's training splits, by their most
+ * frequent type (`known-person`, `known-location`, `known-organization`):
+ * names travel between languages (`Seattle Sounders` in Indonesian sports
+ * news, `Pertamina` in English business news), and the other language's data
+ * is never part of this model's cross-validation, so nothing leaks.
+ * Research-licensed corpora are left out when `research` is false.
+ */
+export function crossLanguageNames(dataDir: string, other: 'id' | 'en', research: boolean): Partial<Record<ListName, string[]>> {
+  const votes = new Map<string, Record<string, number>>();
+  for (const c of TRAIN_CORPORA[other]) {
+    if (c.research && !research) continue;
+    const file = path.join(dataDir, c.file);
+    if (!existsSync(file)) continue;
+    for (const s of readNerJsonl(file)) {
+      for (const e of s.entities) {
+        const name = s.text.slice(e.start, e.end).trim();
+        if (name.length < 2 || name === name.toLowerCase()) continue;
+        const v = votes.get(name) ?? {};
+        v[e.type] = (v[e.type] ?? 0) + 1;
+        votes.set(name, v);
+      }
+    }
+  }
+  const lists: Record<string, string[]> = { 'known-location': [], 'known-organization': [], 'known-person': [] };
+  for (const [name, v] of [...votes].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    let best = '';
+    for (const t of ['PERSON', 'LOCATION', 'ORGANIZATION']) if ((v[t] ?? 0) > (v[best] ?? 0)) best = t;
+    lists[`known-${best.toLowerCase()}`].push(name);
+  }
+  return lists as Partial<Record<ListName, string[]>>;
+}
+
 /** Everything a model of the language stores besides weights. */
 export async function buildLexicons(
   dataDir: string,
   language: 'id' | 'en',
-  options: { clusters?: boolean } = {},
+  options: { clusters?: boolean; crossNames?: boolean; research?: boolean } = {},
 ): Promise<{ lexicons: LexiconFile; lists: Partial<Record<ListName, string[]>>; unlabelledArticles: number }> {
   const names = await nameLexicons();
   const { classes, articles } = caseClasses(dataDir, language);
   const clusters = options.clusters === false ? {} : clusterPaths(language);
+  const cross = options.crossNames === false ? {} : crossLanguageNames(dataDir, language === 'id' ? 'en' : 'id', options.research !== false);
   return {
     lexicons: { ...names, cues: cueClasses(language), caseRatio: classes, ...(Object.keys(clusters).length > 0 ? { clusters } : {}) },
-    lists: await nameLists(),
+    lists: { ...(await nameLists()), ...cross },
     unlabelledArticles: articles,
   };
 }

@@ -45,6 +45,8 @@ interface Args {
   docLayer: 'learn' | 'none' | string;
   docEpochs: number;
   clusters: boolean;
+  /** Name lists from the other language's training data (`known-*` list features). */
+  crossNames: boolean;
   /** Training corpora of the other language added to every training run (never scored). */
   addCorpora: string[];
 }
@@ -69,6 +71,7 @@ export function parseArgs(argv: string[]): Args {
     docLayer: '',
     docEpochs: 6,
     clusters: true,
+    crossNames: true,
     addCorpora: [],
   };
   const add: string[] = [];
@@ -114,6 +117,7 @@ export function parseArgs(argv: string[]): Args {
     else if (a === '--no-doc-layer') args.docLayer = 'none';
     else if (a === '--doc-epochs') args.docEpochs = num();
     else if (a === '--no-clusters') args.clusters = false;
+    else if (a === '--no-cross-names') args.crossNames = false;
     else if (a === '--add-corpora') args.addCorpora = next().split(',');
     else if (a === '--no-save') args.save = false;
     else if (a === '--quiet') args.quiet = true;
@@ -238,7 +242,7 @@ async function main(): Promise<void> {
     return;
   }
   const t0 = performance.now();
-  const { lexicons, lists, unlabelledArticles } = await buildLexicons(args.data, args.lang, { clusters: args.clusters });
+  const { lexicons, lists, unlabelledArticles } = await buildLexicons(args.data, args.lang, { clusters: args.clusters, crossNames: args.crossNames, research: args.conll });
   const templates = lexicons.clusters && Object.keys(lexicons.clusters).length > 0 ? [...args.templates, ...CLUSTER_TEMPLATES] : args.templates;
   const train = readCorpora(args.data, corpora);
   const extraCorpora = args.addCorpora.map((name) => {

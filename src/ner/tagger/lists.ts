@@ -7,11 +7,18 @@
 import { lexKey } from './features.js';
 import { tokenize } from './tokenize.js';
 
-/** The lists, in priority order within their group (a country beats a city of the same length). */
-export const LIST_NAMES = ['country', 'province', 'regency', 'city', 'place', 'region', 'organization', 'company', 'team', 'person'] as const;
+/**
+ * The lists, in priority order within their group (a country beats a city of
+ * the same length). The `known-*` lists are the names annotated in the other
+ * language's training data (see `train-resources.ts`).
+ */
+export const LIST_NAMES = [
+  'country', 'province', 'regency', 'city', 'place', 'region', 'organization', 'company', 'team', 'person',
+  'known-location', 'known-organization', 'known-person',
+] as const; // prettier-ignore
 export type ListName = (typeof LIST_NAMES)[number];
 /** Feature group of each list: 0 places, 1 organisations, 2 people. */
-export const LIST_GROUP: readonly number[] = [0, 0, 0, 0, 0, 0, 1, 1, 1, 2];
+export const LIST_GROUP: readonly number[] = [0, 0, 0, 0, 0, 0, 1, 1, 1, 2, 0, 1, 2];
 export const NUM_GROUPS = 3;
 
 export interface ListNode {

@@ -40,15 +40,7 @@ export const ALLOWED_END = new Uint8Array(NL);
   }
 }
 
-/** Allowed predecessors of each label: PRED[PRED_START[y] .. PRED_START[y + 1]). */
-const predList: number[] = [];
-const predStart: number[] = [0];
-for (let y = 0; y < NL; y++) {
-  for (let p = 0; p < NL; p++) if (ALLOWED[p * NL + y]) predList.push(p);
-  predStart.push(predList.length);
-}
-const PRED = Int32Array.from(predList);
-const PRED_START = Int32Array.from(predStart);
+/** Allowed successors of each label: SUCC[SUCC_START[p] .. SUCC_START[p + 1]). */
 const succList: number[] = [];
 const succStart: number[] = [0];
 for (let p = 0; p < NL; p++) {
