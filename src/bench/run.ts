@@ -38,7 +38,7 @@ import { runInfo, shortCommit } from '../eval/data.js';
 import { renderMarkdown, renderTable, type Column } from '../eval/table.js';
 import { generateCorpus, type CorpusManifest, type Lang } from './corpus.js';
 import { createAnalyzer, measureCompromise, measureFranc, measureStages, readSample, type PeerMeasurement, type StageMeasurement } from './inprocess.js';
-import { benchBigExport } from './big-export.js';
+import { benchBigExport, type ExportRow } from './big-export.js';
 import { measureNode, type ChildMeasurement } from './measure.js';
 import { measureModelLoads, modelLoadRows, NER_TARGETS } from './ner.js';
 import { formatProfile, profilePipeline } from './profile.js';
@@ -141,19 +141,8 @@ async function e2e(label: string, corpus: string, inputs: string[], outDir: stri
 
 // ------------------------------------------------------------------ table
 
-type Cells = {
-  measurement: string;
-  n?: string;
-  mb?: string;
-  s?: string;
-  perS?: string;
-  mbS?: string;
-  mbCpu?: string;
-  rss?: string;
-  target?: string;
-  met?: boolean;
-  note?: string;
-};
+/** A row of the printed table (the big-export case writes the same shape). */
+type Cells = ExportRow;
 
 const rows: (Cells | string)[] = [];
 const mb = (bytes: number) => bytes / 1e6;
