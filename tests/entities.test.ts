@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { createDoc, type Doc } from '../src/doc.js';
 import { loadGazetteer } from '../src/ner/gazetteer.js';
 import { recognizeDocument } from '../src/ner/document.js';
-import { compromiseProposer } from '../src/ner/english.js';
+import { defaultModelPath, loadNerTagger } from '../src/ner/tagger/index.js';
 import { entitiesStage } from '../src/stages/entities.js';
 
 /** A doc with one section per paragraph (the first may be a title) and naive sentences. */
@@ -28,7 +28,8 @@ function makeDoc(paragraphs: string[], opts: { title?: boolean; language?: strin
 }
 
 const gaz = loadGazetteer();
-const rules = (doc: Doc) => recognizeDocument(doc, { gaz, tagger: null, english: null });
+const taggers = { id: loadNerTagger(defaultModelPath('id')), en: loadNerTagger(defaultModelPath('en')) };
+const rules = (doc: Doc) => recognizeDocument(doc, { gaz, taggers });
 const triples = (doc: Doc) => rules(doc).map((e) => [e.text, e.type, e.entity_id]);
 
 describe('gazetteer', () => {
@@ -58,7 +59,7 @@ describe('gazetteer', () => {
   });
 });
 
-describe('Indonesian rules', () => {
+describe('Indonesian entities', () => {
   it('handles headline Title Case without taking verbs as names', () => {
     const doc = makeDoc(
       ['Kim Jong Un Tegaskan Korea Utara Siap Perkuat Hubungan Strategis dengan China', 'Pemimpin Korea Utara, Kim Jong Un, bertemu Presiden Xi Jinping di Beijing.'],
@@ -136,9 +137,9 @@ describe('Indonesian rules', () => {
 });
 
 describe('English', () => {
-  it('corrects compromise with gazetteers and cues', () => {
+  it('finds people, places and organisations with canonical ids from the lists', () => {
     const doc = makeDoc(['Chinese President Xi Jinping met North Korean leader Kim Jong Un in Beijing, the Korean Central News Agency said.'], { language: 'en' });
-    const ents = recognizeDocument(doc, { gaz, tagger: null, english: compromiseProposer });
+    const ents = recognizeDocument(doc, { gaz, taggers });
     const got = ents.map((e) => [e.text, e.type, e.entity_id]);
     expect(got).toContainEqual(['Xi Jinping', 'PERSON', 'PERSON:xi-jinping']);
     expect(got).toContainEqual(['Kim Jong Un', 'PERSON', 'PERSON:kim-jong-un']);
@@ -147,7 +148,7 @@ describe('English', () => {
     expect(got.map((g) => g[0])).not.toContain('President');
     const more = recognizeDocument(
       makeDoc(['Speaking in Washington, Elon Musk said the Securities and Exchange Commission had no case, while aid reached the Democratic Republic of the Congo.'], { language: 'en' }),
-      { gaz, tagger: null, english: compromiseProposer },
+      { gaz, taggers },
     ).map((e) => [e.text, e.type, e.entity_id]);
     expect(more).toContainEqual(['Washington', 'LOCATION', 'LOCATION:washington']);
     expect(more).toContainEqual(['Elon Musk', 'PERSON', 'PERSON:elon-musk']);
@@ -175,18 +176,26 @@ describe('user gazetteer', () => {
   });
 });
 
-describe('English speed-ups keep the answers', () => {
+describe('English dateline, possessives, repeats', () => {
   it('types a news agency before a dateline place, and splits possessives', () => {
     const doc = makeDoc(["WARTAWIRE, Jakarta – Indonesia's central bank kept rates unchanged, officials said."], { language: 'en' });
-    const got = recognizeDocument(doc, { gaz, tagger: null, english: compromiseProposer }).map((e) => [e.text, e.type]);
+    const got = recognizeDocument(doc, { gaz, taggers }).map((e) => [e.text, e.type]);
     expect(got).toContainEqual(['WARTAWIRE', 'ORGANIZATION']);
     expect(got).toContainEqual(['Indonesia', 'LOCATION']);
     expect(got.some(([t]) => t === "Indonesia's")).toBe(false);
   });
 
-  it('gives a later repeat of a name the answer compromise gave the first time', () => {
+  it('reads an AP-style dateline: the upper-case city, its country, the agency in parentheses', () => {
+    const doc = makeDoc(['SAITAMA, Japan (AP) — The skaters won the world title on Friday.'], { language: 'en' });
+    const got = recognizeDocument(doc, { gaz, taggers }).map((e) => [e.text, e.type, e.source]);
+    expect(got).toContainEqual(['SAITAMA', 'LOCATION', 'rule']);
+    expect(got).toContainEqual(['Japan', 'LOCATION', 'gazetteer']);
+    expect(got).toContainEqual(['AP', 'ORGANIZATION', 'rule']);
+  });
+
+  it('gives every repeat of a name in an article one type', () => {
     const doc = makeDoc(['The Federal Reserve raised rates on Tuesday.', 'Markets fell after the Federal Reserve spoke.'], { language: 'en' });
-    const fed = recognizeDocument(doc, { gaz, tagger: null, english: compromiseProposer }).filter((e) => e.text === 'Federal Reserve');
+    const fed = recognizeDocument(doc, { gaz, taggers }).filter((e) => e.text === 'Federal Reserve');
     expect(fed).toHaveLength(2);
     expect(new Set(fed.map((e) => e.type)).size).toBe(1);
   });

@@ -1,9 +1,10 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_MODEL_PATH, loadNerTagger, taggerFromModel, type NerTagger } from '../src/ner/tagger/index.js';
+import { defaultModelPath, loadNerTagger, readModelFile, taggerFromModel, type NerTagger } from '../src/ner/tagger/index.js';
 import { tokenize } from '../src/ner/tagger/tokenize.js';
-import { evaluate, trainTagger, type LabeledSentence } from '../src/ner/tagger/trainer.js';
+import { evaluate, trainTagger } from '../src/ner/tagger/trainer.js';
+import { labeled, TINY_CORPUS } from './helpers/ner-sentences.js';
 
 function tagText(tagger: NerTagger, text: string) {
   return tagger.tag(text, 0, text.length).map((s) => ({ type: s.type, text: text.slice(s.start, s.end) }));
@@ -23,7 +24,17 @@ describe('tokenizer', () => {
     expect(toks('Gabriel W. Bush dan Ross, Jr. membayar 15.022 dolar A.S. kemarin.')).toEqual([
       'Gabriel', 'W.', 'Bush', 'dan', 'Ross', ',', 'Jr.', 'membayar', '15.022', 'dolar', 'A.S.', 'kemarin', '.',
     ]);
-    expect(toks("Ma'ruf Amin’s “kata”")).toEqual(["Ma'ruf", 'Amin’s', '“', 'kata', '”']);
+    expect(toks("Ma'ruf Amin’s “kata”")).toEqual(["Ma'ruf", 'Amin', '’s', '“', 'kata', '”']);
+  });
+
+  it('splits possessives and hyphens before a capital, and keeps web names whole', () => {
+    expect(toks("Germany's plan, Reuters’s report")).toEqual(['Germany', "'s", 'plan', ',', 'Reuters', '’s', 'report']);
+    expect(toks('pasangan Prabowo-Hatta dan /HO-Kementerian, anak-anak Jong-un')).toEqual([
+      'pasangan', 'Prabowo', '-', 'Hatta', 'dan', '/', 'HO', '-', 'Kementerian', ',', 'anak-anak', 'Jong-un',
+    ]);
+    expect(toks('SEPUTARAN.COM, Istanbul – kata kompas.co.id dan Liputan6.com.')).toEqual([
+      'SEPUTARAN.COM', ',', 'Istanbul', '–', 'kata', 'kompas.co.id', 'dan', 'Liputan6.com', '.',
+    ]);
   });
 
   it('reports offsets relative to the whole text within [start, end)', () => {
@@ -36,10 +47,10 @@ describe('tokenizer', () => {
 });
 
 describe('shipped Indonesian NER model', () => {
-  const tagger = loadNerTagger();
+  const tagger = loadNerTagger(defaultModelPath('id'));
 
   it('is committed and loads', () => {
-    expect(existsSync(DEFAULT_MODEL_PATH)).toBe(true);
+    expect(existsSync(defaultModelPath('id'))).toBe(true);
     expect(tagger).not.toBeNull();
   });
 
@@ -89,9 +100,37 @@ describe('shipped Indonesian NER model', () => {
     const first = t.tag(text, 0, text.length);
     expect(t.tag('Lain kali di Medan.', 0, 19)).toBeDefined();
     expect(t.tag(text, 0, text.length)).toEqual(first);
-    expect(loadNerTagger()!.tag(text, 0, text.length)).toEqual(first);
+    expect(loadNerTagger(defaultModelPath('id'))!.tag(text, 0, text.length)).toEqual(first);
     expect(t.tag('', 0, 0)).toEqual([]);
     expect(t.tag('   ', 0, 3)).toEqual([]);
+  });
+});
+
+describe('shipped English NER model', () => {
+  it('loads with its document layer, lexicons and cross-validation figures', () => {
+    const model = readModelFile(defaultModelPath('en'))!;
+    expect(model.language).toBe('en');
+    expect(model.doc?.features.length).toBeGreaterThan(10);
+    expect(model.lexicons.first.length).toBeGreaterThan(1000);
+    expect(Object.keys(model.lexicons.clusters ?? {}).length).toBeGreaterThan(10_000);
+    expect(model.lists.country?.length).toBeGreaterThan(200);
+    expect((model.meta as { cv?: unknown }).cv).toBeDefined();
+    const tagger = taggerFromModel(model);
+    expect(tagger.docLayer).toBeDefined();
+    const text = 'Reuters reported that Apple Inc. hired Tim Cook in Cupertino.';
+    expect(tagText(tagger, text)).toEqual([
+      { type: 'ORGANIZATION', text: 'Reuters' },
+      { type: 'ORGANIZATION', text: 'Apple Inc.' },
+      { type: 'PERSON', text: 'Tim Cook' },
+      { type: 'LOCATION', text: 'Cupertino' },
+    ]);
+  });
+
+  it('borrows the document layer for the Indonesian model, with its own transitions', () => {
+    const id = readModelFile(defaultModelPath('id'))!;
+    const en = readModelFile(defaultModelPath('en'))!;
+    expect(id.doc?.features).toEqual(en.doc?.features);
+    expect(id.doc?.trans).toEqual(id.trans);
   });
 });
 
@@ -102,20 +141,7 @@ describe('loadNerTagger', () => {
 });
 
 describe('training', () => {
-  const sent = (text: string, ents: Array<[string, 'PERSON' | 'LOCATION' | 'ORGANIZATION']>): LabeledSentence => ({
-    text,
-    entities: ents.map(([s, type]) => {
-      const start = text.indexOf(s);
-      return { start, end: start + s.length, type };
-    }),
-  });
-  const data = [
-    sent('Budi Santoso pergi ke Medan kemarin.', [['Budi Santoso', 'PERSON'], ['Medan', 'LOCATION']]),
-    sent('Kemarin Ani Wijaya bekerja di PT Sinar Jaya.', [['Ani Wijaya', 'PERSON'], ['PT Sinar Jaya', 'ORGANIZATION']]),
-    sent('Mereka tinggal di Medan dan Ambon.', [['Medan', 'LOCATION'], ['Ambon', 'LOCATION']]),
-    sent('Budi Santoso dan Ani Wijaya bertemu di Ambon.', [['Budi Santoso', 'PERSON'], ['Ani Wijaya', 'PERSON'], ['Ambon', 'LOCATION']]),
-    sent('Tidak ada nama di sini.', []),
-  ];
+  const data = [...TINY_CORPUS, labeled('Tidak ada nama di sini.', [])];
 
   it('learns a handful of hand-made sentences and round-trips through the model file', () => {
     const { model, tagger } = trainTagger(data, { epochs: 8, seed: 3, prune: 0 });

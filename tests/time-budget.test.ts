@@ -55,7 +55,8 @@ describe('max_article_seconds: an article that takes too long fails alone', () =
     writeFileSync(path.join(work, 'hog.json'), JSON.stringify({ stages: [{ stage: 'normalize' }, { stage: 'hog' }, { stage: 'sentences' }] }));
     const lines = Array.from({ length: 30 }, (_, i) => JSON.stringify({ id: `r-${i}`, text: i === 12 ? `${TEXT} HOG-MEMORY` : `${TEXT} Nomor ${i}.` }));
     writeFileSync(path.join(work, 'feed.jsonl'), lines.join('\n'));
-    const result = wartaWithNode(SPIN, ['run', '-i', 'feed.jsonl', '-o', 'out', '-p', 'hog.json', '-c', '1'], work, { WARTA_WORKER_HEAP_MB: '64' });
+    // the roomy worker that gets it next runs out too: it fails alone
+    const result = wartaWithNode(SPIN, ['run', '-i', 'feed.jsonl', '-o', 'out', '-p', 'hog.json', '-c', '1'], work, { WARTA_WORKER_HEAP_MB: '64', WARTA_LARGE_HEAP_MB: '96' });
     expect(result.status, result.stderr).toBe(1);
     const info = JSON.parse(readFileSync(path.join(work, 'out', 'run.json'), 'utf8'));
     expect(info.failures).toHaveLength(1);
@@ -63,4 +64,31 @@ describe('max_article_seconds: an article that takes too long fails alone', () =
     expect(info.failures[0].error).toMatch(/^line 13: analysis crashed: .*memory/);
     expect(readJsonl(path.join(work, 'out', 'documents.jsonl'))).toHaveLength(29);
   }, 120_000);
+
+  it('an article too big for a bounded worker is analysed by the roomy one; the rest stay in the bounded pool', () => {
+    const work = tempDir();
+    mkdirSync(path.join(work, 'in'));
+    writeFileSync(path.join(work, 'greedy.json'), JSON.stringify({ stages: [{ stage: 'normalize' }, { stage: 'greedy' }, { stage: 'sentences' }] }));
+    const lines = Array.from({ length: 30 }, (_, i) => JSON.stringify({ id: `r-${i}`, text: i === 7 ? `${TEXT} NEEDS-MB-160` : `${TEXT} Nomor ${i}.` }));
+    writeFileSync(path.join(work, 'in', 'feed.jsonl'), lines.join('\n'));
+    writeFileSync(path.join(work, 'in', 'giant.txt'), `Judul\n\n${TEXT} NEEDS-MB-160`);
+    for (let i = 0; i < 3; i++) writeFileSync(path.join(work, 'in', `ok-${i}.txt`), `Judul ${i}\n\n${TEXT}`);
+    const env = { WARTA_WORKER_HEAP_MB: '64', WARTA_LARGE_HEAP_MB: '512' };
+    const result = wartaWithNode(SPIN, ['run', '-i', 'in', '-o', 'out', '-p', 'greedy.json', '-c', '2'], work, env);
+    expect(result.status, result.stderr).toBe(0);
+    const docs = readJsonl(path.join(work, 'out', 'documents.jsonl'));
+    expect(docs).toHaveLength(34);
+    expect(docs.map((d) => d.id)).toEqual(expect.arrayContaining(['r-7', 'giant', 'r-6', 'r-8', 'ok-0']));
+    // the same bytes as a run where every worker has room
+    const roomy = wartaWithNode(SPIN, ['run', '-i', 'in', '-o', 'out-roomy', '-p', 'greedy.json', '-c', '1'], work, { WARTA_WORKER_HEAP_MB: '512' });
+    expect(roomy.status, roomy.stderr).toBe(0);
+    for (const file of ['documents.jsonl', 'articles.csv', 'sentences.csv']) {
+      expect(readFileSync(path.join(work, 'out', file), 'utf8'), file).toBe(readFileSync(path.join(work, 'out-roomy', file), 'utf8'));
+    }
+    // without the roomy worker the article fails alone, as before
+    const none = wartaWithNode(SPIN, ['run', '-i', 'in', '-o', 'out-none', '-p', 'greedy.json', '-c', '2'], work, { WARTA_WORKER_HEAP_MB: '64', WARTA_LARGE_HEAP_MB: '0' });
+    expect(none.status).toBe(1);
+    const info = JSON.parse(readFileSync(path.join(work, 'out-none', 'run.json'), 'utf8'));
+    expect(info.failures.map((f: { path: string }) => f.path).sort()).toEqual(['in/feed.jsonl', 'in/giant.txt']);
+  }, 180_000);
 });

@@ -4,7 +4,7 @@
  * development set present and on the project's hand-checked gold fixtures, with
  * the peers run on the same data in the same process as columns of one table.
  *
- *   node dist/eval/run.js [--details] [--json FILE] [--no-json] [--markdown]
+ *   node dist/eval/run.js [--details] [--json FILE] [--no-json] [--markdown] [--write-ner-baseline]
  */
 process.env.DOTENV_CONFIG_QUIET ??= 'true';
 
@@ -50,9 +50,9 @@ import {
   type LanguageItem,
   type LanguageScore,
   type PRF,
-  type SpanScore,
 } from './scorers.js';
 import { htmlBodyEval } from './html-bodies.js';
+import { crossValidationSection, evaluateNer, loadNerSets, writeNerBaseline } from './ner.js';
 import { fmt3, renderSections, renderSectionsMarkdown, type Section } from './table.js';
 import { bandsOf, crossValidation, idMsCell } from './langid.js';
 
@@ -248,49 +248,6 @@ async function sentenceSection(analyzer: Analyzer, set: DevSet): Promise<void> {
   rows.push(msRow(`sentences ${locale}`, data, { warta: stageMs.sentences, ...ms }));
   if (changed.n) details.push(`${set.name}: output text differs from input in ${changed.n} records`);
   if (errors.length) details.push(`${set.name}: first warta boundary errors:`, ...errors);
-}
-
-// ------------------------------------------------------------------ entities (dev)
-
-async function entitySection(analyzer: Analyzer, set: DevSet): Promise<void> {
-  const peer = await compromiseEntities();
-  const exact = { warta: new SpanScorer(ENTITY_TYPES), compromise: new SpanScorer(ENTITY_TYPES) };
-  const lenient = { warta: new SpanScorer(ENTITY_TYPES), compromise: new SpanScorer(ENTITY_TYPES) };
-  const stageMs: Record<string, number> = {};
-  const peerMs: Record<string, number> = {};
-  const changed = { n: 0 };
-  const errors: string[] = [];
-  set.records.forEach((rec, i) => {
-    const gold = rec.gold.entities ?? [];
-    const out = analyzeDev(analyzer, set, i, stageMs);
-    textChanged(out, rec.text, changed);
-    const pred = out.entities.map((e) => ({ type: e.type, start: e.start, end: e.end, text: e.text }));
-    exact.warta.add(matchExact(gold, pred));
-    lenient.warta.add(matchLenient(gold, pred));
-    if (showDetails && errors.length < 20) {
-      const g = new Set(gold.map((e) => `${e.type} ${e.start}:${e.end} ${e.text}`));
-      const p = new Set(pred.map((e) => `${e.type} ${e.start}:${e.end} ${e.text}`));
-      for (const x of p) if (!g.has(x)) errors.push(`  ${rec.id} spurious ${x}`);
-      for (const x of g) if (!p.has(x)) errors.push(`  ${rec.id} missed   ${x}`);
-    }
-    const cp = timeIt(peerMs, 'compromise', () => peer(rec.text));
-    exact.compromise.add(matchExact(gold, cp));
-    lenient.compromise.add(matchLenient(gold, cp));
-  });
-  const ex: Record<string, SpanScore> = { warta: exact.warta.score(), compromise: exact.compromise.score() };
-  const le: Record<string, SpanScore> = { warta: lenient.warta.score(), compromise: lenient.compromise.score() };
-  const nEnt = set.records.reduce((a, r) => a + (r.gold.entities?.length ?? 0), 0);
-  const data = `${set.name.replace(/\.jsonl$/, '')} (${nEnt} ent.)`;
-  results[set.name] = { task: 'entities', records: set.records.length, entities: nEnt, exact: ex, lenient: le, stage_ms: stageMs, peer_ms: peerMs, textChanged: changed.n };
-  rows.push(`entities: ${data}, exact spans per type and micro; lenient micro`);
-  for (const type of ENTITY_TYPES) {
-    rows.push(...prfRows('entities', data, `${TYPE_SHORT[type]} `, { warta: ex.warta.perType[type], compromise: ex.compromise.perType[type] }));
-  }
-  rows.push(...prfRows('entities', data, 'micro ', { warta: ex.warta.micro, compromise: ex.compromise.micro }, 0.8));
-  rows.push(...prfRows('entities', data, 'len. ', { warta: le.warta.micro, compromise: le.compromise.micro }));
-  rows.push(msRow('entities', data, { warta: stageMs.entities, compromise: peerMs.compromise }));
-  if (changed.n) details.push(`${set.name}: output text differs from input in ${changed.n} records`);
-  if (errors.length) details.push(`${set.name}: first warta entity errors:`, ...errors);
 }
 
 // ------------------------------------------------------------------ gold fixtures
@@ -529,8 +486,12 @@ async function main(): Promise<void> {
   for (const set of sets) {
     if (set.task === 'language') languageSection(analyzer, set);
     else if (set.task === 'sentences') await sentenceSection(analyzer, set);
-    else if (set.task === 'entities') await entitySection(analyzer, set);
   }
+  // entities: every NER set, per language, next to the stage before v2 and compromise (src/eval/ner.ts)
+  const ner = await evaluateNer(analyzer, loadNerSets(dir, messages), { details: showDetails });
+  Object.assign(results, ner.results);
+  details.push(...ner.details);
+  if (args.includes('--write-ner-baseline')) writeNerBaseline(info, ner.warta);
   await fixtureSection(analyzer, fixtures);
   const html = htmlBodyEval(analyzer);
   rows.push(...html.rows);
@@ -538,7 +499,8 @@ async function main(): Promise<void> {
   results.html_bodies = html.results;
   const elapsed = performance.now() - t0;
 
-  const sections = toSections(rows);
+  const nerCv = crossValidationSection();
+  const sections = [...toSections(rows), ...ner.sections, ...(nerCv ? [nerCv] : [])];
   console.log(`warta eval  ${info.date}  commit ${shortCommit(info)}  node ${info.node}  dev data ${sets.length ? dir : '(none)'}`);
   console.log('');
   console.log(renderSections(sections));
@@ -552,9 +514,11 @@ async function main(): Promise<void> {
   if (details.length) console.log(['', ...details].join('\n'));
   const targets = rows.filter((r): r is Row => typeof r !== 'string' && r.pass !== undefined);
   const missed = targets.filter((r) => !r.pass);
+  const nerMissed = ner.targets.filter((r) => !r.pass);
   console.log('');
-  console.log(`targets met: ${targets.length - missed.length}/${targets.length}   elapsed ${(elapsed / 1000).toFixed(1)} s`);
+  console.log(`targets met: ${targets.length + ner.targets.length - missed.length - nerMissed.length}/${targets.length + ner.targets.length}   elapsed ${(elapsed / 1000).toFixed(1)} s`);
   for (const r of missed) console.log(`  missed: ${r.task} ${r.data} ${r.metric} = ${r.values.warta ?? ''} (target ${r.target})`);
+  for (const r of nerMissed) console.log(`  missed: entities ${r.data} ${r.metric} = ${r.value} (target ${r.target})`);
   if (markdown) {
     console.log('');
     console.log(renderSectionsMarkdown(sections));

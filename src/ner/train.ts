@@ -1,24 +1,33 @@
 /**
- * `npm run train:ner`: trains the Indonesian NER tagger on the NERGrit train
- * split, reports exact-span P/R/F1 on the dev split, and writes
- * `models/ner-id.json`. Deterministic for a given seed.
+ * `npm run train:ner -- --lang id|en`: trains the NER tagger of a language on
+ * its training splits in `../shared/dev-data/` (see `corpora.ts`), optionally
+ * cross-validates it (`--cv K`: folds of whole pseudo-documents; the held-out
+ * predictions also calibrate span scores), prints the dev splits as a check,
+ * and writes `models/ner-<lang>.json`. Deterministic for a given seed.
  *
- *   node dist/ner/train.js [--data DIR] [--epochs N] [--seed N] [--ensemble N] [--algorithm crf|perceptron]
- *     [--eta X] [--l2 X] [--prune X] [--cv K] [--add-templates A,B] [--drop-templates A,B] [--out FILE] [--no-save] [--quiet]
+ *   node dist/ner/train.js --lang id|en [--no-conll] [--cv K] [--data DIR] [--epochs N] [--seed N] [--ensemble N]
+ *     [--algorithm crf|perceptron] [--eta X] [--l2 X] [--prune X] [--add-templates A,B] [--drop-templates A,B]
+ *     [--add-corpora NAME,...] [--doc-layer learn|none|MODEL] [--no-doc-layer] [--doc-epochs N] [--no-clusters] [--out FILE] [--no-save] [--quiet]
  *
- * Defaults: CRF (SGD, L2 1e-4, learning rate 0.05, weights averaged over the second half of 16
- * epochs), three seeds averaged, rows under 0.001 pruned.
+ * Defaults: CRF (SGD, L2 1e-4, learning rate 0.05, weights averaged over the second half of 12
+ * epochs), one seed, rows under 0.001 pruned.
  */
-import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+process.env.DOTENV_CONFIG_QUIET ??= 'true';
+
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { EntityType } from '../doc.js';
-import { PACKAGE_ROOT, readWordList } from '../lang/data.js';
-import { DEFAULT_MODEL_PATH } from './tagger/index.js';
+import { PACKAGE_ROOT } from '../lang/data.js';
+import { DEV_CORPORA, TRAIN_CORPORA, foldsOf, readCorpora, readNerJsonl, type CorpusSentence } from './corpora.js';
+import { CLUSTER_TEMPLATES, DEFAULT_TEMPLATES } from './tagger/features.js';
+import { countDocumentLayer, holdOut, trainDocumentLayer, type HeldOutSentence } from './tagger/document-trainer.js';
+import { defaultModelPath, readModelFile, type DocLayerFile, type ModelLanguage, type TaggedSpan } from './tagger/index.js';
 import { TYPES } from './tagger/model.js';
-import { evaluate, trainTagger, type LabeledSentence, type PRF } from './tagger/trainer.js';
-import { CUE_FILES, DEFAULT_TEMPLATES } from './tagger/features.js';
+import { evaluate, trainTagger, type LabeledSentence, type PRF, type TrainOptions } from './tagger/trainer.js';
+import { buildLexicons } from './train-resources.js';
 
 interface Args {
+  lang: ModelLanguage;
+  conll: boolean;
   data: string;
   epochs: number;
   seed: number;
@@ -32,24 +41,41 @@ interface Args {
   algorithm: 'perceptron' | 'crf';
   l2: number;
   eta: number;
+  /** Where the document layer comes from: learned from this language's documents, another model's, or none. */
+  docLayer: 'learn' | 'none' | string;
+  docEpochs: number;
+  clusters: boolean;
+  /** Name lists from the other language's training data (`known-*` list features). */
+  crossNames: boolean;
+  /** Training corpora of the other language added to every training run (never scored). */
+  addCorpora: string[];
 }
 
-function parseArgs(argv: string[]): Args {
+export function parseArgs(argv: string[]): Args {
   const args: Args = {
+    lang: 'id',
+    conll: true,
     data: path.resolve(PACKAGE_ROOT, '..', 'shared', 'dev-data'),
-    epochs: 16,
+    epochs: 12,
     seed: 1,
-    out: DEFAULT_MODEL_PATH,
+    out: '',
     save: true,
     quiet: false,
     prune: 0.001,
     templates: DEFAULT_TEMPLATES,
-    cv: 0,
-    ensemble: 3,
+    cv: 5,
+    ensemble: 1,
     algorithm: 'crf',
     l2: 1e-4,
     eta: 0.05,
+    docLayer: '',
+    docEpochs: 6,
+    clusters: true,
+    crossNames: true,
+    addCorpora: [],
   };
+  const add: string[] = [];
+  const drop = new Set<string>();
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const next = () => {
@@ -57,72 +83,108 @@ function parseArgs(argv: string[]): Args {
       if (v === undefined) throw new Error(`${a} needs a value`);
       return v;
     };
-    if (a === '--data') args.data = path.resolve(next());
-    else if (a === '--epochs') args.epochs = Number(next());
-    else if (a === '--seed') args.seed = Number(next());
+    const num = () => {
+      const v = Number(next());
+      if (!Number.isFinite(v)) throw new Error(`${a} needs a number`);
+      return v;
+    };
+    if (a === '--lang') {
+      const v = next();
+      if (v !== 'id' && v !== 'en') throw new Error('--lang must be id or en');
+      args.lang = v;
+    } else if (a === '--no-conll') {
+      // the English word clusters were learned with CoNLL-2003's sentence text among their corpora
+      args.conll = false;
+      args.clusters = false;
+    }
+    else if (a === '--data') args.data = path.resolve(next());
+    else if (a === '--epochs') args.epochs = num();
+    else if (a === '--seed') args.seed = num();
     else if (a === '--out') args.out = path.resolve(next());
-    else if (a === '--prune') args.prune = Number(next());
+    else if (a === '--prune') args.prune = num();
     else if (a === '--templates') args.templates = next().split(',');
-    else if (a === '--drop-templates') {
-      const drop = new Set(next().split(','));
-      args.templates = args.templates.filter((t) => !drop.has(t));
-    } else if (a === '--add-templates') args.templates = [...args.templates, ...next().split(',')];
-    else if (a === '--cv') args.cv = Number(next());
-    else if (a === '--ensemble') args.ensemble = Number(next());
+    else if (a === '--drop-templates') for (const t of next().split(',')) drop.add(t);
+    else if (a === '--add-templates') add.push(...next().split(','));
+    else if (a === '--cv') args.cv = num();
+    else if (a === '--ensemble') args.ensemble = num();
     else if (a === '--algorithm') {
       const v = next();
       if (v !== 'crf' && v !== 'perceptron') throw new Error('--algorithm must be crf or perceptron');
       args.algorithm = v;
-    }
-    else if (a === '--l2') args.l2 = Number(next());
-    else if (a === '--eta') args.eta = Number(next());
+    } else if (a === '--l2') args.l2 = num();
+    else if (a === '--eta') args.eta = num();
+    else if (a === '--doc-layer') args.docLayer = next();
+    else if (a === '--no-doc-layer') args.docLayer = 'none';
+    else if (a === '--doc-epochs') args.docEpochs = num();
+    else if (a === '--no-clusters') args.clusters = false;
+    else if (a === '--no-cross-names') args.crossNames = false;
+    else if (a === '--add-corpora') args.addCorpora = next().split(',');
     else if (a === '--no-save') args.save = false;
     else if (a === '--quiet') args.quiet = true;
     else throw new Error(`unknown option ${a}`);
   }
+  args.templates = [...args.templates.filter((t) => !drop.has(t)), ...add];
+  // English training data has articles (CoNLL-2003, wikigold) to learn the document layer from; the Indonesian
+  // corpora are single sentences, so the Indonesian model borrows the English model's document weights
+  if (!args.docLayer) args.docLayer = args.lang === 'en' ? 'learn' : defaultModelPath('en');
+  if (args.cv < 2 && args.docLayer === 'learn') args.docLayer = 'none';
+  if (!args.out) args.out = args.lang === 'en' && !args.conll ? path.join(PACKAGE_ROOT, 'models', 'ner-en-noconll.json') : defaultModelPath(args.lang);
   return args;
-}
-
-/** Code point offset -> UTF-16 index table for one string. */
-function cpToUtf16(text: string): number[] {
-  const map: number[] = [];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    map.push(i);
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) i++;
-  }
-  map.push(text.length);
-  return map;
-}
-
-export function readNerJsonl(file: string): LabeledSentence[] {
-  const out: LabeledSentence[] = [];
-  for (const line of readFileSync(file, 'utf8').split('\n')) {
-    if (!line.trim()) continue;
-    const rec = JSON.parse(line) as {
-      id: string;
-      text: string;
-      gold: { entities: Array<{ type: EntityType; start: number; end: number }> };
-    };
-    const map = cpToUtf16(rec.text);
-    out.push({
-      id: rec.id,
-      text: rec.text,
-      entities: rec.gold.entities.map((e) => ({ type: e.type, start: map[e.start], end: map[e.end] })),
-    });
-  }
-  return out;
 }
 
 function fmt(x: number): string {
   return x.toFixed(3);
 }
 
-function table(perType: Record<string, PRF>, micro: PRF): string {
-  const lines = ['| type | P | R | F1 | tp | fp | fn |', '|---|---|---|---|---|---|---|'];
-  for (const t of [...TYPES, 'micro']) {
-    const m = t === 'micro' ? micro : perType[t];
-    lines.push(`| ${t} | ${fmt(m.p)} | ${fmt(m.r)} | ${fmt(m.f1)} | ${m.tp} | ${m.fp} | ${m.fn} |`);
+/** Exact-span counts per type of one evaluation, added into `into`. */
+type Counts = Record<string, [tp: number, fp: number, fn: number]>;
+
+function newCounts(): Counts {
+  return Object.fromEntries(TYPES.map((t) => [t, [0, 0, 0]])) as Counts;
+}
+
+function addEval(into: Counts, perType: Record<string, PRF>): void {
+  for (const t of TYPES) {
+    into[t][0] += perType[t].tp;
+    into[t][1] += perType[t].fp;
+    into[t][2] += perType[t].fn;
+  }
+}
+
+function prfOf(tp: number, fp: number, fn: number): { p: number; r: number; f1: number } {
+  const p = tp + fp ? tp / (tp + fp) : 0;
+  const r = tp + fn ? tp / (tp + fn) : 0;
+  return { p, r, f1: p + r ? (2 * p * r) / (p + r) : 0 };
+}
+
+export interface SetFigures {
+  PERSON: number;
+  LOCATION: number;
+  ORGANIZATION: number;
+  micro: { p: number; r: number; f1: number };
+}
+
+function figures(c: Counts): SetFigures {
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  const out: Record<string, unknown> = {};
+  for (const t of TYPES) {
+    out[t] = Number(prfOf(...c[t]).f1.toFixed(4));
+    tp += c[t][0];
+    fp += c[t][1];
+    fn += c[t][2];
+  }
+  const m = prfOf(tp, fp, fn);
+  out.micro = { p: Number(m.p.toFixed(4)), r: Number(m.r.toFixed(4)), f1: Number(m.f1.toFixed(4)) };
+  return out as unknown as SetFigures;
+}
+
+function table(rows: Array<[name: string, c: Counts]>): string {
+  const lines = ['| set | PER F1 | LOC F1 | ORG F1 | micro P | micro R | micro F1 |', '|---|---|---|---|---|---|---|'];
+  for (const [name, c] of rows) {
+    const f = figures(c);
+    lines.push(`| ${name} | ${fmt(f.PERSON)} | ${fmt(f.LOCATION)} | ${fmt(f.ORGANIZATION)} | ${fmt(f.micro.p)} | ${fmt(f.micro.r)} | ${fmt(f.micro.f1)} |`);
   }
   return lines.join('\n');
 }
@@ -159,133 +221,170 @@ function calibrate(samples: Array<[number, boolean]>): { a: number; b: number } 
   return { a: Math.round(a * 1e6) / 1e6, b: Math.round(b * 1e4) / 1e4 };
 }
 
-/**
- * Given names and surnames from compromise's English lexicon (international
- * names, many Indonesian and Arabic ones too), stored in the model file.
- */
-async function nameLists(): Promise<{ first: string[]; last: string[] }> {
-  const nlp = (await import('compromise')).default as unknown as { model(): { one: { lexicon: Record<string, string | string[]> } } };
-  const first: string[] = [];
-  const last: string[] = [];
-  for (const [word, tags] of Object.entries(nlp.model().one.lexicon)) {
-    if (word.includes(' ')) continue;
-    const list = Array.isArray(tags) ? tags : [tags];
-    if (list.some((t) => t === 'FirstName' || t === 'MaleName' || t === 'FemaleName')) first.push(word);
-    if (list.includes('LastName')) last.push(word);
-  }
-  return { first: first.sort(), last: last.sort() };
-}
-
-/** Cue-word classes from the entity stage's curated Indonesian lists (single words). */
-function cueClasses(): Record<string, string> {
-  const cues = new Map<string, string>();
-  for (const [letter, file] of CUE_FILES) {
-    let words: string[];
-    try {
-      words = readWordList('id', file);
-    } catch {
-      continue;
-    }
-    for (const w of words) {
-      const word = w.toLowerCase();
-      if (/\s/.test(word)) continue;
-      const prev = cues.get(word) ?? '';
-      if (!prev.includes(letter)) cues.set(word, prev + letter);
-    }
-  }
-  return Object.fromEntries([...cues].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+function marginSamples(data: readonly LabeledSentence[], predictions: TaggedSpan[][]): Array<[number, boolean]> {
+  const out: Array<[number, boolean]> = [];
+  data.forEach((s, i) => {
+    const gold = new Set(s.entities.map((e) => `${e.type}:${e.start}:${e.end}`));
+    for (const p of predictions[i]) out.push([p.score, gold.has(`${p.type}:${p.start}:${p.end}`)]);
+  });
+  return out;
 }
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
-  const names = await nameLists();
-  const cues = cueClasses();
   const log = (s: string) => {
     if (!args.quiet) process.stderr.write(s + '\n');
   };
-  if (!existsSync(path.join(args.data, 'ner-id-nergrit-train.jsonl'))) {
-    process.stderr.write(`train:ner: no NERGrit data in ${args.data} (give --data DIR with ner-id-nergrit-{train,dev}.jsonl)\n`);
-    process.exitCode = 1;
+  const corpora = TRAIN_CORPORA[args.lang].filter((c) => args.conll || !c.research);
+  const missing = corpora.filter((c) => !existsSync(path.join(args.data, c.file)));
+  if (missing.length > 0) {
+    process.stderr.write(`train:ner: training data not found in ${args.data}: ${missing.map((c) => c.file).join(', ')} (give --data DIR); nothing trained\n`);
     return;
   }
-  const train = readNerJsonl(path.join(args.data, 'ner-id-nergrit-train.jsonl'));
-  const dev = readNerJsonl(path.join(args.data, 'ner-id-nergrit-dev.jsonl'));
-  log(`train ${train.length} sentences, dev ${dev.length} sentences, ${args.templates.length} templates, ${args.epochs} epochs, seed ${args.seed}`);
-  if (args.cv > 1) {
-    // k-fold cross-validation on the train split (folds by sentence index modulo k): a steadier
-    // signal than the small dev split for choosing features
-    let tp = 0;
-    let fp = 0;
-    let fn = 0;
-    for (let f = 0; f < args.cv; f++) {
-      const tr = train.filter((_, i) => i % args.cv !== f);
-      const te = train.filter((_, i) => i % args.cv === f);
-      const r = trainTagger(tr, { epochs: args.epochs, seed: args.seed, templates: args.templates, prune: args.prune, ensemble: args.ensemble, names, cues, algorithm: args.algorithm, l2: args.l2, eta: args.eta });
-      const { micro } = evaluate(r.tagger, te);
-      tp += micro.tp;
-      fp += micro.fp;
-      fn += micro.fn;
-      log(`fold ${f + 1}/${args.cv}: F1 ${fmt(micro.f1)}`);
-    }
-    const p = tp / (tp + fp);
-    const r = tp / (tp + fn);
-    console.log(`cv${args.cv} micro: P ${fmt(p)} R ${fmt(r)} F1 ${fmt((2 * p * r) / (p + r))}`);
-  }
   const t0 = performance.now();
-  const result = trainTagger(train, {
+  const { lexicons, lists, unlabelledArticles } = await buildLexicons(args.data, args.lang, { clusters: args.clusters, crossNames: args.crossNames, research: args.conll });
+  const templates = lexicons.clusters && Object.keys(lexicons.clusters).length > 0 ? [...args.templates, ...CLUSTER_TEMPLATES] : args.templates;
+  const train = readCorpora(args.data, corpora);
+  const extraCorpora = args.addCorpora.map((name) => {
+    const c = [...TRAIN_CORPORA.id, ...TRAIN_CORPORA.en].find((x) => x.name === name);
+    if (!c) throw new Error(`--add-corpora: unknown corpus ${name}`);
+    if (c.research && !args.conll) throw new Error(`--add-corpora ${name}: research-licensed text with --no-conll`);
+    return c;
+  });
+  const extra = readCorpora(args.data, extraCorpora);
+  log(
+    `${args.lang}: ${train.length} training sentences (${corpora.map((c) => c.name).join(', ')}), ${templates.length} templates, ` +
+      `${args.epochs} epochs, seed ${args.seed}; lexicons ${((performance.now() - t0) / 1000).toFixed(1)} s (${unlabelledArticles} unlabelled articles)`,
+  );
+  const options: TrainOptions = {
+    language: args.lang,
+    lexicons,
+    lists,
     epochs: args.epochs,
     seed: args.seed,
-    templates: args.templates,
+    templates,
     prune: args.prune,
     ensemble: args.ensemble,
-    names,
-    cues,
     algorithm: args.algorithm,
     l2: args.l2,
     eta: args.eta,
-    onEpoch: args.quiet
-      ? undefined
-      : (epoch, tagger) => {
-          const { micro } = evaluate(tagger, dev);
-          log(`epoch ${epoch}: dev P ${fmt(micro.p)} R ${fmt(micro.r)} F1 ${fmt(micro.f1)}`);
-        },
-  });
-  const trainMs = performance.now() - t0;
-  const tagger = result.tagger;
-  // calibrate span scores on dev margins
-  tagger.rawMargins = true;
-  const raw = evaluate(tagger, dev);
-  const samples: Array<[number, boolean]> = [];
-  dev.forEach((s, i) => {
-    const gold = new Set(s.entities.map((e) => `${e.type}:${e.start}:${e.end}`));
-    for (const p of raw.predictions[i]) samples.push([p.score, gold.has(`${p.type}:${p.start}:${p.end}`)]);
-  });
-  tagger.rawMargins = false;
-  const calibration = calibrate(samples);
-  result.model.calibration = calibration;
-  Object.assign(tagger.calibration, calibration);
-  const { perType, micro } = evaluate(tagger, dev);
-  result.model.meta = {
-    trainedOn: 'NERGrit train split (IndoNLU), 1,672 sentences',
+  };
+
+  const meta: Record<string, unknown> = {
+    language: args.lang,
+    trainedOn: [...corpora, ...extraCorpora].map((c) => ({ corpus: c.name, file: c.file, sentences: [...train, ...extra].filter((s) => s.corpus === c.name).length })),
     algorithm: args.algorithm,
-    ensemble: args.ensemble,
     epochs: args.epochs,
     seed: args.seed,
+    ensemble: args.ensemble,
     prune: args.prune,
-    rows: tagger.space.nRows,
-    devMicroF1: Number(micro.f1.toFixed(4)),
+    l2: args.l2,
+    eta: args.eta,
+    unlabelledArticles,
+    clusters: Object.keys(lexicons.clusters ?? {}).length,
   };
-  const finalJson = JSON.stringify(result.model);
-  console.log(`dev exact-span (${dev.length} sentences), shipped model after pruning and quantisation:`);
-  console.log(table(perType, micro));
+  let calibrationSamples: Array<[number, boolean]> = [];
+  const heldOut: HeldOutSentence[] = [];
+  let lastFoldTagger: ReturnType<typeof trainTagger>['tagger'] | null = null;
+  if (args.cv > 1) {
+    const folds = foldsOf(train, args.cv);
+    const perCorpus = new Map<string, Counts>(corpora.map((c) => [c.name, newCounts()]));
+    const all = newCounts();
+    for (let f = 0; f < args.cv; f++) {
+      const tr = [...train.filter((_, i) => folds[i] !== f), ...extra];
+      const te = train.filter((_, i) => folds[i] === f);
+      const r = trainTagger(tr, options);
+      r.tagger.rawMargins = true;
+      const res = evaluate(r.tagger, te);
+      calibrationSamples = calibrationSamples.concat(marginSamples(te, res.predictions));
+      r.tagger.rawMargins = false;
+      for (const c of corpora) {
+        const part = te.filter((s: CorpusSentence) => s.corpus === c.name);
+        if (part.length === 0) continue;
+        addEval(perCorpus.get(c.name)!, evaluate(r.tagger, part).perType);
+      }
+      addEval(all, evaluate(r.tagger, te).perType);
+      if (args.docLayer === 'learn') for (const s of te) heldOut.push(holdOut(r.tagger, s, s.doc, f));
+      lastFoldTagger = r.tagger;
+      log(`fold ${f + 1}/${args.cv}: F1 ${fmt(res.micro.f1)}`);
+    }
+    const rows: Array<[string, Counts]> = [...perCorpus, ['all', all]];
+    console.log(`cross-validation (${args.cv} folds of whole pseudo-documents), tagger alone, exact spans:`);
+    console.log(table(rows));
+    meta.cv = { folds: args.cv, sets: Object.fromEntries(rows.map(([n, c]) => [n, figures(c)])) };
+  }
+
+  // the document layer: learned on the held-out decisions (and cross-validated the same way), or borrowed
+  let docLayer: DocLayerFile | undefined;
+  if (args.docLayer === 'learn' && heldOut.length > 0 && lastFoldTagger) {
+    const docOptions = { epochs: args.docEpochs, seed: args.seed, l2: args.l2, eta: args.eta };
+    const perCorpus = new Map<string, Counts>(corpora.map((c) => [c.name, newCounts()]));
+    const all = newCounts();
+    for (let f = 0; f < args.cv; f++) {
+      const layer = trainDocumentLayer(heldOut.filter((h) => h.fold !== f), docOptions);
+      const test = heldOut.filter((h) => h.fold === f);
+      for (const c of corpora) countDocumentLayer(lastFoldTagger, layer, test.filter((h) => (h.sentence as CorpusSentence).corpus === c.name), perCorpus.get(c.name)!);
+      countDocumentLayer(lastFoldTagger, layer, test, all);
+    }
+    const rows: Array<[string, Counts]> = [...perCorpus, ['all', all]];
+    console.log(`cross-validation with the document layer (pseudo-documents of ${20} consecutive sentences in ordered corpora):`);
+    console.log(table(rows));
+    meta.cvDocument = { folds: args.cv, sets: Object.fromEntries(rows.map(([n, c]) => [n, figures(c)])) };
+    docLayer = trainDocumentLayer(heldOut, docOptions);
+    meta.documentLayer = { learned: true, features: docLayer.features.length, epochs: args.docEpochs };
+  } else if (args.docLayer !== 'none' && args.docLayer !== 'learn') {
+    const from = readModelFile(path.resolve(args.docLayer));
+    if (from?.doc) {
+      docLayer = { ...from.doc };
+      meta.documentLayer = { learned: false, from: path.basename(args.docLayer), features: from.doc.features.length };
+    } else log(`no document layer in ${args.docLayer}: trained without one`);
+  }
+
+  const t1 = performance.now();
+  const result = trainTagger([...train, ...extra], options);
+  const trainMs = performance.now() - t1;
+  const tagger = result.tagger;
+  if (docLayer) {
+    // a borrowed layer keeps this model's own transitions
+    if (args.docLayer !== 'learn') docLayer = { ...docLayer, trans: result.model.trans, end: result.model.end };
+    result.model.doc = docLayer;
+    tagger.docLayer = docLayer;
+  }
+  if (calibrationSamples.length > 0) {
+    const calibration = calibrate(calibrationSamples);
+    result.model.calibration = calibration;
+    Object.assign(tagger.calibration, calibration);
+  }
+  const devRows: Array<[string, Counts]> = [];
+  for (const d of DEV_CORPORA[args.lang]) {
+    const file = path.join(args.data, d.file);
+    if (!existsSync(file)) continue;
+    const c = newCounts();
+    addEval(c, evaluate(tagger, readNerJsonl(file)).perType);
+    devRows.push([d.name, c]);
+  }
+  if (devRows.length) {
+    console.log('dev splits (a check, not used for any choice), tagger alone on sentences, exact spans:');
+    console.log(table(devRows));
+    meta.dev = Object.fromEntries(devRows.map(([n, c]) => [n, figures(c)]));
+  }
+  meta.rows = tagger.space.nRows;
+  result.model.meta = meta;
+  const json = JSON.stringify(result.model);
   console.log(
-    `training ${(trainMs / 1000).toFixed(1)} s, rows ${result.rowsBeforePrune} -> ${tagger.space.nRows} after pruning, model ${(finalJson.length / 1e6).toFixed(2)} MB, calibration a=${calibration.a} b=${calibration.b}`,
+    `training ${(trainMs / 1000).toFixed(1)} s, rows ${result.rowsBeforePrune} -> ${tagger.space.nRows} after pruning, model ${(json.length / 1e6).toFixed(2)} MB, ` +
+      `calibration a=${result.model.calibration.a} b=${result.model.calibration.b}`,
   );
   if (args.save) {
     mkdirSync(path.dirname(args.out), { recursive: true });
-    writeFileSync(args.out, finalJson + '\n');
+    writeFileSync(args.out, json + '\n');
     console.log(`wrote ${path.relative(process.cwd(), args.out) || args.out}`);
   }
 }
 
-await main();
+if (process.argv[1] && import.meta.url.endsWith(path.basename(process.argv[1]))) {
+  main().catch((error) => {
+    console.error(`train:ner: ${(error as Error).message}`);
+    process.exitCode = 1;
+  });
+}

@@ -7,11 +7,19 @@ export interface DispatchOptions {
   setup: WorkerSetup;
   /** Old-generation heap per worker (MB). */
   heapMb: number;
+  /**
+   * Old-generation heap (MB) of the one worker that gets an article a bounded worker ran out of
+   * memory on (started on demand); 0 or less than `heapMb`: such an article fails alone.
+   */
+  largeHeapMb?: number;
   /** `max_article_seconds`: one article analysed longer than this fails with `timeout` and its worker is replaced. */
   articleSeconds: number;
   /** Tasks running or queued before `submit` waits (back-pressure on the readers). */
   maxInFlight: number;
 }
+
+/** Which pool a task runs in: the bounded workers, or the single roomy one for giant articles. */
+type PoolKind = 'bounded' | 'large';
 
 interface Watch {
   progress: Float64Array;
@@ -31,6 +39,7 @@ const WATCH_MS = 100;
  */
 export class Dispatcher {
   private pool: Piscina | null = null;
+  private largePool: Piscina | null = null;
   private inFlight = 0;
   private readonly waiting: (() => void)[] = [];
   private readonly watches = new Set<Watch>();
@@ -41,7 +50,18 @@ export class Dispatcher {
   constructor(private readonly options: DispatchOptions) {}
 
   /** Started on the first task: a run with nothing to analyse never pays for worker start-up. */
-  private workers(): Piscina {
+  private workers(kind: PoolKind = 'bounded'): Piscina {
+    if (kind === 'large') {
+      // One thread, only for articles a bounded worker could not hold: memory spikes once, for them.
+      return (this.largePool ??= new Piscina({
+        filename: new URL('./worker.js', import.meta.url).href,
+        minThreads: 0,
+        maxThreads: 1,
+        idleTimeout: 1000,
+        workerData: this.options.setup,
+        resourceLimits: { maxOldGenerationSizeMb: this.options.largeHeapMb, maxYoungGenerationSizeMb: 32 },
+      }));
+    }
     return (this.pool ??= new Piscina({
       filename: new URL('./worker.js', import.meta.url).href,
       minThreads: this.options.concurrency,
@@ -88,7 +108,9 @@ export class Dispatcher {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
     await this.pool?.destroy();
+    await this.largePool?.destroy();
     this.pool = null;
+    this.largePool = null;
   }
 
   private watch(watch: Watch): void {
@@ -106,34 +128,58 @@ export class Dispatcher {
     this.timer.unref();
   }
 
-  private async runRecovering(task: Task, attempt: number): Promise<TaskResult> {
+  private async runRecovering(task: Task, attempt: number, kind: PoolKind = 'bounded'): Promise<TaskResult> {
     const progress = new Float64Array(new SharedArrayBuffer(PROGRESS.length * 8));
     progress[PROGRESS.unit] = -1;
     progress[PROGRESS.doc] = -1;
     const watch: Watch = { progress, controller: new AbortController(), timedOut: false };
     this.watch(watch);
     try {
-      return (await this.workers().run({ ...task, progress: progress.buffer }, { signal: watch.controller.signal })) as TaskResult;
+      return (await this.workers(kind).run({ ...task, progress: progress.buffer }, { signal: watch.controller.signal })) as TaskResult;
     } catch (error) {
       const reason = watch.timedOut
         ? `timeout: analysis took longer than max_article_seconds (${this.options.articleSeconds} s); its worker was replaced`
         : `analysis crashed: ${error instanceof Error ? error.message : String(error)}`;
-      return this.recover(task, progress[PROGRESS.unit], progress[PROGRESS.doc], reason, attempt);
+      const unit = progress[PROGRESS.unit];
+      if (kind === 'bounded' && unit >= 0 && isOutOfMemory(error) && (this.options.largeHeapMb ?? 0) > this.options.heapMb) {
+        return this.moveToLargeWorker(task, unit, attempt);
+      }
+      return this.recover(task, unit, progress[PROGRESS.doc], reason, attempt, kind);
     } finally {
       this.watches.delete(watch);
     }
   }
 
+  /**
+   * A bounded worker ran out of memory on unit `unit` (a file or a record): that unit runs again
+   * alone in the large worker, the task's other units in the bounded pool; results keep their order.
+   */
+  private async moveToLargeWorker(task: Task, unit: number, attempt: number): Promise<TaskResult> {
+    const only = { ...task, units: [task.units[unit]] } as Task;
+    const rest = { ...task, units: task.units.filter((_, u) => u !== unit) } as Task;
+    const [big, others] = await Promise.all([
+      this.runRecovering(only, attempt, 'large'),
+      rest.units.length > 0 ? this.runRecovering(rest, attempt) : Promise.resolve<TaskResult>({ units: [], stageMs: {} }),
+    ]);
+    if (others.setupError !== undefined) return others;
+    if (big.setupError !== undefined) return big;
+    const units = [...others.units];
+    units.splice(unit, 0, big.units[0]);
+    const stageMs = { ...others.stageMs };
+    for (const [stage, ms] of Object.entries(big.stageMs)) stageMs[stage] = (stageMs[stage] ?? 0) + ms;
+    return { units, stageMs };
+  }
+
   /** The article at (`unit`, `doc`) fails with `reason`; the task's other articles run again. */
-  private async recover(task: Task, unit: number, doc: number, reason: string, attempt: number): Promise<TaskResult> {
+  private async recover(task: Task, unit: number, doc: number, reason: string, attempt: number, kind: PoolKind): Promise<TaskResult> {
     if (unit < 0) {
       // lost before any article started (e.g. the worker died while loading): once more, then give up
-      if (attempt === 0) return this.runRecovering(task, 1);
+      if (attempt === 0) return this.runRecovering(task, 1, kind);
       return { units: task.units.map((_, u) => unitFailure(task, u, reason)), stageMs: {} };
     }
     if (task.kind === 'records') {
       const rest: RecordsTask = { ...task, units: task.units.filter((_, u) => u !== unit) };
-      const results = rest.units.length > 0 ? await this.runRecovering(rest, 0) : { units: [], stageMs: {} };
+      const results = rest.units.length > 0 ? await this.runRecovering(rest, 0, kind) : { units: [], stageMs: {} };
       if (results.setupError !== undefined) return results;
       const units = [...results.units];
       units.splice(unit, 0, unitFailure(task, unit, reason));
@@ -142,15 +188,21 @@ export class Dispatcher {
     if (doc < 0) {
       // the file itself (reading, parsing, an HTML page's extraction) is what failed
       const rest: FilesTask = { ...task, units: task.units.filter((_, u) => u !== unit) };
-      const results = rest.units.length > 0 ? await this.runRecovering(rest, 0) : { units: [], stageMs: {} };
+      const results = rest.units.length > 0 ? await this.runRecovering(rest, 0, kind) : { units: [], stageMs: {} };
       if (results.setupError !== undefined) return results;
       const units = [...results.units];
       units.splice(unit, 0, unitFailure(task, unit, reason));
       return { units, stageMs: results.stageMs };
     }
     const units = task.units.map((u, i) => (i === unit ? { ...u, skip: { ...u.skip, [doc]: reason } } : u));
-    return this.runRecovering({ ...task, units }, 0);
+    return this.runRecovering({ ...task, units }, 0, kind);
   }
+}
+
+/** V8's heap limit in a worker thread (piscina passes the worker's error on). */
+function isOutOfMemory(error: unknown): boolean {
+  const e = error as { code?: string; message?: string } | null;
+  return e?.code === 'ERR_WORKER_OUT_OF_MEMORY' || /memory limit|heap out of memory/i.test(e?.message ?? '');
 }
 
 function unitFailure(task: Task, unit: number, reason: string): UnitResult {

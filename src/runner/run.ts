@@ -49,6 +49,11 @@ const SINK_BATCH = Number(process.env.WARTA_SINK_BATCH) || 500;
 const STATE_DIR = '.warta';
 /** Old-generation heap per worker (MB); `WARTA_WORKER_HEAP_MB` overrides it for unusually large input files. */
 const WORKER_HEAP_MB = Number(process.env.WARTA_WORKER_HEAP_MB) || 256;
+/**
+ * Old-generation heap of the single worker started for an article a bounded worker ran out of
+ * memory on (a 10 MB article needs about 500 MB); `WARTA_LARGE_HEAP_MB` overrides it, 0 disables it.
+ */
+const LARGE_HEAP_MB = process.env.WARTA_LARGE_HEAP_MB !== undefined ? Number(process.env.WARTA_LARGE_HEAP_MB) : 2048;
 /** Small whole files travel to workers in groups (one message and one segment write per group). */
 const GROUP_FILES = 16;
 const GROUP_BYTES = 1 << 20;
@@ -203,6 +208,7 @@ export async function run(options: RunOptions): Promise<RunSummary> {
       concurrency,
       setup: { pipelineFile: config.file, overrides, segmentDir, runTag },
       heapMb: WORKER_HEAP_MB,
+      largeHeapMb: LARGE_HEAP_MB,
       articleSeconds: config.max_article_seconds ?? DEFAULT_MAX_ARTICLE_SECONDS,
       // one batch running and one waiting per worker keeps every core busy with bounded memory
       maxInFlight: concurrency * 2,

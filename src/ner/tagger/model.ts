@@ -5,11 +5,10 @@
  * Shared by training (growing rows) and tagging (frozen, Float32 weights).
  */
 import type { EntityType } from '../../doc.js';
-import { loadGazetteer, type Gazetteer } from '../gazetteer.js';
-import { tokenKey, type Token } from '../tokens.js';
 import {
-  BOS, EOS, K_GAZ, K_POS, NUM_KINDS, RESERVED, TYPE_KINDS, UNK, parseTemplate, positionAtom, typeAtoms, type Lexicons, type Template,
+  BOS, EOS, K_GL, K_POS, NUM_KINDS, RESERVED, TYPE_KINDS, UNK, lexKey, parseTemplate, typeAtoms, type Lexicons, type Template,
 } from './features.js';
+import { LIST_NAMES, NUM_GROUPS, type ListNode, type PhraseLists } from './lists.js';
 
 export const TYPES: EntityType[] = ['PERSON', 'LOCATION', 'ORGANIZATION'];
 /** Labels: 0 = O; for type t: B = 1+4t, I = 2+4t, L = 3+4t, U = 4+4t. */
@@ -41,15 +40,7 @@ export const ALLOWED_END = new Uint8Array(NL);
   }
 }
 
-/** Allowed predecessors of each label: PRED[PRED_START[y] .. PRED_START[y + 1]). */
-const predList: number[] = [];
-const predStart: number[] = [0];
-for (let y = 0; y < NL; y++) {
-  for (let p = 0; p < NL; p++) if (ALLOWED[p * NL + y]) predList.push(p);
-  predStart.push(predList.length);
-}
-const PRED = Int32Array.from(predList);
-const PRED_START = Int32Array.from(predStart);
+/** Allowed successors of each label: SUCC[SUCC_START[p] .. SUCC_START[p + 1]). */
 const succList: number[] = [];
 const succStart: number[] = [0];
 for (let p = 0; p < NL; p++) {
@@ -98,11 +89,20 @@ export class FeatureSpace {
   private readonly cache = new Map<string, Int32Array>();
   private frozen = false;
   nRows = 0;
-  /** The default gazetteer (no user files), loaded when a template reads `gaz` atoms. */
-  readonly gazetteer: Gazetteer | null;
-  private readonly pool: Token[] = [];
+  /** Atom ids of list matches by (group, BILU, list), and of sentence positions by (first?, style). */
+  private readonly listAtomIds = new Map<number, number>();
+  private readonly posAtomIds = new Map<number, number>();
+  private listLen = new Int32Array(0);
+  private listWhich = new Int32Array(0);
+  private readonly keyBuf: string[] = [];
+  private readonly firstBuf: (ListNode | undefined)[] = [];
 
-  constructor(templateSpecs: string[], readonly lexicons: Lexicons, vocabs?: Vocab[]) {
+  constructor(
+    templateSpecs: string[],
+    readonly lexicons: Lexicons,
+    readonly lists: PhraseLists | null,
+    vocabs?: Vocab[],
+  ) {
     this.templateSpecs = templateSpecs;
     this.templates = templateSpecs.map(parseTemplate);
     const kinds: number[] = [];
@@ -120,58 +120,87 @@ export class FeatureSpace {
     this.tStart = Int32Array.from(starts);
     this.rowMaps = this.templates.map(() => new Map<number, number>());
     this.vocabs = vocabs ?? Array.from({ length: NUM_KINDS }, () => new Vocab());
-    this.gazetteer = this.templates.some((t) => t.some(([k]) => k === K_GAZ)) ? loadGazetteer() : null;
   }
 
   private atomId(k: number, s: string): number {
     return this.frozen ? this.vocabs[k].get(s) : this.vocabs[k].add(s);
   }
 
-  /** All position-level atoms (sentence position, gazetteer). */
-  fillPositional(text: string, toks: ArrayLike<number>, n: number, out: Int32Array, words?: readonly string[], keys?: readonly string[]): void {
-    for (let i = 0; i < n; i++) out[i * NUM_KINDS + K_POS] = this.positionId(i);
-    this.fillGazetteer(text, toks, n, out, words, keys);
+  /**
+   * All position-level atoms (sentence position and style, list matches).
+   * `words[i]` is token i's text, `keys[i]` its `lexKey`, `firsts[i]` its
+   * one-token list node (computed here when not given).
+   */
+  fillPositional(
+    n: number,
+    out: Int32Array,
+    words: readonly string[],
+    keys?: readonly string[],
+    firsts?: readonly (ListNode | undefined)[],
+    style: 'A' | 'T' | 'N' = sentenceStyleOf(words, n),
+  ): void {
+    for (let i = 0; i < n; i++) out[i * NUM_KINDS + K_POS] = this.positionId(i === 0, style);
+    for (let g = 0; g < NUM_GROUPS; g++) for (let i = 0; i < n; i++) out[i * NUM_KINDS + K_GL + g] = UNK;
+    const lists = this.lists;
+    if (!lists) return;
+    if (!keys || !firsts) {
+      const kb = this.keyBuf;
+      const fb = this.firstBuf;
+      kb.length = n;
+      fb.length = n;
+      for (let i = 0; i < n; i++) {
+        kb[i] = keys ? keys[i] : lexKey(words[i]);
+        fb[i] = lists.first(kb[i]);
+      }
+      keys = kb;
+      firsts = fb;
+    }
+    if (this.listLen.length < NUM_GROUPS * n) {
+      this.listLen = new Int32Array(NUM_GROUPS * n * 2);
+      this.listWhich = new Int32Array(NUM_GROUPS * n * 2);
+    }
+    const len = this.listLen;
+    const which = this.listWhich;
+    lists.matchAll(keys, firsts, n, len, which);
+    for (let g = 0; g < NUM_GROUPS; g++) {
+      let i = 0;
+      while (i < n) {
+        const m = len[g * n + i];
+        if (m === 0) {
+          i++;
+          continue;
+        }
+        const l = which[g * n + i];
+        if (m === 1) out[i * NUM_KINDS + K_GL + g] = this.listAtom(g, 3, l);
+        else {
+          out[i * NUM_KINDS + K_GL + g] = this.listAtom(g, 0, l);
+          for (let j = i + 1; j < i + m - 1; j++) out[j * NUM_KINDS + K_GL + g] = this.listAtom(g, 1, l);
+          out[(i + m - 1) * NUM_KINDS + K_GL + g] = this.listAtom(g, 2, l);
+        }
+        i += m;
+      }
+    }
   }
 
-  /**
-   * Gazetteer atoms: greedy longest matches left to right; each matched token
-   * gets its BILU position and the entry kind (`B-country`, `U-city`, ...).
-   */
-  fillGazetteer(text: string, toks: ArrayLike<number>, n: number, out: Int32Array, words?: readonly string[], keys?: readonly string[]): void {
-    const g = this.gazetteer;
-    for (let i = 0; i < n; i++) out[i * NUM_KINDS + K_GAZ] = UNK;
-    if (!g) return;
-    const pool = this.pool;
-    for (let i = 0; i < n; i++) {
-      const s = toks[2 * i];
-      const e = toks[2 * i + 1];
-      const t = words ? words[i] : text.slice(s, e);
-      const key = keys ? keys[i] : tokenKey(t);
-      if (i < pool.length) {
-        const tok = pool[i];
-        tok.start = s;
-        tok.end = e;
-        tok.text = t;
-        tok.key = key;
-      } else pool.push({ start: s, end: e, text: t, key });
+  private listAtom(g: number, bilu: number, l: number): number {
+    const k = (g * 4 + bilu) * 32 + l;
+    let id = this.listAtomIds.get(k);
+    if (id === undefined) {
+      id = this.atomId(K_GL + g, `${'BILU'[bilu]}-${LIST_NAMES[l]}`);
+      if (id !== UNK || this.frozen) this.listAtomIds.set(k, id);
     }
-    let i = 0;
-    while (i < n) {
-      const m = g.match(pool, i, n);
-      if (!m || m.entry.kind === 'user') {
-        i++;
-        continue;
-      }
-      const kind = m.entry.kind;
-      const len = m.length;
-      if (len === 1) out[i * NUM_KINDS + K_GAZ] = this.atomId(K_GAZ, 'U-' + kind);
-      else {
-        out[i * NUM_KINDS + K_GAZ] = this.atomId(K_GAZ, 'B-' + kind);
-        for (let j = i + 1; j < i + len - 1; j++) out[j * NUM_KINDS + K_GAZ] = this.atomId(K_GAZ, 'I-' + kind);
-        out[(i + len - 1) * NUM_KINDS + K_GAZ] = this.atomId(K_GAZ, 'L-' + kind);
-      }
-      i += len;
+    return id;
+  }
+
+  /** Position atom id: first token or not, and the sentence style. */
+  positionId(first: boolean, style: string): number {
+    const k = (first ? 256 : 0) + style.charCodeAt(0);
+    let id = this.posAtomIds.get(k);
+    if (id === undefined) {
+      id = this.atomId(K_POS, (first ? 'F' : 'M') + style);
+      if (id !== UNK || this.frozen) this.posAtomIds.set(k, id);
     }
+    return id;
   }
 
   /** Stop adding atoms; unknown atoms become UNK from now on. */
@@ -207,18 +236,15 @@ export class FeatureSpace {
 
   /** Atom ids of the tokens (`toks` holds start/end pairs) into `out` (n * NUM_KINDS). */
   atoms(text: string, toks: ArrayLike<number>, n: number, out: Int32Array): void {
+    const words: string[] = [];
     for (let i = 0; i < n; i++) {
-      const ids = this.typeIds(text.slice(toks[2 * i], toks[2 * i + 1]));
+      const w = text.slice(toks[2 * i], toks[2 * i + 1]);
+      words.push(w);
+      const ids = this.typeIds(w);
       const b = i * NUM_KINDS;
       for (let k = 0; k < TYPE_KINDS; k++) out[b + k] = ids[k];
     }
-    this.fillPositional(text, toks, n, out);
-  }
-
-  /** Position atom id for token i. */
-  positionId(i: number): number {
-    const pos = positionAtom(i);
-    return this.frozen ? this.vocabs[K_POS].get(pos) : this.vocabs[K_POS].add(pos);
+    this.fillPositional(n, out, words);
   }
 
   /**
@@ -289,6 +315,9 @@ export class FeatureSpace {
   }
 }
 
+/** Labels that may follow a closed label: O, B-x, U-x. */
+const OPENERS = Int32Array.from([0, 1, 4, 5, 8, 9, 12]);
+
 /** Viterbi over emissions E (n * NL) and transitions (row NL = start); writes labels into `out`. */
 export function viterbi(
   E: ArrayLike<number>,
@@ -301,22 +330,71 @@ export function viterbi(
 ): number {
   if (n === 0) return 0;
   for (let y = 0; y < NL; y++) delta[y] = ALLOWED[NL * NL + y] ? trans[NL * NL + y] + E[y] : NEG;
+  // BILOU: O, B-x and U-x follow a closed label (O, L-x, U-x); I-x and L-x follow B-x or I-x.
+  // The two cases are written out (this loop runs once per token and decoding).
   for (let i = 1; i < n; i++) {
     const b = i * NL;
     const pb = b - NL;
-    for (let y = 0; y < NL; y++) {
-      let best = NEG;
+    const d0 = delta[pb];
+    const d3 = delta[pb + 3];
+    const d4 = delta[pb + 4];
+    const d7 = delta[pb + 7];
+    const d8 = delta[pb + 8];
+    const d11 = delta[pb + 11];
+    const d12 = delta[pb + 12];
+    for (let k = 0; k < OPENERS.length; k++) {
+      const y = OPENERS[k];
+      let best = d0 + trans[y];
       let arg = 0;
-      for (let q = PRED_START[y], qe = PRED_START[y + 1]; q < qe; q++) {
-        const p = PRED[q];
-        const v = delta[pb + p] + trans[p * NL + y];
-        if (v > best) {
-          best = v;
-          arg = p;
-        }
+      let v = d3 + trans[3 * NL + y];
+      if (v > best) {
+        best = v;
+        arg = 3;
+      }
+      v = d4 + trans[4 * NL + y];
+      if (v > best) {
+        best = v;
+        arg = 4;
+      }
+      v = d7 + trans[7 * NL + y];
+      if (v > best) {
+        best = v;
+        arg = 7;
+      }
+      v = d8 + trans[8 * NL + y];
+      if (v > best) {
+        best = v;
+        arg = 8;
+      }
+      v = d11 + trans[11 * NL + y];
+      if (v > best) {
+        best = v;
+        arg = 11;
+      }
+      v = d12 + trans[12 * NL + y];
+      if (v > best) {
+        best = v;
+        arg = 12;
       }
       delta[b + y] = best + E[b + y];
       bp[b + y] = arg;
+    }
+    for (let t = 0; t < 3; t++) {
+      const bl = 1 + 4 * t;
+      const il = bl + 1;
+      const dB = delta[pb + bl];
+      const dI = delta[pb + il];
+      for (let y = il; y <= il + 1; y++) {
+        const vB = dB + trans[bl * NL + y];
+        const vI = dI + trans[il * NL + y];
+        if (vB >= vI) {
+          delta[b + y] = vB + E[b + y];
+          bp[b + y] = bl;
+        } else {
+          delta[b + y] = vI + E[b + y];
+          bp[b + y] = il;
+        }
+      }
     }
   }
   const lb = (n - 1) * NL;
@@ -401,4 +479,50 @@ export function spansToLabels(spans: Array<[number, number, number]>, n: number)
     }
   }
   return y;
+}
+
+/** First letter of a word: 0 uncased, 1 lower case, 2 capital, 3 a word of two or more letters in capitals. */
+export function casedOf(w: string): number {
+  const c = w.charCodeAt(0);
+  let isUpper: boolean;
+  let isLower: boolean;
+  if (c < 128) {
+    isUpper = c >= 65 && c <= 90;
+    isLower = c >= 97 && c <= 122;
+  } else {
+    const ch = w[0];
+    const lo = ch.toLowerCase();
+    const up = ch.toUpperCase();
+    isUpper = lo !== up && ch === up;
+    isLower = lo !== up && ch === lo;
+  }
+  if (isLower) return 1;
+  if (!isUpper) return 0;
+  return w.length > 1 && w === w.toUpperCase() ? 3 : 2;
+}
+
+/**
+ * Sentence style from counts of its cased words: `A` when at least 80% are
+ * in capitals (a CoNLL-style headline), `T` when at least 80% of four or more
+ * are capitalised (a Title Case headline), else `N`.
+ */
+export function styleOf(cased: number, upper: number, capital: number): 'A' | 'T' | 'N' {
+  if (cased >= 2 && upper / cased >= 0.8) return 'A';
+  if (cased >= 4 && capital / cased >= 0.8) return 'T';
+  return 'N';
+}
+
+/** Sentence style from its words (see `styleOf`). */
+export function sentenceStyleOf(words: readonly string[], n: number): 'A' | 'T' | 'N' {
+  let cased = 0;
+  let upper = 0;
+  let capital = 0;
+  for (let i = 0; i < n; i++) {
+    const c = casedOf(words[i]);
+    if (c === 0) continue;
+    cased++;
+    if (c >= 2) capital++;
+    if (c === 3) upper++;
+  }
+  return styleOf(cased, upper, capital);
 }

@@ -3,7 +3,10 @@
  * letters, marks and digits; a hyphen, apostrophe or period between two word
  * characters stays inside the token (`Jong-un`, `Ma'ruf`, `15.022`, `U.S`),
  * an initial or a short title abbreviation keeps its period (`W.`, `Jr.`),
- * and every other non-space character is a token of its own.
+ * and every other non-space character is a token of its own. Two kinds of
+ * joined words are split again, because entity boundaries fall inside them:
+ * a possessive ending (`Germany's` → `Germany` `'s`) and a hyphen before a
+ * capital letter (`Prabowo-Hatta`, `HO-Kementerian` → `Prabowo` `-` `Hatta`).
  */
 
 const WORD_RE = /[\p{L}\p{M}\p{N}]/u;
@@ -55,8 +58,8 @@ export function tokenize(text: string, start: number, end: number, out: number[]
     for (;;) {
       while (i < end && isWordCode(text, i, text.charCodeAt(i))) i++;
       if (i + 1 < end && isJoiner(text.charCodeAt(i)) && isWordCode(text, i + 1, text.charCodeAt(i + 1))) {
-        if (text.charCodeAt(i) === 46) {
-          // a period joins only digit groups (15.022, 3.5) and dotted letter abbreviations (U.S, a.n)
+        if (text.charCodeAt(i) === 46 && !isWebSuffix(text, i + 1, end)) {
+          // a period joins only digit groups (15.022, 3.5), dotted letter abbreviations (U.S, a.n) and web names (kompas.com)
           const prevDigit = isDigit(text.charCodeAt(i - 1));
           const nextDigit = isDigit(text.charCodeAt(i + 1));
           if (prevDigit !== nextDigit) break;
@@ -68,13 +71,63 @@ export function tokenize(text: string, start: number, end: number, out: number[]
       break;
     }
     // keep the period of an initial (`W.`), a dotted abbreviation (`U.S.`) or a title (`Jr.`)
-    if (i < end && text.charCodeAt(i) === 46) {
-      const tok = text.slice(s, i);
-      if ((tok.length === 1 && isUpper(tok.charCodeAt(0))) || DOTTED.has(tok) || /^(?:\p{L}\.)+\p{L}$/u.test(tok)) i++;
-    }
-    out.push(s, i);
+    if (i < end && text.charCodeAt(i) === 46 && keepsPeriod(text, s, i)) i++;
+    pushSplit(text, s, i, out);
   }
   return out.length >> 1;
+}
+
+/** Pushes the word token [s, e), split at hyphens before a capital letter and before a possessive ending. */
+function pushSplit(text: string, s: number, e: number, out: number[]): void {
+  let from = s;
+  for (let k = s + 1; k < e - 1; k++) {
+    const c = text.charCodeAt(k);
+    if ((c === 45 || c === 0x2010 || c === 0x2011) && isUpperAt(text, k + 1) && k - from >= 1) {
+      out.push(from, k, k, k + 1);
+      from = k + 1;
+    }
+  }
+  // `Germany's`, `Reuters’s`: the name ends before the apostrophe
+  if (e - from >= 3) {
+    const a = text.charCodeAt(e - 2);
+    const z = text.charCodeAt(e - 1);
+    if ((a === 39 || a === 0x2019) && (z === 115 || z === 83) && e - 2 > from) {
+      out.push(from, e - 2, e - 2, e);
+      return;
+    }
+  }
+  out.push(from, e);
+}
+
+function isUpperAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return c >= 65 && c <= 90;
+  const ch = text[i];
+  return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
+}
+
+const WEB_SUFFIXES = new Set(['com', 'net', 'org', 'id', 'co', 'tv', 'go', 'ac', 'or', 'info', 'news']);
+
+/** The letters at i are a web-address suffix (`com`, `co`, `id`, ...) ending the word (`SEPUTARAN.COM`, `kompas.co.id`). */
+function isWebSuffix(text: string, i: number, end: number): boolean {
+  let j = i;
+  while (j < end && j - i <= 4) {
+    const c = text.charCodeAt(j);
+    if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90))) break;
+    j++;
+  }
+  if (j - i < 2 || j - i > 4) return false;
+  if (j < end && (isWordCode(text, j, text.charCodeAt(j)) || (text.charCodeAt(j) === 46 && j + 1 < end && isWordCode(text, j + 1, text.charCodeAt(j + 1)) && !isWebSuffix(text, j + 1, end)))) return false;
+  return WEB_SUFFIXES.has(text.slice(i, j).toLowerCase());
+}
+
+const DOTTED_LETTERS_RE = /^(?:\p{L}\.)+\p{L}$/u;
+
+/** The word text[s, e) keeps a following period: an initial, a listed abbreviation, dotted letters (`U.S`). */
+function keepsPeriod(text: string, s: number, e: number): boolean {
+  if (e - s === 1) return isUpper(text.charCodeAt(s));
+  if (e - s <= 4 && DOTTED.has(text.slice(s, e))) return true;
+  return text.charCodeAt(s + 1) === 46 && DOTTED_LETTERS_RE.test(text.slice(s, e));
 }
 
 function isDigit(c: number): boolean {

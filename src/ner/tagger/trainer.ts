@@ -1,16 +1,15 @@
 /**
- * Averaged structured perceptron training for the BILOU tagger, evaluation
- * (exact type/start/end match), pruning and serialisation to `ModelFile`.
- * Deterministic: sentence order per epoch comes from a seeded PRNG.
+ * Training for the BILOU tagger (the learners are in `learners.ts`): feature
+ * extraction over labelled sentences, evaluation (exact type/start/end
+ * match); pruning, quantisation and serialisation to `ModelFile`.
  */
 import type { EntityType } from '../../doc.js';
-import { KIND_NAMES, K_CUE, K_NM, NUM_KINDS, RESERVED } from './features.js';
-import { LinearTagger, taggerFromModel, type ModelFile, type TaggedSpan } from './index.js';
-import { rootWords } from './lexicon.js';
-import { ALLOWED, ALLOWED_END, FeatureSpace, LABELS, NL, TYPES, Vocab, spansToLabels, viterbi } from './model.js';
+import { DEFAULT_TEMPLATES, KIND_NAMES, NUM_KINDS, RESERVED } from './features.js';
+import { LinearTagger, lexiconsFromFile, taggerFromModel, type LexiconFile, type ModelFile, type ModelLanguage, type TaggedSpan } from './index.js';
+import { PhraseLists, type ListName } from './lists.js';
+import { crf, perceptron, type Prepared, type Weights } from './learners.js';
+import { FeatureSpace, LABELS, NL, TYPES, Vocab, spansToLabels } from './model.js';
 import { tokenize } from './tokenize.js';
-import { DEFAULT_TEMPLATES } from './features.js';
-import { mulberry32 } from '../../random.js';
 
 export interface GoldSpan {
   start: number;
@@ -26,6 +25,11 @@ export interface LabeledSentence {
 }
 
 export interface TrainOptions {
+  language?: ModelLanguage;
+  /** Lexicons stored in the model (names, cue words, capitalisation classes, clusters). */
+  lexicons?: LexiconFile;
+  /** Name lists behind the list-match atoms, stored in the model. */
+  lists?: Partial<Record<ListName, string[]>>;
   epochs?: number;
   seed?: number;
   templates?: string[];
@@ -33,10 +37,6 @@ export interface TrainOptions {
   prune?: number;
   /** Called after every epoch with the epoch number and the averaged model as a tagger. */
   onEpoch?: (epoch: number, tagger: LinearTagger) => void;
-  /** Given names and surnames for the `nm` atoms (lower case); stored in the model. */
-  names?: { first: string[]; last: string[] };
-  /** Cue-word classes (lower-case word -> letters) for the `cue` atoms; stored in the model. */
-  cues?: Record<string, string>;
   /** Number of models trained with consecutive seeds and averaged (default 1). */
   ensemble?: number;
   /** Learner: averaged structured perceptron (default) or CRF trained by SGD with L2. */
@@ -44,13 +44,6 @@ export interface TrainOptions {
   /** CRF L2 strength per sentence (default 1e-4) and initial learning rate (default 0.1). */
   l2?: number;
   eta?: number;
-}
-
-interface Prepared {
-  n: number;
-  rows: Int32Array;
-  rowStart: Int32Array;
-  gold: Int32Array;
 }
 
 /** Token-index spans of the gold entities; a token belongs to an entity when it starts inside it. */
@@ -76,7 +69,7 @@ export function goldTokenSpans(toks: number[], n: number, entities: GoldSpan[]):
   return spans;
 }
 
-function prepare(space: FeatureSpace, data: LabeledSentence[], grow: boolean): Prepared[] {
+export function prepare(space: FeatureSpace, data: LabeledSentence[], grow: boolean): Prepared[] {
   const toks: number[] = [];
   const out: Prepared[] = [];
   let atoms = new Int32Array(256 * NUM_KINDS);
@@ -103,20 +96,18 @@ export interface TrainResult {
   rowsBeforePrune: number;
 }
 
+export const EMPTY_LEXICONS: LexiconFile = { first: [], last: [], parts: [], cues: {}, caseRatio: {} };
+
+/** The feature space for a language, lexicons and lists (training side: atoms are added as seen). */
+export function newFeatureSpace(options: TrainOptions): FeatureSpace {
+  const language = options.language ?? 'id';
+  const lists = options.lists && Object.keys(options.lists).length > 0 ? new PhraseLists(options.lists) : null;
+  return new FeatureSpace(options.templates ?? DEFAULT_TEMPLATES, lexiconsFromFile(language, options.lexicons ?? EMPTY_LEXICONS), lists);
+}
+
 export function trainTagger(train: LabeledSentence[], options: TrainOptions = {}): TrainResult {
   const epochs = options.epochs ?? 10;
-  const templates = options.templates ?? DEFAULT_TEMPLATES;
-  const names = {
-    first: [...new Set(options.names?.first ?? [])].sort(),
-    last: [...new Set(options.names?.last ?? [])].sort(),
-  };
-  const cues = Object.fromEntries(Object.entries(options.cues ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  const space = new FeatureSpace(templates, {
-    roots: rootWords(),
-    first: new Set(names.first),
-    last: new Set(names.last),
-    cues: new Map(Object.entries(cues)),
-  });
+  const space = newFeatureSpace(options);
   // pass 1 collects atom vocabularies, pass 2 creates feature rows with frozen ids
   const toks: number[] = [];
   let atoms = new Int32Array(256 * NUM_KINDS);
@@ -134,7 +125,7 @@ export function trainTagger(train: LabeledSentence[], options: TrainOptions = {}
     const onEpoch = k === 0 && options.onEpoch ? (e: number, avg: Weights) => options.onEpoch!(e, new LinearTagger(space, avg.W, avg.T, avg.End)) : undefined;
     const w =
       options.algorithm === 'crf'
-        ? crf(data, R, epochs, (options.seed ?? 1) + k, options.l2 ?? 1e-4, options.eta ?? 0.1, onEpoch)
+        ? crf(data, R, epochs, (options.seed ?? 1) + k, options.l2 ?? 1e-4, options.eta ?? 0.1, onEpoch, null)
         : perceptron(data, R, epochs, (options.seed ?? 1) + k, onEpoch);
     if (!sum) sum = w;
     else {
@@ -149,226 +140,8 @@ export function trainTagger(train: LabeledSentence[], options: TrainOptions = {}
     for (let i = 0; i < avg.T.length; i++) avg.T[i] /= runs;
     for (let i = 0; i < NL; i++) avg.End[i] /= runs;
   }
-  const model = serialize(space, avg.W, avg.T, avg.End, options.prune ?? 1e-3);
-  if (space.templates.some((t) => t.some(([k]) => k === K_NM))) model.names = names;
-  if (space.templates.some((t) => t.some(([k]) => k === K_CUE))) model.cues = cues;
+  const model = serialize(space, avg.W, avg.T, avg.End, options.prune ?? 1e-3, options);
   return { model, tagger: taggerFromModel(model), rowsBeforePrune: R };
-}
-
-interface Weights {
-  W: Float64Array;
-  T: Float64Array;
-  End: Float64Array;
-}
-
-/** Averaged structured perceptron over prepared sentences; returns the averaged weights. */
-function perceptron(data: Prepared[], R: number, epochs: number, seed: number, onEpoch?: (epoch: number, avg: Weights) => void): Weights {
-  const W = new Float64Array(R * NL);
-  const U = new Float64Array(R * NL);
-  const T = new Float64Array((NL + 1) * NL);
-  const TU = new Float64Array((NL + 1) * NL);
-  const EndW = new Float64Array(NL);
-  const EndU = new Float64Array(NL);
-  let maxN = 1;
-  for (const d of data) maxN = Math.max(maxN, d.n);
-  const E = new Float64Array(maxN * NL);
-  const delta = new Float64Array(maxN * NL);
-  const bp = new Int32Array(maxN * NL);
-  const pred = new Int32Array(maxN);
-  const rand = mulberry32(seed);
-  const order = data.map((_, i) => i);
-  let c = 1;
-
-  const averaged = (): Weights => {
-    const aw = new Float64Array(W.length);
-    for (let i = 0; i < W.length; i++) aw[i] = W[i] - U[i] / c;
-    const at = new Float64Array(T.length);
-    for (let i = 0; i < T.length; i++) at[i] = T[i] - TU[i] / c;
-    const ae = new Float64Array(NL);
-    for (let i = 0; i < NL; i++) ae[i] = EndW[i] - EndU[i] / c;
-    return { W: aw, T: at, End: ae };
-  };
-
-  for (let epoch = 1; epoch <= epochs; epoch++) {
-    shuffle(order, rand);
-    for (const idx of order) {
-      const d = data[idx];
-      const n = d.n;
-      if (n === 0) continue;
-      E.fill(0, 0, n * NL);
-      for (let i = 0; i < n; i++) {
-        const b = i * NL;
-        for (let q = d.rowStart[i]; q < d.rowStart[i + 1]; q++) {
-          const w = d.rows[q] * NL;
-          for (let y = 0; y < NL; y++) E[b + y] += W[w + y];
-        }
-      }
-      viterbi(E, n, T, EndW, pred, delta, bp);
-      const g = d.gold;
-      for (let i = 0; i < n; i++) {
-        const gy = g[i];
-        const py = pred[i];
-        if (gy !== py) {
-          for (let q = d.rowStart[i]; q < d.rowStart[i + 1]; q++) {
-            const w = d.rows[q] * NL;
-            W[w + gy] += 1;
-            U[w + gy] += c;
-            W[w + py] -= 1;
-            U[w + py] -= c;
-          }
-        }
-        const gp = i === 0 ? NL : g[i - 1];
-        const pp = i === 0 ? NL : pred[i - 1];
-        if (gp !== pp || gy !== py) {
-          T[gp * NL + gy] += 1;
-          TU[gp * NL + gy] += c;
-          T[pp * NL + py] -= 1;
-          TU[pp * NL + py] -= c;
-        }
-      }
-      if (g[n - 1] !== pred[n - 1]) {
-        EndW[g[n - 1]] += 1;
-        EndU[g[n - 1]] += c;
-        EndW[pred[n - 1]] -= 1;
-        EndU[pred[n - 1]] -= c;
-      }
-      c++;
-    }
-    if (onEpoch) onEpoch(epoch, averaged());
-  }
-  return averaged();
-}
-
-/**
- * Linear-chain CRF (same features and BILOU constraints) trained by SGD on
- * the log-likelihood with L2 regularisation (lazy scaling) and a decaying
- * learning rate; returns the final weights.
- */
-function crf(data: Prepared[], R: number, epochs: number, seed: number, l2: number, eta0: number, onEpoch?: (epoch: number, w: Weights) => void): Weights {
-  const V = new Float64Array(R * NL); // W = scale * V
-  let scale = 1;
-  const T = new Float64Array((NL + 1) * NL);
-  const End = new Float64Array(NL);
-  let maxN = 1;
-  for (const d of data) maxN = Math.max(maxN, d.n);
-  const E = new Float64Array(maxN * NL);
-  const A = new Float64Array(maxN * NL);
-  const B = new Float64Array(maxN * NL);
-  const G = new Float64Array(maxN * NL); // gradient wrt emissions
-  const GT = new Float64Array((NL + 1) * NL);
-  const GE = new Float64Array(NL);
-  const rand = mulberry32(seed);
-  const order = data.map((_, i) => i);
-  let t = 0;
-  const NEG_INF = -Infinity;
-  const lse = (a: number, b: number) => (a === NEG_INF ? b : b === NEG_INF ? a : a > b ? a + Math.log1p(Math.exp(b - a)) : b + Math.log1p(Math.exp(a - b)));
-  let avg: Weights | null = null;
-  let nAvg = 0;
-  const snapshot = (): Weights => {
-    const W = new Float64Array(V.length);
-    for (let i = 0; i < V.length; i++) W[i] = V[i] * scale;
-    return { W, T: Float64Array.from(T), End: Float64Array.from(End) };
-  };
-  for (let epoch = 1; epoch <= epochs; epoch++) {
-    shuffle(order, rand);
-    for (const idx of order) {
-      const d = data[idx];
-      const n = d.n;
-      if (n === 0) continue;
-      const eta = eta0 / (1 + eta0 * l2 * t);
-      t++;
-      E.fill(0, 0, n * NL);
-      for (let i = 0; i < n; i++) {
-        const b = i * NL;
-        for (let q = d.rowStart[i]; q < d.rowStart[i + 1]; q++) {
-          const w = d.rows[q] * NL;
-          for (let y = 0; y < NL; y++) E[b + y] += V[w + y];
-        }
-        for (let y = 0; y < NL; y++) E[b + y] *= scale;
-      }
-      // forward
-      for (let y = 0; y < NL; y++) A[y] = ALLOWED[NL * NL + y] ? T[NL * NL + y] + E[y] : NEG_INF;
-      for (let i = 1; i < n; i++) {
-        const b = i * NL;
-        for (let y = 0; y < NL; y++) {
-          let acc = NEG_INF;
-          for (let p = 0; p < NL; p++) if (ALLOWED[p * NL + y]) acc = lse(acc, A[b - NL + p] + T[p * NL + y]);
-          A[b + y] = acc + E[b + y];
-        }
-      }
-      let logZ = NEG_INF;
-      const lb = (n - 1) * NL;
-      for (let y = 0; y < NL; y++) if (ALLOWED_END[y]) logZ = lse(logZ, A[lb + y] + End[y]);
-      // backward
-      for (let y = 0; y < NL; y++) B[lb + y] = ALLOWED_END[y] ? End[y] : NEG_INF;
-      for (let i = n - 2; i >= 0; i--) {
-        const b = i * NL;
-        for (let p = 0; p < NL; p++) {
-          let acc = NEG_INF;
-          for (let y = 0; y < NL; y++) if (ALLOWED[p * NL + y]) acc = lse(acc, T[p * NL + y] + E[b + NL + y] + B[b + NL + y]);
-          B[b + p] = acc;
-        }
-      }
-      // gradients (expected - observed)
-      GT.fill(0);
-      GE.fill(0);
-      const g = d.gold;
-      for (let i = 0; i < n; i++) {
-        const b = i * NL;
-        for (let y = 0; y < NL; y++) G[b + y] = Math.exp(A[b + y] + B[b + y] - logZ);
-        G[b + g[i]] -= 1;
-        if (i === 0) {
-          for (let y = 0; y < NL; y++) if (ALLOWED[NL * NL + y]) GT[NL * NL + y] += Math.exp(T[NL * NL + y] + E[y] + B[y] - logZ);
-          GT[NL * NL + g[0]] -= 1;
-        } else {
-          for (let p = 0; p < NL; p++) {
-            const ap = A[b - NL + p];
-            if (ap === NEG_INF) continue;
-            for (let y = 0; y < NL; y++) {
-              if (!ALLOWED[p * NL + y]) continue;
-              GT[p * NL + y] += Math.exp(ap + T[p * NL + y] + E[b + y] + B[b + y] - logZ);
-            }
-          }
-          GT[g[i - 1] * NL + g[i]] -= 1;
-        }
-      }
-      for (let y = 0; y < NL; y++) if (ALLOWED_END[y]) GE[y] += Math.exp(A[lb + y] + End[y] - logZ);
-      GE[g[n - 1]] -= 1;
-      // L2 decay by scaling, then the sparse step
-      scale *= 1 - eta * l2;
-      if (scale < 1e-6) {
-        for (let i = 0; i < V.length; i++) V[i] *= scale;
-        scale = 1;
-      }
-      const step = eta / scale;
-      for (let i = 0; i < n; i++) {
-        const b = i * NL;
-        for (let q = d.rowStart[i]; q < d.rowStart[i + 1]; q++) {
-          const w = d.rows[q] * NL;
-          for (let y = 0; y < NL; y++) V[w + y] -= step * G[b + y];
-        }
-      }
-      for (let k = 0; k < T.length; k++) T[k] -= eta * (GT[k] + l2 * T[k]);
-      for (let y = 0; y < NL; y++) End[y] -= eta * (GE[y] + l2 * End[y]);
-    }
-    // average the end-of-epoch weights over the second half of training
-    if (epoch > epochs >> 1) {
-      const snap = snapshot();
-      if (!avg) avg = snap;
-      else {
-        for (let i = 0; i < snap.W.length; i++) avg.W[i] += snap.W[i];
-        for (let i = 0; i < snap.T.length; i++) avg.T[i] += snap.T[i];
-        for (let i = 0; i < NL; i++) avg.End[i] += snap.End[i];
-      }
-      nAvg++;
-    }
-    if (onEpoch) onEpoch(epoch, avg ? divided(avg, nAvg) : snapshot());
-  }
-  return avg ? divided(avg, nAvg) : snapshot();
-}
-
-function divided(w: Weights, k: number): Weights {
-  return { W: w.W.map((x) => x / k), T: w.T.map((x) => x / k), End: w.End.map((x) => x / k) };
 }
 
 function encodeInt32(a: ArrayLike<number>): string {
@@ -386,7 +159,7 @@ function encodeInt16(a: ArrayLike<number>): string {
 const round = (x: number) => Math.round(x * 1e4) / 1e4;
 
 /** Prunes small rows, renumbers atoms to the ones still used, quantises weights. */
-export function serialize(space: FeatureSpace, W: Float64Array, T: Float64Array, End: Float64Array, prune: number): ModelFile {
+export function serialize(space: FeatureSpace, W: Float64Array, T: Float64Array, End: Float64Array, prune: number, options: TrainOptions = {}): ModelFile {
   let maxAbs = 0;
   for (let i = 0; i < W.length; i++) maxAbs = Math.max(maxAbs, Math.abs(W[i]));
   const scale = maxAbs > 0 ? maxAbs / 32767 : 1;
@@ -445,10 +218,13 @@ export function serialize(space: FeatureSpace, W: Float64Array, T: Float64Array,
   }
   return {
     format: 'warta-ner-tagger',
-    version: 1,
+    version: 2,
+    language: options.language ?? 'id',
     labels: LABELS,
     templates: space.templateSpecs,
     vocab,
+    lexicons: options.lexicons ?? EMPTY_LEXICONS,
+    lists: options.lists ?? {},
     features,
     weights: encodeInt16(weights),
     weightScale: scale,
@@ -506,14 +282,4 @@ export function evaluate(
     fn += counts[t][2];
   }
   return { perType, micro: prf(tp, fp, fn), predictions };
-}
-
-/** Fisher–Yates shuffle in place with a seeded generator (the training order of each epoch). */
-function shuffle(order: number[], rand: () => number): void {
-  for (let i = order.length - 1; i > 0; i--) {
-    const j = Math.floor(rand() * (i + 1));
-    const tmp = order[i];
-    order[i] = order[j];
-    order[j] = tmp;
-  }
 }

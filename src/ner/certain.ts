@@ -1,0 +1,262 @@
+/**
+ * The few rules that are certain and override the tagger: a function word is
+ * never an entity (nor the first word of one), and a name on a certain list —
+ * a country, an Indonesian province, a curated place or organisation, a user's
+ * gazetteer entry — is that entity wherever it stands on its own. A few name
+ * patterns are settled too: a name particle between two
+ * names, two organisations joined by `dan`, a country between a title and a
+ * name, the city and agency of a dateline. Everything else (cities, which are also teams; unknown names) the
+ * tagger decides.
+ */
+import type { Gazetteer, GazetteerEntry, GazetteerKind } from './gazetteer.js';
+import { overlaps, type Mention } from './mention.js';
+import type { LangResources } from './resources.js';
+import type { Token } from './tokens.js';
+
+/** Gazetteer kinds whose type is certain. */
+export const SURE_KINDS: ReadonlySet<GazetteerKind> = new Set(['user', 'organization', 'place', 'country', 'province']);
+
+export function isCapitalised(t: { text: string }): boolean {
+  const c = t.text.charCodeAt(0);
+  if (c >= 65 && c <= 90) return true;
+  if (c < 128) return false;
+  const ch = t.text[0];
+  return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
+}
+
+/** Two to eight capitals, digits or hyphens with at least two capitals (`KPK`, `PDI-P`, `G20`). */
+export function isAcronymText(s: string): boolean {
+  if (s.length < 2 || s.length > 8) return false;
+  let letters = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 65 && c <= 90) letters++;
+    else if (!(c >= 48 && c <= 57) && c !== 45) return false;
+  }
+  return letters >= 2;
+}
+
+function hasLetterOrDigit(t: Token): boolean {
+  return /[\p{L}\p{N}]/u.test(t.text);
+}
+
+/**
+ * Applies the function-word rule to a tagger mention in place: leading
+ * punctuation and function words are dropped (a capitalised one only at the
+ * start of the sentence, `Dalam`; mid-sentence `The Hague` keeps it),
+ * trailing punctuation too; returns false when nothing of the name is left.
+ * `first` is the sentence's first token.
+ */
+export function trimMention(m: Mention, res: LangResources, first?: Token): boolean {
+  let a = 0;
+  let b = m.tokens.length;
+  const dropped = (t: Token) => !hasLetterOrDigit(t) || (res.functionWords.has(t.key) && !isAcronymText(t.text) && (!isCapitalised(t) || t === first));
+  while (a < b && dropped(m.tokens[a])) a++;
+  while (b > a && !hasLetterOrDigit(m.tokens[b - 1]) && m.tokens[b - 1].text !== '.') b--;
+  if (a === b) return false;
+  if (m.tokens.slice(a, b).every((t) => (res.functionWords.has(t.key) && !isAcronymText(t.text)) || !hasLetterOrDigit(t))) return false;
+  if (a > 0 || b < m.tokens.length) {
+    m.tokens = m.tokens.slice(a, b);
+    m.start = m.tokens[0].start;
+    m.end = m.tokens[m.tokens.length - 1].end;
+    m.key = undefined;
+  }
+  return true;
+}
+
+/** Lower-case particles inside personal names (`Erik ten Hag`, `Hasan bin Ali`, `Ludwig van Beethoven`). */
+const NAME_PARTICLES = new Set(['bin', 'binti', 'bt', 'van', 'von', 'der', 'den', 'de', 'del', 'della', 'da', 'dos', 'du', 'la', 'le', 'ten', 'ter', 'ibn', 'al', 'el', 'y']);
+
+/**
+ * Two person mentions of a sentence separated by one or two lower-case name
+ * particles are one name (`Erik` `ten` `Hag` → `Erik ten Hag`).
+ */
+export function joinNameParticles(mentions: Mention[], toks: readonly Token[]): Mention[] {
+  if (mentions.length < 2) return mentions;
+  const out: Mention[] = [mentions[0]];
+  for (let k = 1; k < mentions.length; k++) {
+    const prev = out[out.length - 1];
+    const m = mentions[k];
+    if (prev.type === 'PERSON' && m.type === 'PERSON' && !prev.sure && !m.sure) {
+      const between = toks.filter((t) => t.start >= prev.end && t.end <= m.start);
+      if (between.length >= 1 && between.length <= 2 && between.every((t) => NAME_PARTICLES.has(t.text))) {
+        const tokens = [...prev.tokens, ...between, ...m.tokens];
+        out[out.length - 1] = { ...prev, end: m.end, tokens, key: undefined, score: Math.min(prev.score, m.score) };
+        continue;
+      }
+    }
+    out.push(m);
+  }
+  return out;
+}
+
+/**
+ * Two organisations joined by `dan`/`and`/`&` are two mentions when the second
+ * starts with its own organisation cue word (`Kementerian Keuangan dan Bank
+ * Rakyat Sejahtera`); `Kementerian Pendidikan dan Kebudayaan` stays one.
+ */
+export function splitCoordinatedOrganisations(mentions: Mention[], res: LangResources): Mention[] {
+  const out: Mention[] = [];
+  for (const m of mentions) {
+    if (m.type !== 'ORGANIZATION' || m.sure) {
+      out.push(m);
+      continue;
+    }
+    let from = 0;
+    for (let k = 1; k + 1 < m.tokens.length; k++) {
+      const t = m.tokens[k];
+      const next = m.tokens[k + 1];
+      if ((t.key === 'dan' || t.key === 'and' || t.key === '&') && isCapitalised(next) && res.orgStarts.has(next.key) && k > from) {
+        out.push(sliceMention(m, from, k));
+        from = k + 1;
+      }
+    }
+    out.push(from === 0 ? m : sliceMention(m, from, m.tokens.length));
+  }
+  return out;
+}
+
+/**
+ * A country right after a title and before a name is the title-holder's
+ * country (`Presiden China Xi Jinping`, `Pemimpin Besar Korea Utara Kim
+ * Jong-un`): the mention becomes the country and the person.
+ */
+export function splitTitledCountry(mentions: Mention[], toks: readonly Token[], gaz: Gazetteer, res: LangResources): Mention[] {
+  const out: Mention[] = [];
+  for (const m of mentions) {
+    const at = toks.indexOf(m.tokens[0]);
+    const hit = m.tokens.length > 1 && !m.sure ? gaz.match(m.tokens, 0) : undefined;
+    const before = at > 0 ? toks[at - 1] : undefined;
+    if (hit && hit.entry.kind === 'country' && hit.length < m.tokens.length && before && res.titleWords.has(before.key) && isCapitalised(m.tokens[hit.length])) {
+      out.push({ ...sliceMention(m, 0, hit.length), type: 'LOCATION', entry: hit.entry, sure: true, source: 'gazetteer', score: 1 });
+      out.push({ ...sliceMention(m, hit.length, m.tokens.length), type: 'PERSON' });
+      continue;
+    }
+    out.push(m);
+  }
+  return out;
+}
+
+function sliceMention(m: Mention, a: number, b: number): Mention {
+  const tokens = m.tokens.slice(a, b);
+  return { ...m, tokens, start: tokens[0].start, end: tokens[tokens.length - 1].end, key: undefined, entry: a === 0 && b === m.tokens.length ? m.entry : undefined };
+}
+
+/** A gazetteer entry of a certain kind matching the whole mention, if any. */
+export function sureEntryOf(gaz: Gazetteer, m: Mention): GazetteerEntry | undefined {
+  const hit = gaz.match(m.tokens, 0);
+  return hit && hit.length === m.tokens.length && SURE_KINDS.has(hit.entry.kind) ? hit.entry : undefined;
+}
+
+export interface SureMatch {
+  /** Token range [a, b) in the sentence. */
+  a: number;
+  b: number;
+  entry: GazetteerEntry;
+}
+
+const DASHES = new Set(['-', '–', '—']);
+
+function isUpperWord(text: string): boolean {
+  return text.length >= 3 && text === text.toUpperCase() && text !== text.toLowerCase();
+}
+
+/** A dateline name: token range [a, b) and its type. */
+export type DatelineName = [a: number, b: number, type: 'LOCATION' | 'ORGANIZATION'];
+
+/**
+ * The names of a dateline at the start of a sentence. `WARTAWIRE, Jakarta –`:
+ * an upper-case word that is no place, before `, <place> –`, is the news
+ * agency; `SAITAMA, Japan (AP) —`: an upper-case place before `, <place>` is
+ * the dateline city; the name in parentheses before the dash after a place is
+ * the agency (`SAITAMA, Japan (AP) —`, `SHARJAH (WartaWire) —`).
+ */
+export function datelineNames(gaz: Gazetteer, toks: readonly Token[]): DatelineName[] {
+  const out: DatelineName[] = [];
+  for (let a = 0; a + 3 < toks.length && a < 4; a++) {
+    if (isUpperWord(toks[a].text) && toks[a + 1].text === ',') {
+      const m = gaz.match(toks, a + 2);
+      if (m && m.entry.type === 'LOCATION') {
+        const self = gaz.match(toks, a, a + 1);
+        if (self && self.entry.type === 'LOCATION') out.push([a, a + 1, 'LOCATION']);
+        else if (DASHES.has(toks[a + 2 + m.length]?.text ?? '')) out.push([a, a + 1, 'ORGANIZATION']);
+      }
+    }
+    if (a >= 1 && toks[a].text === '(' && (isUpperWord(toks[a - 1].text) || gaz.match(toks, a - 1, a)?.entry.type === 'LOCATION')) {
+      let b = a + 1;
+      while (b < toks.length && toks[b].text !== ')' && b - a <= 4) b++;
+      if (b > a + 1 && toks[b]?.text === ')' && DASHES.has(toks[b + 1]?.text ?? '')) out.push([a + 1, b, 'ORGANIZATION']);
+    }
+  }
+  return out;
+}
+
+/** Certain-list names in a sentence's tokens (longest match, capitalised or an exact acronym). */
+export function sureMatches(gaz: Gazetteer, toks: readonly Token[]): SureMatch[] {
+  const out: SureMatch[] = [];
+  let i = 0;
+  while (i < toks.length) {
+    if (!isCapitalised(toks[i])) {
+      i++;
+      continue;
+    }
+    const m = gaz.match(toks, i);
+    if (m && SURE_KINDS.has(m.entry.kind)) {
+      out.push({ a: i, b: i + m.length, entry: m.entry });
+      i += m.length;
+    } else i++;
+  }
+  return out;
+}
+
+/**
+ * Merges a sentence's tagger mentions with its certain-list names: a mention
+ * that is exactly a listed name takes the list's type; a listed name no
+ * mention covers is added; a mention cut across by a listed name gives way to
+ * it (what is left of the mention, if it still starts with a capital, keeps
+ * the tagger's type); a mention inside a longer listed name becomes that name;
+ * a mention that contains a listed name (`Bank Indonesia`) is kept.
+ */
+export function applySureNames(
+  mentions: Mention[],
+  toks: readonly Token[],
+  sure: readonly SureMatch[],
+  make: (a: number, b: number, entry: GazetteerEntry) => Mention,
+  res: LangResources,
+): Mention[] {
+  if (sure.length === 0) return mentions;
+  let out = mentions;
+  for (const s of sure) {
+    const span = { start: toks[s.a].start, end: toks[s.b - 1].end };
+    const hit = out.filter((m) => overlaps(m, span));
+    if (hit.some((m) => m.start <= span.start && m.end >= span.end && (m.start < span.start || m.end > span.end))) continue; // a longer name contains it
+    const exact = hit.find((m) => m.start === span.start && m.end === span.end);
+    if (exact) {
+      exact.type = s.entry.type;
+      exact.entry = s.entry;
+      exact.sure = true;
+      exact.score = 1;
+      exact.source = 'gazetteer';
+      continue;
+    }
+    const kept: Mention[] = [];
+    for (const m of out) {
+      if (!hit.includes(m)) {
+        kept.push(m);
+        continue;
+      }
+      // what is left of a mention cut by the listed name
+      const rest = m.tokens.filter((t) => t.end <= span.start || t.start >= span.end);
+      if (rest.length > 0 && rest.length < m.tokens.length && isCapitalised(rest[0]) && !(m.start < span.start && m.end > span.end)) {
+        const contiguous = rest.every((t, i) => i === 0 || m.tokens.indexOf(t) === m.tokens.indexOf(rest[i - 1]) + 1);
+        if (contiguous) {
+          const r: Mention = { ...m, tokens: rest, start: rest[0].start, end: rest[rest.length - 1].end, key: undefined, entry: undefined };
+          if (trimMention(r, res, toks[0])) kept.push(r);
+        }
+      }
+    }
+    kept.push(make(s.a, s.b, s.entry));
+    out = kept.sort((x, y) => x.start - y.start);
+  }
+  return out;
+}

@@ -1,0 +1,52 @@
+/**
+ * A mention before canonical names are assigned: span, type, what decided it,
+ * and the tokens the document pass compares.
+ */
+import type { EntityType } from '../doc.js';
+import type { GazetteerEntry } from './gazetteer.js';
+import type { Token } from './tokens.js';
+
+export type MentionSource = 'gazetteer' | 'rule' | 'model' | 'coref';
+
+export interface Mention {
+  /** UTF-16 offsets into the document text. */
+  start: number;
+  end: number;
+  type: EntityType;
+  source: MentionSource;
+  /** The gazetteer entry the whole span matches, when one does. */
+  entry?: GazetteerEntry;
+  /** The type is certain (a country, a province, a curated or user list entry): the document pass keeps it. */
+  sure: boolean;
+  /** The tagger's calibrated confidence when the stage asks for one (`min_model_score` above 0), else 1. */
+  score: number;
+  tokens: Token[];
+  sentence: number;
+  section: number;
+  /** Leading lower-case cue tokens the canonical name skips (`kota Pati`). */
+  cueTokens?: number;
+  /** Cached `normKey`. */
+  key?: string;
+}
+
+/** `Kim Jong-un` and `Kim Jong Un` share a key: lower case, dashes and apostrophes as spaces, dots dropped. */
+export function normKey(tokens: readonly Token[], from = 0): string {
+  let s = '';
+  for (let i = from; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.text === '.' || t.text === '-' || t.text === '‐') continue;
+    if (s) s += ' ';
+    const k = t.key;
+    s += k.includes('-') || k.includes("'") || k.includes('‐') ? k.replace(/[-‐']+/g, ' ') : k;
+  }
+  return s;
+}
+
+/** The mention's `normKey` (after its lower-case cue words), computed once. */
+export function mentionKey(m: Mention): string {
+  return (m.key ??= normKey(m.tokens, m.cueTokens ?? 0));
+}
+
+export function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
+  return a.start < b.end && b.start < a.end;
+}

@@ -1,0 +1,259 @@
+/**
+ * The document-level second pass (Ratinov & Roth 2009's non-local features):
+ * after the sentence tagger has decided every sentence of an article, each
+ * word gets features from what the tagger said about the same word elsewhere
+ * in the article — the majority type of its other capitalised occurrences,
+ * whether they were all outside any entity, whether the word is also written
+ * in lower case — and the sentences with such features are decoded again with
+ * those features' weights added to the sentence tagger's emissions
+ * (a stacked model: the weights are learned on held-out sentence-tagger
+ * output, see `train.ts`).
+ */
+import type { DocLayerFile, LinearTagger } from './index.js';
+import { labelsToSpans, NL } from './model.js';
+
+/** One sentence as the sentence tagger decided it. */
+export interface SentenceDecoding {
+  n: number;
+  labels: Int32Array;
+  /** The sentence tagger's emissions (n * NL). */
+  emissions: Float64Array;
+  /** Text and lexicon key (lower case) of each token. */
+  tokens: ReadonlyArray<{ readonly text: string; readonly key: string }>;
+  /** Entity spans of `labels` ([first, last, type] token indices). */
+  spans: Array<[number, number, number]>;
+  /** Their calibrated scores, when asked for (they cost a backward pass). */
+  scores: number[] | null;
+}
+
+/**
+ * A sentence's decoding from the tagger's last `decodeTokens`/`decodeEmissions`
+ * call (`best`: its path score), with span scores when `withScores`.
+ */
+export function takeDecoding(
+  tagger: LinearTagger,
+  n: number,
+  best: number,
+  emissions: Float64Array,
+  tokens: SentenceDecoding['tokens'],
+  withScores: boolean,
+  trans?: ArrayLike<number>,
+  end?: ArrayLike<number>,
+): SentenceDecoding {
+  const labels = tagger.lastLabels.slice(0, n);
+  const spans = labelsToSpans(labels, n);
+  const scores = withScores ? tagger.spanScores(spans, n, best, emissions, trans, end) : null;
+  return { n, labels, emissions, tokens, spans, scores };
+}
+
+function isUpperInitial(w: string): boolean {
+  const c = w.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
+  const ch = w[0];
+  return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
+}
+
+function isLowerInitial(w: string): boolean {
+  const c = w.charCodeAt(0);
+  if (c < 128) return c >= 97 && c <= 122;
+  const ch = w[0];
+  return ch !== ch.toUpperCase() && ch === ch.toLowerCase();
+}
+
+function headlineStyle(s: SentenceDecoding): boolean {
+  let cased = 0;
+  let capital = 0;
+  for (const t of s.tokens) {
+    if (isUpperInitial(t.text)) {
+      cased++;
+      capital++;
+    } else if (isLowerInitial(t.text)) cased++;
+  }
+  return cased >= 4 && capital / cased >= 0.8;
+}
+
+/**
+ * Document features are numbers `kind * 3 + place`: place F (first word), H
+ * (a headline-style sentence) or M (elsewhere); kinds as `FEATURE_KINDS` names
+ * them (`lc`: the word is also written in lower case; `allO`: its other
+ * capitalised occurrences are outside any entity; `all:PER`, `maj:PER`,
+ * `some:PER`: all, most or some of them are people; `multi:PER`: some are in a
+ * longer person name; `alsoO`: not all of them are entities).
+ */
+export const FEATURE_KINDS = ['lc', 'allO', 'alsoO', 'all:PER', 'all:LOC', 'all:ORG', 'maj:PER', 'maj:LOC', 'maj:ORG', 'some:PER', 'some:LOC', 'some:ORG', 'multi:PER', 'multi:LOC', 'multi:ORG'];
+export const NUM_FEATURES = FEATURE_KINDS.length * 3;
+const PLACES = 'FHM';
+const K_LC = 0;
+const K_ALLO = 1;
+const K_ALSOO = 2;
+const K_ALL = 3;
+const K_MAJ = 6;
+const K_SOME = 9;
+const K_MULTI = 12;
+
+export function featureName(id: number): string {
+  return `${FEATURE_KINDS[Math.floor(id / 3)]}|${PLACES[id % 3]}`;
+}
+
+interface Tally {
+  lower: number;
+  capital: number;
+  outside: number;
+  types: [number, number, number];
+  multi: [number, number, number];
+}
+
+const types = [0, 0, 0];
+const multi = [0, 0, 0];
+
+/**
+ * Calls `visit(sentence, token, feature)` for every document feature of every
+ * token, from the current labels of all the sentences of one article.
+ */
+export function visitDocumentFeatures(sentences: readonly SentenceDecoding[], visit: (s: number, i: number, feature: number) => void): void {
+  // per capitalised word key: its occurrences by label type, then its lower-case occurrences
+  const tallies = new Map<string, Tally>();
+  for (const s of sentences) {
+    for (let i = 0; i < s.n; i++) {
+      const tok = s.tokens[i];
+      if (!isUpperInitial(tok.text)) continue;
+      let t = tallies.get(tok.key);
+      if (!t) tallies.set(tok.key, (t = { lower: 0, capital: 0, outside: 0, types: [0, 0, 0], multi: [0, 0, 0] }));
+      t.capital++;
+      const y = s.labels[i];
+      if (y === 0) t.outside++;
+      else {
+        const type = (y - 1) >> 2;
+        t.types[type]++;
+        if ((y - 1) % 4 !== 3) t.multi[type]++;
+      }
+    }
+  }
+  if (tallies.size === 0) return;
+  for (const s of sentences) {
+    for (let i = 0; i < s.n; i++) {
+      const tok = s.tokens[i];
+      if (!isLowerInitial(tok.text)) continue;
+      const t = tallies.get(tok.key);
+      if (t) t.lower++;
+    }
+  }
+  sentences.forEach((s, k) => {
+    let headline: boolean | null = null;
+    for (let i = 0; i < s.n; i++) {
+      const tok = s.tokens[i];
+      if (!isUpperInitial(tok.text)) continue;
+      const t = tallies.get(tok.key)!;
+      const others = t.capital - 1;
+      if (t.lower === 0 && others <= 0) continue;
+      headline ??= headlineStyle(s);
+      const place = i === 0 ? 0 : headline ? 1 : 2;
+      if (t.lower > 0) visit(k, i, K_LC * 3 + place);
+      if (others <= 0) continue;
+      // this occurrence's own vote is taken out
+      const y = s.labels[i];
+      for (let q = 0; q < 3; q++) {
+        types[q] = t.types[q];
+        multi[q] = t.multi[q];
+      }
+      let outside = t.outside;
+      if (y === 0) outside--;
+      else {
+        const own = (y - 1) >> 2;
+        types[own]--;
+        if ((y - 1) % 4 !== 3) multi[own]--;
+      }
+      let best = -1;
+      let bestN = 0;
+      for (let q = 0; q < 3; q++) {
+        if (types[q] > bestN) {
+          best = q;
+          bestN = types[q];
+        }
+      }
+      if (best < 0) {
+        visit(k, i, K_ALLO * 3 + place);
+        continue;
+      }
+      const agree = bestN === others ? K_ALL : bestN * 2 > others ? K_MAJ : K_SOME;
+      visit(k, i, (agree + best) * 3 + place);
+      if (multi[best] > 0) visit(k, i, (K_MULTI + best) * 3 + place);
+      if (outside > 0 && agree !== K_ALL) visit(k, i, K_ALSOO * 3 + place);
+    }
+  });
+}
+
+/** The document features of every token by name (`out[s][i]`), for training and tests. */
+export function documentFeatures(sentences: readonly SentenceDecoding[]): string[][][] {
+  const out = sentences.map((s) => Array.from({ length: s.n }, () => [] as string[]));
+  visitDocumentFeatures(sentences, (s, i, f) => out[s][i].push(featureName(f)));
+  return out;
+}
+
+/** The learned second pass of a tagger (weights per document feature, own transitions). */
+export class DocumentLayer {
+  /** Weight row of each feature id, -1 when the file has none. */
+  private readonly rowOf = new Int32Array(NUM_FEATURES).fill(-1);
+  private readonly W: Float64Array;
+  readonly trans: Float64Array;
+  readonly end: Float64Array;
+  private scratch = new Float64Array(64 * NL);
+
+  constructor(
+    readonly tagger: LinearTagger,
+    file: DocLayerFile,
+  ) {
+    const byName = new Map(file.features.map((f, r) => [f, r]));
+    for (let id = 0; id < NUM_FEATURES; id++) this.rowOf[id] = byName.get(featureName(id)) ?? -1;
+    this.W = Float64Array.from(file.weights);
+    this.trans = Float64Array.from(file.trans);
+    this.end = Float64Array.from(file.end);
+  }
+
+  private static readonly layers = new WeakMap<LinearTagger, DocumentLayer | null>();
+
+  /** The document layer stored with a tagger's model, or null when it has none. */
+  static of(tagger: LinearTagger): DocumentLayer | null {
+    let layer = DocumentLayer.layers.get(tagger);
+    if (layer === undefined) {
+      layer = tagger.docLayer ? new DocumentLayer(tagger, tagger.docLayer) : null;
+      DocumentLayer.layers.set(tagger, layer);
+    }
+    return layer;
+  }
+
+  /**
+   * Decodes again, with the document features added to their emissions, the
+   * sentences that have any (in place: labels, spans and scores change,
+   * `emissions` stay the sentence tagger's); the others keep the sentence
+   * tagger's decision.
+   */
+  redecide(sentences: SentenceDecoding[], withScores = false): void {
+    // features come sentence by sentence, in order: one scratch copy of the emissions at a time
+    let current = -1;
+    const finish = () => {
+      if (current < 0) return;
+      const s = sentences[current];
+      const E = this.scratch;
+      const best = this.tagger.decodeEmissions(E, s.n, this.trans, this.end);
+      const d = takeDecoding(this.tagger, s.n, best, E, s.tokens, withScores, this.trans, this.end);
+      s.labels = d.labels;
+      s.spans = d.spans;
+      s.scores = d.scores;
+    };
+    visitDocumentFeatures(sentences, (k, i, f) => {
+      const r = this.rowOf[f];
+      if (r < 0) return;
+      if (k !== current) {
+        finish();
+        current = k;
+        const s = sentences[k];
+        if (this.scratch.length < s.n * NL) this.scratch = new Float64Array(s.n * NL * 2);
+        this.scratch.set(s.emissions.subarray(0, s.n * NL));
+      }
+      const E = this.scratch;
+      for (let y = 0; y < NL; y++) E[i * NL + y] += this.W[r * NL + y];
+    });
+    finish();
+  }
+}

@@ -1,0 +1,495 @@
+/**
+ * The tagger itself: a BILOU linear-chain model over numeric features (see
+ * `features.ts`), decoded with Viterbi. Per distinct word it caches the atom
+ * ids and the summed weights of the one-word templates; per token it adds the
+ * cached vectors of small-vocabulary template groups and the rows of the
+ * word-pair templates. Built from a model file by `model-file.ts`.
+ */
+import type { EntityType } from '../../doc.js';
+import { BOS, EOS, NUM_KINDS, TYPE_KINDS, UNK, lexKey } from './features.js';
+import { splitGluedTokens } from './glue.js';
+import type { ListNode } from './lists.js';
+import type { DocLayerFile } from './model-file.js';
+import { FeatureSpace, NL, TYPES, casedOf, labelsToSpans, outsideMargins, styleOf, viterbi } from './model.js';
+import { GROUP_LIMIT, IntTable, VectorCache, WordTable } from './tables.js';
+import { tokenize } from './tokenize.js';
+
+export interface TaggedSpan {
+  start: number;
+  end: number;
+  type: EntityType;
+  score: number;
+} // UTF-16 offsets into the text passed in, within [start, end)
+
+export interface NerTagger {
+  tag(text: string, start: number, end: number): TaggedSpan[];
+} // tags one sentence text.slice(start,end)
+
+if (NL !== 13) throw new Error('the emission loop is written for 13 labels');
+
+/**
+ * Tokens further than this from a capitalised word (or a word on a name list)
+ * get no emissions: they are outside every entity (their score row only allows O),
+ * which saves a third of the tagging time on news and leaves the decisions
+ * near names as they are (the features of a token reach two tokens away).
+ */
+const WINDOW = 2;
+const OUTSIDE_ONLY = -1e9;
+
+/**
+ * A possible word of a name: capitalised, in a caseless script, the start of a
+ * listed name, or a lower-case word the unlabelled news never showed (names in
+ * tweets and handles are often written in lower case).
+ */
+function isAnchor(e: WordEntry): boolean {
+  return e.cased >= 2 || e.first !== undefined || (e.cased === 0 && e.word.charCodeAt(0) > 127) || (e.unseen && e.cased === 1);
+}
+
+/** Positions of padding on either side of a sentence: templates read at most two tokens away. */
+const PAD = 2;
+
+/** Slots of each group's vector cache (2^12 vectors of 13 floats, 213 KB: small enough to stay in cache). */
+const GROUP_CACHE_BITS = 12;
+
+/** Word cache generation size: 2^15 slots, filled to 70% (each entry holds ~70 floats). */
+const WORD_CACHE_BITS = 15;
+
+/** Cached per distinct token string: atom ids, summed single-offset weights, lexicon key, list-trie node. */
+export interface WordEntry {
+  ids: Int32Array;
+  vec: Float32Array;
+  word: string;
+  key: string;
+  first: ListNode | undefined;
+  /** `WordTable.hash` of the word. */
+  hash: number;
+  /** The unlabelled news never showed the word (see `glue.ts`). */
+  unseen: boolean;
+  /** First letter: 0 uncased, 1 lower case, 2 capital, 3 a word in capitals (for the sentence style). */
+  cased: number;
+}
+
+export class LinearTagger implements NerTagger {
+  private toks: number[] = [];
+  private cap = 0;
+  private atoms = new Int32Array(0);
+  /** `atoms` with PAD positions on either side (`atoms` is a view into it). */
+  private padded = new Int32Array(0);
+  /** Word entries with PAD sentinel entries on either side. */
+  private paddedEntries: WordEntry[] = [];
+  private E = new Float64Array(0);
+  private delta = new Float64Array(0);
+  private beta = new Float64Array(0);
+  private bp = new Int32Array(0);
+  private labels = new Int32Array(0);
+  /** Per token: 1 when it is more than WINDOW tokens from any possible name start (see `emissions`). */
+  private far = new Uint8Array(0);
+  private margins = new Float64Array(0);
+  /** When true, `score` is the raw max-marginal margin instead of a calibrated probability (for calibration). */
+  rawMargins = false;
+  /** The document-level pass stored with the model (see `document-layer.ts`). */
+  docLayer?: DocLayerFile;
+
+  constructor(
+    readonly space: FeatureSpace,
+    readonly W: Float32Array | Float64Array,
+    readonly trans: ArrayLike<number>,
+    readonly endW: ArrayLike<number>,
+    readonly calibration: { a: number; b: number } = { a: 1, b: 0 },
+  ) {}
+
+  private ensure(n: number): void {
+    if (n <= this.cap) return;
+    const cap = Math.max(64, n * 2);
+    this.cap = cap;
+    // PAD positions before and after the tokens hold the sentence-start and sentence-end ids
+    this.padded = new Int32Array((cap + 2 * PAD) * NUM_KINDS);
+    this.padded.fill(BOS, 0, PAD * NUM_KINDS);
+    this.atoms = this.padded.subarray(PAD * NUM_KINDS);
+    this.E = new Float64Array(cap * NL);
+    this.delta = new Float64Array(cap * NL);
+    this.beta = new Float64Array(cap * NL);
+    this.bp = new Int32Array(cap * NL);
+    this.labels = new Int32Array(cap);
+    this.far = new Uint8Array(cap);
+    this.margins = new Float64Array(cap);
+  }
+
+  /** Tokens of the last `tag` call as start/end pairs (shared buffer). */
+  get lastTokens(): readonly number[] {
+    return this.toks;
+  }
+
+  /**
+   * Templates that read one token string at one offset are summed once per
+   * distinct word into a vector per offset (`wordVectors`); the others are
+   * looked up per token.
+   */
+  private plan?: {
+    offsets: Int32Array;
+    /** For each single template: index into offsets. */
+    singles: Array<[t: number, j: number]>;
+    multis: Int32Array;
+    /** Parts of the multi templates, flattened: atom index relative to the token (offset * NUM_KINDS + kind), vocabulary size, start per template. */
+    mStart: Int32Array;
+    mAt: Int32Array;
+    mSize: Float64Array;
+    /** Per multi template: a dense key -> row table when its key space is small, else null (use `hashed`). */
+    dense: Array<Int32Array | null>;
+    /** Per multi template without a dense table: an open-addressing key -> row table (null: use the Map). */
+    hashed: Array<IntTable | null>;
+    bos: Float32Array;
+    eos: Float32Array;
+    /** Sentinel word entries before and after the sentence (their vectors are `bos`/`eos`). */
+    bosEntry: WordEntry;
+    eosEntry: WordEntry;
+    atomKinds: Int32Array;
+    /**
+     * Multi templates over small vocabularies (shapes, case classes, cues,
+     * gazetteer tags) are grouped; each group caches the summed vector per
+     * combination of its atoms, so a token costs one lookup per group.
+     */
+    groups: Array<{ templates: number[]; at: Int32Array; size: Float64Array; cache: VectorCache }>;
+  };
+  private words = new WordTable<WordEntry>(WORD_CACHE_BITS);
+  private oldWords = new WordTable<WordEntry>(WORD_CACHE_BITS);
+  private entries: WordEntry[] = [];
+  private tokTexts: string[] = [];
+  private tokKeys: string[] = [];
+  private tokFirsts: (ListNode | undefined)[] = [];
+
+  private getPlan() {
+    if (this.plan) return this.plan;
+    const { space } = this;
+    const offs: number[] = [];
+    const singles: Array<[number, number]> = [];
+    const multis: number[] = [];
+    type Group = { templates: number[]; parts: Array<[number, number]>; product: number };
+    const groups: Group[] = [];
+    const SMALL = 4096;
+    for (let t = 0; t < space.templates.length; t++) {
+      const o = space.singleOffset(t);
+      if (o === null) {
+        const parts = space.templates[t];
+        if (parts.every(([k]) => space.vocabs[k].size <= SMALL)) {
+          let g = groups[groups.length - 1];
+          const fresh = (grp: Group | undefined) => parts.filter(([k, off]) => !grp || !grp.parts.some(([k2, o2]) => k2 === k && o2 === off));
+          let extra = fresh(g).reduce((acc, [k]) => acc * space.vocabs[k].size, 1);
+          if (!g || g.product * extra > GROUP_LIMIT) {
+            g = { templates: [], parts: [], product: 1 };
+            groups.push(g);
+            extra = fresh(g).reduce((acc, [k]) => acc * space.vocabs[k].size, 1);
+          }
+          for (const p of fresh(g)) g.parts.push([p[0], p[1]]);
+          g.product *= extra;
+          g.templates.push(t);
+          continue;
+        }
+        multis.push(t);
+        continue;
+      }
+      let j = offs.indexOf(o);
+      if (j < 0) j = offs.push(o) - 1;
+      singles.push([t, j]);
+    }
+    const dense = multis.map((t) => {
+      let size = 1;
+      for (const [k] of space.templates[t]) size *= space.vocabs[k].size;
+      if (size > 1 << 20) return null;
+      const table = new Int32Array(size).fill(-1);
+      for (const [key, r] of space.rowMaps[t]) table[key] = r;
+      return table;
+    });
+    const mStart: number[] = [0];
+    const mKind: number[] = [];
+    const mOff: number[] = [];
+    const mSize: number[] = [];
+    for (const t of multis) {
+      for (const [k, o] of space.templates[t]) {
+        mKind.push(k);
+        mOff.push(o);
+        mSize.push(space.vocabs[k].size);
+      }
+      mStart.push(mKind.length);
+    }
+    const plan = {
+      groups: groups.map((g) => ({
+        templates: g.templates,
+        at: Int32Array.from(g.parts.map(([k, o]) => o * NUM_KINDS + k)),
+        size: Float64Array.from(g.parts.map(([k]) => space.vocabs[k].size)),
+        cache: new VectorCache(GROUP_CACHE_BITS),
+      })),
+      mStart: Int32Array.from(mStart),
+      mAt: Int32Array.from(mKind.map((k, j) => mOff[j] * NUM_KINDS + k)),
+      mSize: Float64Array.from(mSize),
+      offsets: Int32Array.from(offs),
+      singles,
+      multis: Int32Array.from(multis),
+      dense,
+      hashed: multis.map((t, q) => {
+        if (dense[q] !== null) return null;
+        let size = 1;
+        for (const [k] of space.templates[t]) size *= space.vocabs[k].size;
+        return size < 2 ** 31 ? IntTable.from(space.rowMaps[t]) : null;
+      }),
+      bos: new Float32Array(offs.length * NL),
+      eos: new Float32Array(offs.length * NL),
+      bosEntry: undefined as unknown as WordEntry,
+      eosEntry: undefined as unknown as WordEntry,
+      // type-level kinds the per-token templates read (single-word templates use the word vectors)
+      atomKinds: Int32Array.from(
+        [...new Set([...groups.flatMap((g) => g.parts.map(([k]) => k)), ...multis.flatMap((t) => space.templates[t].map(([k]) => k))])].filter((k) => k < TYPE_KINDS).sort((x, y) => x - y),
+      ),
+    };
+    this.plan = plan;
+    this.fillVector(plan.bos, null, BOS);
+    this.fillVector(plan.eos, null, EOS);
+    const sentinel = (vec: Float32Array, id: number): WordEntry => ({ ids: new Int32Array(TYPE_KINDS).fill(id), vec, word: '', key: '', first: undefined, hash: 0, unseen: false, cased: 0 });
+    plan.bosEntry = sentinel(plan.bos, BOS);
+    plan.eosEntry = sentinel(plan.eos, EOS);
+    if (offs.some((o) => Math.abs(o) > PAD) || space.templates.some((t) => t.some(([, o]) => Math.abs(o) > PAD))) {
+      throw new Error(`NER model templates reach more than ${PAD} tokens away`);
+    }
+    return plan;
+  }
+
+  private fillVector(vec: Float32Array, ids: Int32Array | null, fill: number): void {
+    const { space, W } = this;
+    for (const [t, j] of this.plan!.singles) {
+      const key = space.keyFromIds(t, ids ?? [], ids ? -1 : fill);
+      if (key < 0) continue;
+      const r = space.rowMaps[t].get(key);
+      if (r === undefined) continue;
+      const w = r * NL;
+      const b = j * NL;
+      for (let y = 0; y < NL; y++) vec[b + y] += W[w + y];
+    }
+  }
+
+  /** The cached entry of the word text[s, e), made on first sight (no string is built for a known word). */
+  private wordEntry(text: string, s: number, e: number): WordEntry {
+    const hash = WordTable.hash(text, s, e);
+    let entry = this.words.find(text, s, e, hash);
+    if (entry) return entry;
+    // two generations: frequent words survive a turnover, memory stays bounded
+    entry = this.oldWords.find(text, s, e, hash);
+    if (!entry) {
+      const word = text.slice(s, e);
+      const plan = this.getPlan();
+      const ids = this.space.computeTypeIds(word);
+      const vec = new Float32Array(plan.offsets.length * NL);
+      const key = lexKey(word);
+      entry = { ids, vec, word, key, first: this.space.lists?.first(key), hash, unseen: !this.space.lexicons.caseRatio.has(key), cased: casedOf(word) };
+      this.fillVector(vec, ids, -1);
+    }
+    if (this.words.full) {
+      const old = this.oldWords;
+      this.oldWords = this.words;
+      this.words = old;
+      this.words.clear();
+    }
+    this.words.add(entry);
+    return entry;
+  }
+
+  /** Fills atoms and emissions for the n tokens `toks` (start/end pairs). */
+  private emissions(text: string, toks: ArrayLike<number>, n: number): void {
+    const { space, W, E, atoms, padded } = this;
+    const plan = this.getPlan();
+    const usedKinds = plan.atomKinds;
+    const entries = this.entries;
+    const pe = this.paddedEntries;
+    if (pe.length === 0) for (let k = 0; k < PAD; k++) pe.push(plan.bosEntry);
+    let cased = 0;
+    let upper = 0;
+    let capital = 0;
+    let lastAnchor = -WINDOW - 1;
+    const far = this.far;
+    for (let i = 0; i < n; i++) {
+      const e = this.wordEntry(text, toks[2 * i], toks[2 * i + 1]);
+      entries[i] = e;
+      pe[i + PAD] = e;
+      // names start with a capital (or are on a name list): tokens far from any are outside every entity
+      if (isAnchor(e)) lastAnchor = i;
+      far[i] = i - lastAnchor <= WINDOW ? 0 : 1;
+      this.tokTexts[i] = e.word;
+      this.tokKeys[i] = e.key;
+      this.tokFirsts[i] = e.first;
+      if (e.cased > 0) {
+        cased++;
+        if (e.cased >= 2) capital++;
+        if (e.cased === 3) upper++;
+      }
+      const b = i * NUM_KINDS;
+      for (let q = 0; q < usedKinds.length; q++) atoms[b + usedKinds[q]] = e.ids[usedKinds[q]];
+    }
+    space.fillPositional(n, atoms, this.tokTexts, this.tokKeys, this.tokFirsts, styleOf(cased, upper, capital));
+    padded.fill(EOS, (n + PAD) * NUM_KINDS, (n + 2 * PAD) * NUM_KINDS);
+    // ... and none within WINDOW tokens after it either
+    let nextAnchor = n + WINDOW + 1;
+    for (let i = n - 1; i >= 0; i--) {
+      if (isAnchor(entries[i])) nextAnchor = i;
+      if (nextAnchor - i <= WINDOW) far[i] = 0;
+    }
+    for (let k = 0; k < PAD; k++) pe[n + PAD + k] = plan.eosEntry;
+    const offsets = plan.offsets;
+    const no = offsets.length;
+    const groups = plan.groups;
+    const { multis, dense, hashed, mStart, mAt, mSize } = plan;
+    // The 13 label scores of a token are summed in locals (one load and add per weight, no
+    // stores until the token is done): this loop is most of the tagger's time.
+    for (let i = 0; i < n; i++) {
+      if (far[i] === 1) {
+        // outside every entity: only O is possible
+        const b = i * NL;
+        E[b] = 0;
+        for (let y = 1; y < NL; y++) E[b + y] = OUTSIDE_ONLY;
+        continue;
+      }
+      let e0 = 0, e1 = 0, e2 = 0, e3 = 0, e4 = 0, e5 = 0, e6 = 0, e7 = 0, e8 = 0, e9 = 0, e10 = 0, e11 = 0, e12 = 0; // prettier-ignore
+      // templates over one word: the word's precomputed vector for its offset
+      for (let j = 0; j < no; j++) {
+        const v = pe[i + PAD + offsets[j]].vec;
+        const o = j * NL;
+        e0 += v[o]; e1 += v[o + 1]; e2 += v[o + 2]; e3 += v[o + 3]; e4 += v[o + 4]; e5 += v[o + 5]; e6 += v[o + 6]; // prettier-ignore
+        e7 += v[o + 7]; e8 += v[o + 8]; e9 += v[o + 9]; e10 += v[o + 10]; e11 += v[o + 11]; e12 += v[o + 12]; // prettier-ignore
+      }
+      // templates over small vocabularies: one cached vector per group and combination of atoms
+      const base = (i + PAD) * NUM_KINDS;
+      for (let gi = 0; gi < groups.length; gi++) {
+        const g = groups[gi];
+        const at = g.at;
+        const size = g.size;
+        let key = 0;
+        for (let j = 0; j < at.length; j++) key = key * size[j] + padded[base + at[j]];
+        let o = g.cache.find(key);
+        if (o < 0) o = this.fillGroup(g, key, atoms, n, i);
+        const v = g.cache.pool;
+        e0 += v[o]; e1 += v[o + 1]; e2 += v[o + 2]; e3 += v[o + 3]; e4 += v[o + 4]; e5 += v[o + 5]; e6 += v[o + 6]; // prettier-ignore
+        e7 += v[o + 7]; e8 += v[o + 8]; e9 += v[o + 9]; e10 += v[o + 10]; e11 += v[o + 11]; e12 += v[o + 12]; // prettier-ignore
+      }
+      // templates over word pairs: a row of the weight table
+      for (let q = 0; q < multis.length; q++) {
+        // mixed-radix key over the template's parts, as FeatureSpace.key computes it
+        let key = 0;
+        let j = mStart[q];
+        const je = mStart[q + 1];
+        for (; j < je; j++) {
+          const id = padded[base + mAt[j]];
+          if (id === UNK) break;
+          key = key * mSize[j] + id;
+        }
+        if (j < je) continue;
+        const table = dense[q];
+        const h = hashed[q];
+        const r = table !== null ? table[key] : h !== null ? h.get(key) : (space.rowMaps[multis[q]].get(key) ?? -1);
+        if (r < 0) continue;
+        const o = r * NL;
+        e0 += W[o]; e1 += W[o + 1]; e2 += W[o + 2]; e3 += W[o + 3]; e4 += W[o + 4]; e5 += W[o + 5]; e6 += W[o + 6]; // prettier-ignore
+        e7 += W[o + 7]; e8 += W[o + 8]; e9 += W[o + 9]; e10 += W[o + 10]; e11 += W[o + 11]; e12 += W[o + 12]; // prettier-ignore
+      }
+      const b = i * NL;
+      E[b] = e0; E[b + 1] = e1; E[b + 2] = e2; E[b + 3] = e3; E[b + 4] = e4; E[b + 5] = e5; E[b + 6] = e6; // prettier-ignore
+      E[b + 7] = e7; E[b + 8] = e8; E[b + 9] = e9; E[b + 10] = e10; E[b + 11] = e11; E[b + 12] = e12; // prettier-ignore
+    }
+  }
+
+  /** Sums a group's template rows for one combination of atoms into its cache; returns the pool offset. */
+  private fillGroup(g: { templates: number[]; cache: VectorCache }, key: number, atoms: Int32Array, n: number, i: number): number {
+    const { space, W } = this;
+    const o = g.cache.insert(key);
+    const v = g.cache.pool;
+    for (const t of g.templates) {
+      const tk = space.key(t, atoms, n, i);
+      if (tk < 0) continue;
+      const r = space.rowMaps[t].get(tk);
+      if (r === undefined) continue;
+      for (let y = 0; y < NL; y++) v[o + y] += W[r * NL + y];
+    }
+    return o;
+  }
+
+  /**
+   * Splits tokens that scraping glued together (`PresidenPrabowoSubianto`,
+   * `Madridakan`; see `glue.ts`) in place; returns the new token count. Only
+   * words the unlabelled news never showed are candidates; a glued lower-case
+   * tail must be one of `functionWords`.
+   */
+  splitGlued(text: string, toks: number[], n: number, functionWords: ReadonlySet<string>): number {
+    const caseRatio = this.space.lexicons.caseRatio;
+    if (caseRatio.size === 0) return n;
+    return splitGluedTokens(
+      text,
+      toks,
+      n,
+      (i) => this.wordEntry(text, toks[2 * i], toks[2 * i + 1]).unseen,
+      (key) => caseRatio.get(key),
+      functionWords,
+    );
+  }
+
+  /** Label indices for the tokens of text.slice(start, end) (for training and tests). */
+  decode(text: string, start: number, end: number): { n: number; labels: Int32Array; best: number } {
+    const n = tokenize(text, start, end, this.toks);
+    const best = this.decodeTokens(text, this.toks, n);
+    return { n, labels: this.labels, best };
+  }
+
+  /**
+   * Emissions and the best labels of n tokens already found (`toks`: start/end
+   * pairs into `text`); returns the best path's score. Results stay in the
+   * shared buffers `lastLabels`, `lastEmissions`, `lastEntries` until the next call.
+   */
+  decodeTokens(text: string, toks: ArrayLike<number>, n: number): number {
+    this.ensure(n);
+    if (n === 0) return 0;
+    this.emissions(text, toks, n);
+    return viterbi(this.E, n, this.trans, this.endW, this.labels, this.delta, this.bp);
+  }
+
+  /** Best labels of emissions `E` (n * NL) under this model's transitions (into `lastLabels`). */
+  decodeEmissions(E: ArrayLike<number>, n: number, trans: ArrayLike<number> = this.trans, endW: ArrayLike<number> = this.endW): number {
+    this.ensure(n);
+    if (n === 0) return 0;
+    return viterbi(E, n, trans, endW, this.labels, this.delta, this.bp);
+  }
+
+  get lastLabels(): Int32Array {
+    return this.labels;
+  }
+
+  get lastEmissions(): Float64Array {
+    return this.E;
+  }
+
+  /** The word entries of the last decoded tokens (text, lexicon key). */
+  get lastEntries(): readonly WordEntry[] {
+    return this.entries;
+  }
+
+  /**
+   * Calibrated score of each span [first, last] of the last decoding (the
+   * smallest margin over its tokens between the best path and the best path
+   * that leaves the token outside every entity). `E`/`trans` default to the
+   * last decoding's; `best` is its score.
+   */
+  spanScores(spans: ReadonlyArray<readonly [number, number, number]>, n: number, best: number, E: ArrayLike<number> = this.E, trans: ArrayLike<number> = this.trans, endW: ArrayLike<number> = this.endW): number[] {
+    if (spans.length === 0) return [];
+    outsideMargins(E, n, trans, endW, this.delta, this.beta, best, this.margins);
+    const { a, b } = this.calibration;
+    return spans.map(([first, last]) => {
+      let m = Infinity;
+      for (let i = first; i <= last; i++) if (this.margins[i] < m) m = this.margins[i];
+      const score = this.rawMargins ? m : 1 / (1 + Math.exp(-(a * m + b)));
+      return Math.round(score * 1e4) / 1e4;
+    });
+  }
+
+  tag(text: string, start: number, end: number): TaggedSpan[] {
+    const { n, best } = this.decode(text, start, end);
+    if (n === 0) return [];
+    const spans = labelsToSpans(this.labels, n);
+    const scores = this.spanScores(spans, n, best);
+    return spans.map(([first, last, t], k) => ({ start: this.toks[2 * first], end: this.toks[2 * last + 1], type: TYPES[t], score: scores[k] }));
+  }
+}

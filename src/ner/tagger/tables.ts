@@ -1,0 +1,150 @@
+/**
+ * The tagger's lookup tables, all open addressing over typed arrays (no Map
+ * and no string per lookup in the tagging loop): feature keys to weight rows,
+ * group keys to cached score vectors, and a word table keyed by the
+ * characters of a text range.
+ */
+import { NL } from './model.js';
+
+/** Group keys stay below 2^31: the vector caches keep them in an Int32Array. */
+export const GROUP_LIMIT = 2 ** 31 - 1;
+
+/** Non-negative int32 keys -> non-negative int32 values, open addressing (faster than a Map for big tables). */
+export class IntTable {
+  private constructor(
+    private readonly keys: Int32Array,
+    private readonly values: Int32Array,
+    private readonly mask: number,
+  ) {}
+
+  static from(map: Map<number, number>): IntTable {
+    let cap = 16;
+    while (cap < map.size * 2) cap *= 2;
+    const keys = new Int32Array(cap).fill(-1);
+    const values = new Int32Array(cap);
+    const mask = cap - 1;
+    for (const [k, v] of map) {
+      let i = Math.imul(k, 0x9e3779b1) & mask;
+      while (keys[i] !== -1) i = (i + 1) & mask;
+      keys[i] = k;
+      values[i] = v;
+    }
+    return new IntTable(keys, values, mask);
+  }
+
+  /** The value, or -1. */
+  get(key: number): number {
+    const { keys, mask } = this;
+    let i = Math.imul(key, 0x9e3779b1) & mask;
+    for (;;) {
+      const k = keys[i];
+      if (k === key) return this.values[i];
+      if (k === -1) return -1;
+      i = (i + 1) & mask;
+    }
+  }
+}
+
+/**
+ * Non-negative int32 keys -> 13-float vectors in one pool, open addressing;
+ * emptied when 70% full, so memory stays bounded.
+ */
+export class VectorCache {
+  readonly keys: Int32Array;
+  readonly pool: Float32Array;
+  private readonly mask: number;
+  private used = 0;
+
+  constructor(bits: number) {
+    this.keys = new Int32Array(1 << bits).fill(-1);
+    this.pool = new Float32Array((1 << bits) * NL);
+    this.mask = (1 << bits) - 1;
+  }
+
+  /** Pool offset of the key's vector, or -1. */
+  find(key: number): number {
+    const { keys, mask } = this;
+    let i = Math.imul(key, 0x9e3779b1) >>> 17 & mask;
+    for (;;) {
+      const k = keys[i];
+      if (k === key) return i * NL;
+      if (k === -1) return -1;
+      i = (i + 1) & mask;
+    }
+  }
+
+  /** A zeroed vector for a key not in the cache; returns its pool offset. */
+  insert(key: number): number {
+    if (this.used >= (this.mask + 1) * 0.7) {
+      this.keys.fill(-1);
+      this.used = 0;
+    }
+    const { keys, mask } = this;
+    let i = Math.imul(key, 0x9e3779b1) >>> 17 & mask;
+    while (keys[i] !== -1) i = (i + 1) & mask;
+    keys[i] = key;
+    this.used++;
+    this.pool.fill(0, i * NL, i * NL + NL);
+    return i * NL;
+  }
+}
+
+/** What the word table stores: anything with its word and `WordTable.hash`. */
+export interface HashedWord {
+  word: string;
+  hash: number;
+}
+
+/**
+ * Word entries by the characters of a text range, open addressing: a token is
+ * looked up without building its string. Filled to 70% at most (`full`).
+ */
+export class WordTable<T extends HashedWord> {
+  private readonly slots: (T | undefined)[];
+  private readonly mask: number;
+  private used = 0;
+
+  constructor(bits: number) {
+    this.slots = new Array(1 << bits).fill(undefined);
+    this.mask = (1 << bits) - 1;
+  }
+
+  /** FNV-1a over the UTF-16 units of text[s, e). */
+  static hash(text: string, s: number, e: number): number {
+    let h = 0x811c9dc5;
+    for (let i = s; i < e; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+    return h >>> 0;
+  }
+
+  get full(): boolean {
+    return this.used >= (this.mask + 1) * 0.7;
+  }
+
+  find(text: string, s: number, e: number, hash: number): T | undefined {
+    const len = e - s;
+    let i = hash & this.mask;
+    for (;;) {
+      const entry = this.slots[i];
+      if (entry === undefined) return undefined;
+      if (entry.hash === hash && entry.word.length === len) {
+        const w = entry.word;
+        let k = 0;
+        while (k < len && w.charCodeAt(k) === text.charCodeAt(s + k)) k++;
+        if (k === len) return entry;
+      }
+      i = (i + 1) & this.mask;
+    }
+  }
+
+  add(entry: T): void {
+    let i = entry.hash & this.mask;
+    while (this.slots[i] !== undefined) i = (i + 1) & this.mask;
+    this.slots[i] = entry;
+    this.used++;
+  }
+
+  clear(): void {
+    this.slots.fill(undefined);
+    this.used = 0;
+  }
+}
