@@ -6,7 +6,7 @@ import { generateCorpus } from '../src/bench/corpus.js';
 import type { QueueStatus } from '../src/queue/status.js';
 import { CSV_FILES } from '../src/sinks/rows.js';
 import type { DocumentRecord } from '../src/sinks/serialize.js';
-import { readJsonl, tempDir, warta } from './helpers/cli.js';
+import { readJsonl, ROOT, tempDir, warta, wartaWithNode } from './helpers/cli.js';
 import { REDIS_URL, redisService, spawnWarta, testQueue, uniqueQueueName, waitFor } from './helpers/queue.js';
 import { consistencyProblems, csvFromDb, csvOf, postgresTestDb, sqliteTestDb, type TestDb } from './helpers/sink-db.js';
 import { describeWithService, postgresService, probeService } from './helpers/services.js';
@@ -286,6 +286,34 @@ describeWithService(both, 'warta enqueue / worker / queue status (Redis + Postgr
       expect(rows.map((r) => r.source_path)).toEqual(['news/a-pendek.txt', 'news/c-pendek.txt']);
       const [failed] = await q.queue.getFailed();
       expect(failed.failedReason).toBe('news/b-panjang.txt: timeout: analysis took longer than max_article_seconds (1 s); its thread was replaced');
+    } finally {
+      await q.remove();
+      await db.cleanup();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 180_000);
+
+  it('a record a bounded thread runs out of memory on runs alone in the roomy thread; one that exhausts it too fails its job', async () => {
+    const name = uniqueQueueName('memory');
+    const q = await testQueue(name);
+    const db = await postgresTestDb();
+    const dir = tempDir('warta-queue-memory-');
+    try {
+      const record = (title: string, extra: string) => JSON.stringify({ title, text: `Polisi menertibkan parkir liar di kawasan Tanah Abang pada Senin. ${extra}` });
+      writeFileSync(path.join(dir, 'feed.jsonl'), [record('Satu', ''), record('Dua', 'NEEDS-MB-150'), record('Tiga', '')].join('\n') + '\n');
+      writeFileSync(path.join(dir, 'hog.jsonl'), [record('Empat', ''), record('Lima', 'HOG-MEMORY')].join('\n') + '\n');
+      const stages = [{ stage: 'normalize' }, { stage: 'greedy' }, { stage: 'hog' }, { stage: 'sentences' }];
+      writeFileSync(path.join(dir, 'memory.json'), JSON.stringify({ name: 'memory', stages }));
+      const spin = ['--import', path.join(ROOT, 'tests', 'fixtures', 'stages', 'spin.mjs')];
+      const enq = wartaWithNode(spin, ['enqueue', '--queue', REDIS_URL, '--name', name, '-i', 'feed.jsonl', '-i', 'hog.jsonl', '-p', 'memory.json', '--attempts', '1'], dir);
+      expect(enq.status, enq.stderr).toBe(0);
+      const worker = spawnWarta(['worker', '--queue', REDIS_URL, '--name', name, '--sink', db.spec, '--exit-when-empty'], dir, spin, { WARTA_WORKER_HEAP_MB: '64', WARTA_LARGE_HEAP_MB: '512' });
+      const end = await worker.exited;
+      expect(end.code, worker.stderr).toBe(1);
+      const rows = await db.query<{ title: string }>('SELECT "title" FROM "articles" ORDER BY "title"');
+      expect(rows.map((r) => r.title)).toEqual(['Dua', 'Empat', 'Satu', 'Tiga']);
+      const [failed] = await q.queue.getFailed();
+      expect(failed.failedReason).toMatch(/^hog\.jsonl: line 2: analysis crashed: .*memory/i);
     } finally {
       await q.remove();
       await db.cleanup();

@@ -23,6 +23,8 @@ export interface ThreadTask {
   skip: Record<string, string>;
   /** [unit, doc, started at (epoch ms)] of the article being analysed, for the time budget. */
   progress: SharedArrayBuffer;
+  /** Only these units (files or records, by index in the job); all when absent. */
+  only?: number[];
 }
 
 export interface ThreadResult {
@@ -95,8 +97,8 @@ class Analysis {
   }
 }
 
-async function analyseFiles(job: FilesJob, analysis: Analysis): Promise<void> {
-  for (let u = 0; u < job.files.length; u++) {
+async function analyseFiles(job: FilesJob, analysis: Analysis, only: readonly number[]): Promise<void> {
+  for (const u of only) {
     const { input, sha256, data } = job.files[u];
     if (analysis.skipped(u, -1, { path: input.displayPath, record: null }, '')) continue;
     analysis.mark(u, -1);
@@ -110,7 +112,7 @@ async function analyseFiles(job: FilesJob, analysis: Analysis): Promise<void> {
   }
 }
 
-function analyseRecords(job: RecordsJob, analysis: Analysis): void {
+function analyseRecords(job: RecordsJob, analysis: Analysis, only: readonly number[]): void {
   const { input } = job;
   const bytes = inflateRawSync(Buffer.from(job.data, 'base64'));
   const ctx: RecordContext = {
@@ -121,11 +123,11 @@ function analyseRecords(job: RecordsJob, analysis: Analysis): void {
     anchors: { referenceDate: input.referenceDate, fileDate: input.fileDate },
     names: fieldNames(input.fields),
   };
-  const records = job.units.map((u) => ({ index: u.index, line: u.line, bytes: bytes.subarray(u.start, u.end) }));
+  const records = only.map((u) => ({ index: job.units[u].index, line: job.units[u].line, bytes: bytes.subarray(job.units[u].start, job.units[u].end) }));
   const outcomes: RecordOutcome[] = job.csv ? csvRecords(records, job.csv.columns, job.csv.delimiter, ctx) : records.map((r) => jsonRecord(r, ctx));
-  outcomes.forEach((outcome, u) => {
+  outcomes.forEach((outcome, i) => {
     if ('failure' in outcome) analysis.result.rejected.push({ path: input.displayPath, ...outcome.failure });
-    else analysis.analyse(outcome.doc, u, 0, recordPrefix(input.format, records[u].index, records[u].line));
+    else analysis.analyse(outcome.doc, only[i], 0, recordPrefix(input.format, records[i].index, records[i].line));
   });
 }
 
@@ -137,7 +139,9 @@ export default async function analyseJob(task: ThreadTask): Promise<ThreadResult
     return { setupError: `pipeline ${path.basename(task.job.pipeline.file)}: ${messageOf(error)}`, articles: [], rejected: [], crashed: [] };
   }
   const analysis = new Analysis(analyzer, task);
-  if (task.job.kind === 'files') await analyseFiles(task.job, analysis);
-  else analyseRecords(task.job, analysis);
+  const { job } = task;
+  const only = task.only ?? Array.from({ length: job.kind === 'files' ? job.files.length : job.units.length }, (_, u) => u);
+  if (job.kind === 'files') await analyseFiles(job, analysis, only);
+  else analyseRecords(job, analysis, only);
   return analysis.finish();
 }

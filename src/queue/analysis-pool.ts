@@ -1,6 +1,7 @@
 import { Piscina } from 'piscina';
 import { messageOf } from '../ingest/record-parse.js';
 import { DEFAULT_MAX_ARTICLE_SECONDS } from '../pipeline.js';
+import { isOutOfMemory } from '../runner/dispatch.js';
 import { PROGRESS } from '../runner/task.js';
 import type { ThreadResult, ThreadTask } from './analyse-thread.js';
 import type { FilesJob, RecordsJob } from './jobs.js';
@@ -8,21 +9,28 @@ import type { FilesJob, RecordsJob } from './jobs.js';
 const WATCH_MS = 100;
 /** Old-generation heap per analysis thread (MB), as `warta run`'s workers. */
 const HEAP_MB = Number(process.env.WARTA_WORKER_HEAP_MB) || 256;
+/** Heap of the one roomy thread for an article a bounded thread ran out of memory on (as `warta run`; 0 disables it). */
+const LARGE_HEAP_MB = process.env.WARTA_LARGE_HEAP_MB !== undefined ? Number(process.env.WARTA_LARGE_HEAP_MB) : 2048;
+const THREAD_FILE = new URL('./analyse-thread.js', import.meta.url).href;
+
+const EMPTY: ThreadResult = { articles: [], rejected: [], crashed: [] };
 
 /**
  * The analysis threads of a queue worker. As `warta run`'s dispatcher: an article that takes
  * longer than its pipeline's `max_article_seconds` has its thread terminated (piscina starts a
  * fresh one) and a thread that crashes loses only the article it was on; the job's other
  * articles are analysed again and the guilty one is reported as crashed, so the job is retried
- * and finally fails naming it, while the rest of its articles are written.
+ * and finally fails naming it, while the rest of its articles are written. An input (file or
+ * record) that a bounded thread runs out of memory on runs again alone in one roomy thread.
  */
 export class AnalysisPool {
   private readonly pool: Piscina;
+  private largePool: Piscina | null = null;
   private readonly budgets = new Map<string, number>();
 
   constructor(threads: number) {
     this.pool = new Piscina({
-      filename: new URL('./analyse-thread.js', import.meta.url).href,
+      filename: THREAD_FILE,
       minThreads: threads,
       maxThreads: threads,
       idleTimeout: 60_000,
@@ -44,8 +52,24 @@ export class AnalysisPool {
     return seconds;
   }
 
-  async analyse(job: FilesJob | RecordsJob): Promise<ThreadResult> {
-    const skip: Record<string, string> = {};
+  /** Started on demand: memory spikes only for the articles that need it. */
+  private roomy(): Piscina {
+    return (this.largePool ??= new Piscina({
+      filename: THREAD_FILE,
+      minThreads: 0,
+      maxThreads: 1,
+      idleTimeout: 1000,
+      resourceLimits: { maxOldGenerationSizeMb: LARGE_HEAP_MB, maxYoungGenerationSizeMb: 32 },
+    }));
+  }
+
+  analyse(job: FilesJob | RecordsJob): Promise<ThreadResult> {
+    return this.analyseUnits(job, undefined, false);
+  }
+
+  /** The job's units `only` (all when undefined), in the roomy thread or the bounded ones. */
+  private async analyseUnits(job: FilesJob | RecordsJob, only: number[] | undefined, large: boolean, skipped: Record<string, string> = {}): Promise<ThreadResult> {
+    const skip = { ...skipped };
     let lostBeforeStart = 0;
     for (;;) {
       const progress = new Float64Array(new SharedArrayBuffer(PROGRESS.length * 8));
@@ -62,11 +86,17 @@ export class AnalysisPool {
         }
       }, WATCH_MS);
       try {
-        const task: ThreadTask = { job, skip, progress: progress.buffer as SharedArrayBuffer };
-        return (await this.pool.run(task, { signal: controller.signal })) as ThreadResult;
+        const task: ThreadTask = { job, skip, progress: progress.buffer as SharedArrayBuffer, ...(only ? { only } : {}) };
+        return (await (large ? this.roomy() : this.pool).run(task, { signal: controller.signal })) as ThreadResult;
       } catch (error) {
         const unit = progress[PROGRESS.unit];
         const doc = progress[PROGRESS.doc];
+        if (!large && unit >= 0 && isOutOfMemory(error) && LARGE_HEAP_MB > HEAP_MB) {
+          const units = only ?? Array.from({ length: job.kind === 'files' ? job.files.length : job.units.length }, (_, u) => u);
+          const rest = units.filter((u) => u !== unit);
+          const [big, others] = await Promise.all([this.analyseUnits(job, [unit], true, skip), rest.length > 0 ? this.analyseUnits(job, rest, false, skip) : EMPTY]);
+          return merge(others, big);
+        }
         const reason = timedOut
           ? `timeout: analysis took longer than max_article_seconds (${budgetMs / 1000} s); its thread was replaced`
           : `analysis crashed: ${messageOf(error)}`;
@@ -84,5 +114,12 @@ export class AnalysisPool {
 
   async destroy(): Promise<void> {
     await this.pool.destroy();
+    await this.largePool?.destroy();
   }
+}
+
+function merge(a: ThreadResult, b: ThreadResult): ThreadResult {
+  if (a.setupError !== undefined) return a;
+  if (b.setupError !== undefined) return b;
+  return { articles: [...a.articles, ...b.articles], rejected: [...a.rejected, ...b.rejected], crashed: [...a.crashed, ...b.crashed] };
 }

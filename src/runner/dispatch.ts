@@ -200,7 +200,7 @@ export class Dispatcher {
 }
 
 /** V8's heap limit in a worker thread (piscina passes the worker's error on). */
-function isOutOfMemory(error: unknown): boolean {
+export function isOutOfMemory(error: unknown): boolean {
   const e = error as { code?: string; message?: string } | null;
   return e?.code === 'ERR_WORKER_OUT_OF_MEMORY' || /memory limit|heap out of memory/i.test(e?.message ?? '');
 }

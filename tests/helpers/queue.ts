@@ -41,9 +41,9 @@ export interface Spawned {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-/** The built CLI as a child process (a worker that keeps running). */
-export function spawnWarta(args: string[], cwd: string = ROOT): Spawned {
-  const child = spawn(process.execPath, [CLI, ...args], { cwd, env: { ...process.env, DOTENV_CONFIG_QUIET: 'true' }, stdio: ['ignore', 'pipe', 'pipe'] });
+/** The built CLI as a child process (a worker that keeps running), with options for node itself and environment variables. */
+export function spawnWarta(args: string[], cwd: string = ROOT, nodeArgs: string[] = [], env: Record<string, string> = {}): Spawned {
+  const child = spawn(process.execPath, [...nodeArgs, CLI, ...args], { cwd, env: { ...process.env, DOTENV_CONFIG_QUIET: 'true', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   const spawned: Spawned = {
     child,
     stdout: '',
