@@ -93,6 +93,28 @@ describe('Indonesian entities', () => {
     expect(got).toContainEqual(['Kabupaten Sleman', 'LOCATION', 'LOCATION:kabupaten-sleman']);
   });
 
+  it('makes a government body or branch named after its place one organisation', () => {
+    const got = triples(
+      makeDoc([
+        'Pemkot Surabaya dan Pemerintah Kabupaten Sleman menyalurkan bantuan, sementara KPU Kota Bandung menetapkan hasil pemilihan.',
+        'Kasus itu ditangani Kepolisian Resor Kota Sidoarjo dan Polda Jawa Timur di Sidoarjo.',
+      ]),
+    );
+    for (const name of ['Pemkot Surabaya', 'Pemerintah Kabupaten Sleman', 'KPU Kota Bandung', 'Kepolisian Resor Kota Sidoarjo', 'Polda Jawa Timur']) {
+      expect(got.find((g) => g[0] === name)?.[1], name).toBe('ORGANIZATION');
+    }
+    // the place on its own stays a place
+    expect(got).toContainEqual(['Sidoarjo', 'LOCATION', 'LOCATION:sidoarjo']);
+  });
+
+  it('finds the name inside a word a scraper glued to a function word', () => {
+    const doc = makeDoc(['Menurut Jokowiitu bukan masalah, kata Presiden Prabowo SubiantoketikaQuick Response dibahas.']);
+    const got = rules(doc).map((e) => [e.text, e.type]);
+    expect(got).toContainEqual(['Jokowi', 'PERSON']);
+    expect(got).toContainEqual(['Prabowo Subianto', 'PERSON']);
+    for (const e of rules(doc)) expect(doc.text.slice(e.start, e.end)).toBe(e.text);
+  });
+
   it('never makes sentence-initial function words into entities', () => {
     const doc = makeDoc(['Hal itu disampaikan Kim Jong Un. Ia menegaskan dukungan. Dalam pertemuan itu, Selain itu, Menurut Kim, semuanya baik.']);
     const texts = rules(doc).map((e) => e.text);

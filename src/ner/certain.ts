@@ -116,6 +116,72 @@ export function splitCoordinatedOrganisations(mentions: Mention[], res: LangReso
   return out;
 }
 
+/** Administrative words a place name may start with (`Kota Tanjungpinang`, `Kabupaten Sleman`). */
+const ADMIN_WORDS = new Set(['kota', 'kabupaten', 'kab', 'kab.', 'provinsi', 'prov', 'prov.']);
+
+/** Longest head of `res.placeOrgHeads` written as toks[from - L, from) (capitalised), plus `extra` when given; its length or 0. */
+function headBefore(toks: readonly Token[], from: number, res: LangResources, extra?: string): number {
+  for (let L = Math.min(4, from); L >= 1; L--) {
+    if (!isCapitalised(toks[from - L])) continue;
+    let key = toks[from - L].key;
+    for (let i = from - L + 1; i < from; i++) key += ' ' + toks[i].key;
+    if (res.placeOrgHeads.has(key) || (extra !== undefined && res.placeOrgHeads.has(key + ' ' + extra))) return L;
+  }
+  return 0;
+}
+
+/**
+ * A government body or office named after its place is an organisation that
+ * includes the place (`Pemkot Tanjungpinang`, `Pemerintah Kota Tanjungpinang`,
+ * `Kepolisian Resor Kota Sidoarjo`, from `src/lang/<lang>/ner-org-of-place.txt`);
+ * so is an organisation followed by its branch's place (`NPCI Kota
+ * Tanjungpinang`, `DPRD Kabupaten Sleman`). A country is never absorbed.
+ */
+export function organisationsOfPlaces(mentions: Mention[], toks: readonly Token[], res: LangResources): Mention[] {
+  if (res.placeOrgHeads.size === 0 || mentions.length === 0) return mentions;
+  let out = mentions;
+  for (let k = 0; k < out.length; k++) {
+    const m = out[k];
+    if (m.type !== 'LOCATION' || m.entry?.kind === 'country') continue;
+    const a = toks.indexOf(m.tokens[0]);
+    if (a < 0) continue;
+    // the tagger's place already starts with the head (`Pemkot Tanjungpinang` as a place)
+    if (headOf(m.tokens, res) > 0) {
+      out[k] = { ...m, type: 'ORGANIZATION', source: 'rule', sure: true, score: 1, entry: undefined, key: undefined };
+      continue;
+    }
+    const admin = ADMIN_WORDS.has(m.tokens[0].key) && isCapitalised(m.tokens[0]) ? m.tokens[0].key : undefined;
+    const prev = k > 0 ? out[k - 1] : undefined;
+    let from = -1;
+    if (prev && prev.type === 'ORGANIZATION' && prev.end <= m.start && toks.indexOf(prev.tokens[prev.tokens.length - 1]) === a - 1 && (admin || headBefore(prev.tokens, prev.tokens.length, res) > 0)) {
+      from = toks.indexOf(prev.tokens[0]);
+    } else {
+      const L = headBefore(toks, a, res, admin);
+      if (L > 0) from = a - L;
+    }
+    if (from < 0) continue;
+    const tokens = toks.slice(from, a + m.tokens.length);
+    const org: Mention = { ...m, type: 'ORGANIZATION', source: 'rule', sure: true, score: 1, entry: undefined, key: undefined, tokens, start: tokens[0].start, end: m.end };
+    const kept = out.filter((x) => x === m || x.end <= org.start || x.start >= org.end);
+    kept[kept.indexOf(m)] = org;
+    k = kept.indexOf(org);
+    out = kept;
+  }
+  return out;
+}
+
+/** Length of a head of `res.placeOrgHeads` starting the tokens and followed by at least one more token, or 0. */
+function headOf(tokens: readonly Token[], res: LangResources): number {
+  if (!isCapitalised(tokens[0])) return 0;
+  let key = '';
+  let best = 0;
+  for (let L = 1; L < tokens.length && L <= 4; L++) {
+    key += (L > 1 ? ' ' : '') + tokens[L - 1].key;
+    if (res.placeOrgHeads.has(key)) best = L;
+  }
+  return best;
+}
+
 /**
  * A country right after a title and before a name is the title-holder's
  * country (`Presiden China Xi Jinping`, `Pemimpin Besar Korea Utara Kim

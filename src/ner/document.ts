@@ -13,6 +13,7 @@ import {
   datelineNames,
   isCapitalised,
   joinNameParticles,
+  organisationsOfPlaces,
   splitCoordinatedOrganisations,
   splitTitledCountry,
   sureEntryOf,
@@ -213,6 +214,7 @@ export function recognizeDocument(doc: Doc, opts: DocumentNerOptions): Entity[] 
     }
     found = splitTitledCountry(splitCoordinatedOrganisations(joinNameParticles(found, toks), res), toks, opts.gaz, res);
     found = applySureNames(found, toks, sureMatches(opts.gaz, toks), make, res);
+    found = organisationsOfPlaces(found, toks, res);
     for (const [a, b, type] of datelineNames(opts.gaz, toks)) {
       const start = toks[a].start;
       const end = toks[b - 1].end;

@@ -17,6 +17,8 @@ export interface LangResources {
   titleWords: Set<string>;
   /** First words of organisation cues (`kementerian`, `bank`, `ministry`): each starts an organisation name. */
   orgStarts: Set<string>;
+  /** Heads (lower-case keys joined by spaces) that make an organisation of the place right after them (`pemkot`, `kepolisian resor`). */
+  placeOrgHeads: Set<string>;
 }
 
 function list(code: string, file: string): string[] {
@@ -39,6 +41,7 @@ export function langResources(code: 'id' | 'en'): LangResources {
     relatedCues: list(code, 'ner-related-cues.txt'),
     titleWords: new Set(list(code, 'ner-titles.txt').map(lastWord)),
     orgStarts: new Set(list(code, 'ner-org-cues.txt').map((p) => p.split(/\s+/)[0])),
+    placeOrgHeads: new Set(list(code, 'ner-org-of-place.txt').map((p) => p.split(/\s+/).join(' '))),
   };
   cache.set(code, res);
   return res;
