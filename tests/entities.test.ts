@@ -107,6 +107,16 @@ describe('Indonesian entities', () => {
     expect(got).toContainEqual(['Sidoarjo', 'LOCATION', 'LOCATION:sidoarjo']);
   });
 
+  it('makes a capitalised web name an organisation (an outlet or site)', () => {
+    // one sentence (makeDoc would cut it at the web names' periods)
+    const text = 'Hal itu disampaikan Arifin kepada Liputan6.com dan Tribunnews.com di Jakarta, Senin (2/5/2016).';
+    const doc = makeDoc([text]);
+    doc.sentences.splice(0, doc.sentences.length, { index: 0, start: 0, end: text.length, section: 0 });
+    const got = triples(doc);
+    expect(got).toContainEqual(['Liputan6.com', 'ORGANIZATION', 'ORGANIZATION:liputan6-com']);
+    expect(got.find((g) => g[0] === 'Tribunnews.com')?.[1]).toBe('ORGANIZATION');
+  });
+
   it('finds the name inside a word a scraper glued to a function word', () => {
     const doc = makeDoc(['Menurut Jokowiitu bukan masalah, kata Presiden Prabowo SubiantoketikaQuick Response dibahas.']);
     const got = rules(doc).map((e) => [e.text, e.type]);

@@ -257,6 +257,19 @@ export function datelineNames(gaz: Gazetteer, toks: readonly Token[]): DatelineN
   return out;
 }
 
+/** A capitalised web name (`Kompas.com`, `Liputan6.com`, `Detik.co.id`): an outlet or site. */
+const WEB_NAME_RE = /^\p{Lu}[\p{L}\p{N}-]*(?:\.[\p{L}\p{N}-]+)*\.(?:com|net|org|id|co\.id|co\.uk|tv|news|info)$/u;
+
+/** Indices of the tokens that are web names, always an organisation (an outlet, a company's site). */
+export function webNames(toks: readonly Token[]): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i].text;
+    if (t.length >= 6 && isCapitalised(toks[i]) && t.includes('.') && WEB_NAME_RE.test(t)) out.push(i);
+  }
+  return out;
+}
+
 /** Certain-list names in a sentence's tokens (longest match, capitalised or an exact acronym). */
 export function sureMatches(gaz: Gazetteer, toks: readonly Token[]): SureMatch[] {
   const out: SureMatch[] = [];

@@ -19,6 +19,7 @@ import {
   sureEntryOf,
   sureMatches,
   trimMention,
+  webNames,
 } from './certain.js';
 import type { Gazetteer, GazetteerEntry } from './gazetteer.js';
 import type { Mention } from './mention.js';
@@ -215,7 +216,9 @@ export function recognizeDocument(doc: Doc, opts: DocumentNerOptions): Entity[] 
     found = splitTitledCountry(splitCoordinatedOrganisations(joinNameParticles(found, toks), res), toks, opts.gaz, res);
     found = applySureNames(found, toks, sureMatches(opts.gaz, toks), make, res);
     found = organisationsOfPlaces(found, toks, res);
-    for (const [a, b, type] of datelineNames(opts.gaz, toks)) {
+    const rules: Array<[number, number, 'LOCATION' | 'ORGANIZATION']> = datelineNames(opts.gaz, toks);
+    for (const i of webNames(toks)) rules.push([i, i + 1, 'ORGANIZATION']);
+    for (const [a, b, type] of rules) {
       const start = toks[a].start;
       const end = toks[b - 1].end;
       found = found.filter((m) => !(m.start < end && start < m.end));
