@@ -117,6 +117,16 @@ describe('Indonesian entities', () => {
     expect(got.find((g) => g[0] === 'Tribunnews.com')?.[1]).toBe('ORGANIZATION');
   });
 
+  it('makes a company written with its legal form an organisation where the article names it alone', () => {
+    const doc = makeDoc(['Kendaraan taktis itu buatan PT Pindad. Sigit menyebut Pindad siap memproduksi Pindad Maung secara massal.', 'Pindad juga memasok suku cadang.']);
+    const pindad = rules(doc).filter((e) => e.text === 'Pindad');
+    expect(pindad.length).toBeGreaterThanOrEqual(2);
+    for (const e of pindad) expect(e.type).toBe('ORGANIZATION');
+    // a name the article also writes in lower case is left to the tagger
+    const common = rules(makeDoc(['Saham PT Bumi naik. Harga bumi dan air turun, kata Bumi Santoso.'])).map((e) => [e.text, e.type]);
+    expect(common).not.toContainEqual(['Bumi', 'ORGANIZATION']);
+  });
+
   it('finds the name inside a word a scraper glued to a function word', () => {
     const doc = makeDoc(['Menurut Jokowiitu bukan masalah, kata Presiden Prabowo SubiantoketikaQuick Response dibahas.']);
     const got = rules(doc).map((e) => [e.text, e.type]);
