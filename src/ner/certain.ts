@@ -43,8 +43,10 @@ function hasLetterOrDigit(t: Token): boolean {
 /**
  * Applies the function-word rule to a tagger mention in place: leading
  * punctuation and function words are dropped (a capitalised one only at the
- * start of the sentence, `Dalam`; mid-sentence `The Hague` keeps it),
- * trailing punctuation too; returns false when nothing of the name is left.
+ * start of the sentence, `Dalam`; mid-sentence `The Hague` keeps it), then
+ * leading lower-case words before a capital unless they are place or
+ * organisation cue words, and trailing punctuation; returns false when
+ * nothing of the name is left.
  * `first` is the sentence's first token.
  */
 export function trimMention(m: Mention, res: LangResources, first?: Token): boolean {
@@ -52,6 +54,11 @@ export function trimMention(m: Mention, res: LangResources, first?: Token): bool
   let b = m.tokens.length;
   const dropped = (t: Token) => !hasLetterOrDigit(t) || (res.functionWords.has(t.key) && !isAcronymText(t.text) && (!isCapitalised(t) || t === first));
   while (a < b && dropped(m.tokens[a])) a++;
+  // news writes a name from its first capital: a leading common noun is no part of it (`jembatan layang Trosobo`),
+  // a place or organisation cue word is (`kota Pati`, `klub Persib`)
+  let c = a;
+  while (c < b && isLowerWord(m.tokens[c]) && !res.nameStarts.has(m.tokens[c].key)) c++;
+  if (c > a && c < b && isCapitalised(m.tokens[c])) a = c;
   while (b > a && !hasLetterOrDigit(m.tokens[b - 1]) && m.tokens[b - 1].text !== '.') b--;
   if (a === b) return false;
   if (m.tokens.slice(a, b).every((t) => (res.functionWords.has(t.key) && !isAcronymText(t.text)) || !hasLetterOrDigit(t))) return false;
@@ -62,6 +69,13 @@ export function trimMention(m: Mention, res: LangResources, first?: Token): bool
     m.key = undefined;
   }
   return true;
+}
+
+function isLowerWord(t: Token): boolean {
+  const c = t.text.charCodeAt(0);
+  if (c < 128) return c >= 97 && c <= 122;
+  const ch = t.text[0];
+  return ch !== ch.toUpperCase() && ch === ch.toLowerCase();
 }
 
 /** Lower-case particles inside personal names (`Erik ten Hag`, `Hasan bin Ali`, `Ludwig van Beethoven`). */

@@ -22,6 +22,8 @@ export interface LangResources {
   /** Legal forms of companies written before (`pt`) or after (`tbk`, `inc`) the name, single words. */
   legalPrefixes: Set<string>;
   legalSuffixes: Set<string>;
+  /** Lower-case words a name may start with: place and organisation cue words (`kota Pati`, `kementerian`, `klub`). */
+  nameStarts: Set<string>;
 }
 
 function list(code: string, file: string): string[] {
@@ -46,6 +48,7 @@ export function langResources(code: 'id' | 'en'): LangResources {
     titleWords: new Set(list(code, 'ner-titles.txt').map(lastWord)),
     orgStarts: new Set(list(code, 'ner-org-cues.txt').map((p) => p.split(/\s+/)[0])),
     placeOrgHeads: new Set(list(code, 'ner-org-of-place.txt').map((p) => p.split(/\s+/).join(' '))),
+    nameStarts: new Set(['ner-loc-cues.txt', 'ner-org-cues.txt', 'ner-org-context.txt'].flatMap((f) => list(code, f).map((p) => p.split(/\s+/)[0]))),
     legalPrefixes: new Set(legal.filter((p) => p.endsWith(' …')).map((p) => p.slice(0, -2)).filter((p) => !p.includes(' '))),
     legalSuffixes: new Set(legal.filter((p) => p.startsWith('… ')).map((p) => p.slice(2)).filter((p) => !p.includes(' '))),
   };
