@@ -4,7 +4,10 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createDoc, type Doc } from '../src/doc.js';
 import { loadGazetteer } from '../src/ner/gazetteer.js';
+import { trimMention } from '../src/ner/certain.js';
 import { recognizeDocument } from '../src/ner/document.js';
+import type { Mention } from '../src/ner/mention.js';
+import { langResources } from '../src/ner/resources.js';
 import { defaultModelPath, loadNerTagger } from '../src/ner/tagger/index.js';
 import { entitiesStage } from '../src/stages/entities.js';
 
@@ -133,6 +136,29 @@ describe('Indonesian entities', () => {
     expect(got).toContainEqual(['Jokowi', 'PERSON']);
     expect(got).toContainEqual(['Prabowo Subianto', 'PERSON']);
     for (const e of rules(doc)) expect(doc.text.slice(e.start, e.end)).toBe(e.text);
+  });
+
+  it('starts a name at its first capital unless a place or organisation cue word leads it', () => {
+    const got = triples(makeDoc(['Truk-truk itu melintas di jembatan layang Trosobo menuju Surabaya.']));
+    expect(got.map((g) => g[0])).toContain('Trosobo');
+    expect(got.map((g) => g[0]).some((t) => t.startsWith('jembatan'))).toBe(false);
+    const res = langResources('id');
+    const mention = (words: string[]): Mention => {
+      let at = 0;
+      const tokens = words.map((w) => {
+        const t = { start: at, end: at + w.length, text: w, key: w.toLowerCase() };
+        at += w.length + 1;
+        return t;
+      });
+      return { start: 0, end: at - 1, type: 'LOCATION', source: 'model', sure: false, score: 1, tokens, sentence: 0, section: 0 };
+    };
+    const trimmed = (words: string[]) => {
+      const m = mention(words);
+      return trimMention(m, res) ? m.tokens.map((t) => t.text).join(' ') : null;
+    };
+    expect(trimmed(['jembatan', 'layang', 'Trosobo'])).toBe('Trosobo');
+    expect(trimmed(['kota', 'Pati'])).toBe('kota Pati');
+    expect(trimmed(['detikcom'])).toBe('detikcom');
   });
 
   it('never makes sentence-initial function words into entities', () => {
