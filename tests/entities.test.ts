@@ -136,6 +136,8 @@ describe('Indonesian entities', () => {
     expect(got).toContainEqual(['Jokowi', 'PERSON']);
     expect(got).toContainEqual(['Prabowo Subianto', 'PERSON']);
     for (const e of rules(doc)) expect(doc.text.slice(e.start, e.end)).toBe(e.text);
+    // a word that starts a listed name is never split (`Tarakan` is no `Tar` + `akan`)
+    expect(rules(makeDoc(['Pesawat itu mendarat di Tarakan pada Senin pagi.'])).map((e) => e.text)).toContain('Tarakan');
   });
 
   it('starts a name at its first capital unless a place or organisation cue word leads it', () => {
