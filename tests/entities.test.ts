@@ -4,7 +4,10 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createDoc, type Doc } from '../src/doc.js';
 import { loadGazetteer } from '../src/ner/gazetteer.js';
+import { trimMention } from '../src/ner/certain.js';
 import { recognizeDocument } from '../src/ner/document.js';
+import type { Mention } from '../src/ner/mention.js';
+import { langResources } from '../src/ner/resources.js';
 import { defaultModelPath, loadNerTagger } from '../src/ner/tagger/index.js';
 import { entitiesStage } from '../src/stages/entities.js';
 
@@ -91,6 +94,73 @@ describe('Indonesian entities', () => {
     expect(got).toContainEqual(['Kementerian Keuangan', 'ORGANIZATION', 'ORGANIZATION:kementerian-keuangan']);
     expect(got).toContainEqual(['Bank Rakyat Sejahtera', 'ORGANIZATION', 'ORGANIZATION:bank-rakyat-sejahtera']);
     expect(got).toContainEqual(['Kabupaten Sleman', 'LOCATION', 'LOCATION:kabupaten-sleman']);
+  });
+
+  it('makes a government body or branch named after its place one organisation', () => {
+    const got = triples(
+      makeDoc([
+        'Pemkot Surabaya dan Pemerintah Kabupaten Sleman menyalurkan bantuan, sementara KPU Kota Bandung menetapkan hasil pemilihan.',
+        'Kasus itu ditangani Kepolisian Resor Kota Sidoarjo dan Polda Jawa Timur di Sidoarjo.',
+      ]),
+    );
+    for (const name of ['Pemkot Surabaya', 'Pemerintah Kabupaten Sleman', 'KPU Kota Bandung', 'Kepolisian Resor Kota Sidoarjo', 'Polda Jawa Timur']) {
+      expect(got.find((g) => g[0] === name)?.[1], name).toBe('ORGANIZATION');
+    }
+    // the place on its own stays a place
+    expect(got).toContainEqual(['Sidoarjo', 'LOCATION', 'LOCATION:sidoarjo']);
+  });
+
+  it('makes a capitalised web name an organisation (an outlet or site)', () => {
+    // one sentence (makeDoc would cut it at the web names' periods)
+    const text = 'Hal itu disampaikan Arifin kepada Liputan6.com dan Tribunnews.com di Jakarta, Senin (2/5/2016).';
+    const doc = makeDoc([text]);
+    doc.sentences.splice(0, doc.sentences.length, { index: 0, start: 0, end: text.length, section: 0 });
+    const got = triples(doc);
+    expect(got).toContainEqual(['Liputan6.com', 'ORGANIZATION', 'ORGANIZATION:liputan6-com']);
+    expect(got.find((g) => g[0] === 'Tribunnews.com')?.[1]).toBe('ORGANIZATION');
+  });
+
+  it('makes a company written with its legal form an organisation where the article names it alone', () => {
+    const doc = makeDoc(['Kendaraan taktis itu buatan PT Pindad. Sigit menyebut Pindad siap memproduksi Pindad Maung secara massal.', 'Pindad juga memasok suku cadang.']);
+    const pindad = rules(doc).filter((e) => e.text === 'Pindad');
+    expect(pindad.length).toBeGreaterThanOrEqual(2);
+    for (const e of pindad) expect(e.type).toBe('ORGANIZATION');
+    // a name the article also writes in lower case is left to the tagger
+    const common = rules(makeDoc(['Saham PT Bumi naik. Harga bumi dan air turun, kata Bumi Santoso.'])).map((e) => [e.text, e.type]);
+    expect(common).not.toContainEqual(['Bumi', 'ORGANIZATION']);
+  });
+
+  it('finds the name inside a word a scraper glued to a function word', () => {
+    const doc = makeDoc(['Menurut Jokowiitu bukan masalah, kata Presiden Prabowo SubiantoketikaQuick Response dibahas.']);
+    const got = rules(doc).map((e) => [e.text, e.type]);
+    expect(got).toContainEqual(['Jokowi', 'PERSON']);
+    expect(got).toContainEqual(['Prabowo Subianto', 'PERSON']);
+    for (const e of rules(doc)) expect(doc.text.slice(e.start, e.end)).toBe(e.text);
+    // a word that starts a listed name is never split (`Tarakan` is no `Tar` + `akan`)
+    expect(rules(makeDoc(['Pesawat itu mendarat di Tarakan pada Senin pagi.'])).map((e) => e.text)).toContain('Tarakan');
+  });
+
+  it('starts a name at its first capital unless a place or organisation cue word leads it', () => {
+    const got = triples(makeDoc(['Truk-truk itu melintas di jembatan layang Trosobo menuju Surabaya.']));
+    expect(got.map((g) => g[0])).toContain('Trosobo');
+    expect(got.map((g) => g[0]).some((t) => t.startsWith('jembatan'))).toBe(false);
+    const res = langResources('id');
+    const mention = (words: string[]): Mention => {
+      let at = 0;
+      const tokens = words.map((w) => {
+        const t = { start: at, end: at + w.length, text: w, key: w.toLowerCase() };
+        at += w.length + 1;
+        return t;
+      });
+      return { start: 0, end: at - 1, type: 'LOCATION', source: 'model', sure: false, score: 1, tokens, sentence: 0, section: 0 };
+    };
+    const trimmed = (words: string[]) => {
+      const m = mention(words);
+      return trimMention(m, res) ? m.tokens.map((t) => t.text).join(' ') : null;
+    };
+    expect(trimmed(['jembatan', 'layang', 'Trosobo'])).toBe('Trosobo');
+    expect(trimmed(['kota', 'Pati'])).toBe('kota Pati');
+    expect(trimmed(['detikcom'])).toBe('detikcom');
   });
 
   it('never makes sentence-initial function words into entities', () => {

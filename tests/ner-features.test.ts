@@ -161,18 +161,29 @@ describe('training', () => {
 const tokenizeForTest = (text: string, toks: number[]) => tokenizeTagger(text, 0, text.length, toks);
 
 describe('glued words from scraped pages', () => {
-  const news: Record<string, string> = { presiden: 'l', prabowo: 'c', subianto: 'M', persija: 'M', jakarta: 'c', madrid: 'c', akan: 'l', ketika: 'l', youtube: 'c', malaysia: 'c', suka: 'l', dana: 'l', hire: 'l' };
+  const news: Record<string, string> = { presiden: 'l', prabowo: 'c', subianto: 'M', jokowi: 'c', quick: 'M', response: 'M', itu: 'l', ini: 'l', kata: 'l', persija: 'M', jakarta: 'c', madrid: 'c', akan: 'l', ketika: 'l', youtube: 'c', malaysia: 'c', suka: 'l', dana: 'l', hire: 'l' };
   const known = (k: string) => news[k];
   const split = (text: string) => {
     const toks: number[] = [];
     let n = tokenizeForTest(text, toks);
-    n = splitGluedTokens(text, toks, n, (i) => known(text.slice(toks[2 * i], toks[2 * i + 1]).toLowerCase()) === undefined, known, new Set(['akan', 'ketika', 'dan']));
+    n = splitGluedTokens(text, toks, n, (i) => known(text.slice(toks[2 * i], toks[2 * i + 1]).toLowerCase()) === undefined, {
+      caseOf: known,
+      tails: new Set(['akan', 'ketika', 'dan', 'itu', 'ini']),
+      isNamePart: (k) => k === 'atletico',
+    });
     return Array.from({ length: n }, (_, i) => text.slice(toks[2 * i], toks[2 * i + 1]));
   };
 
   it('splits case changes and lower-case words glued to a name when the news knows the parts', () => {
     expect(split('kata PresidenPrabowoSubianto di PersijaJakarta')).toEqual(['kata', 'Presiden', 'Prabowo', 'Subianto', 'di', 'Persija', 'Jakarta']);
     expect(split('Real Madridakan main, kata Souzaketika itu')).toEqual(['Real', 'Madrid', 'akan', 'main', ',', 'kata', 'Souza', 'ketika', 'itu']);
+  });
+
+  it('splits a three-letter function word only after a capitalised or name-like head, also before a case change', () => {
+    expect(split('kata Jokowiitu, Atleticodan Madrid')).toEqual(['kata', 'Jokowi', 'itu', ',', 'Atletico', 'dan', 'Madrid']);
+    expect(split('Presiden Prabowo SubiantoketikaQuick Response')).toEqual(['Presiden', 'Prabowo', 'Subianto', 'ketika', 'Quick', 'Response']);
+    // unknown names that merely end like a function word stay whole
+    expect(split('Hamdan dan Mancini')).toEqual(['Hamdan', 'dan', 'Mancini']);
   });
 
   it('leaves known words, unknown parts and common-word heads alone', () => {

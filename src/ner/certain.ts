@@ -43,8 +43,10 @@ function hasLetterOrDigit(t: Token): boolean {
 /**
  * Applies the function-word rule to a tagger mention in place: leading
  * punctuation and function words are dropped (a capitalised one only at the
- * start of the sentence, `Dalam`; mid-sentence `The Hague` keeps it),
- * trailing punctuation too; returns false when nothing of the name is left.
+ * start of the sentence, `Dalam`; mid-sentence `The Hague` keeps it), then
+ * leading lower-case words before a capital unless they are place or
+ * organisation cue words, and trailing punctuation; returns false when
+ * nothing of the name is left.
  * `first` is the sentence's first token.
  */
 export function trimMention(m: Mention, res: LangResources, first?: Token): boolean {
@@ -52,6 +54,11 @@ export function trimMention(m: Mention, res: LangResources, first?: Token): bool
   let b = m.tokens.length;
   const dropped = (t: Token) => !hasLetterOrDigit(t) || (res.functionWords.has(t.key) && !isAcronymText(t.text) && (!isCapitalised(t) || t === first));
   while (a < b && dropped(m.tokens[a])) a++;
+  // news writes a name from its first capital: a leading common noun is no part of it (`jembatan layang Trosobo`),
+  // a place or organisation cue word is (`kota Pati`, `klub Persib`)
+  let c = a;
+  while (c < b && isLowerWord(m.tokens[c]) && !res.nameStarts.has(m.tokens[c].key)) c++;
+  if (c > a && c < b && isCapitalised(m.tokens[c])) a = c;
   while (b > a && !hasLetterOrDigit(m.tokens[b - 1]) && m.tokens[b - 1].text !== '.') b--;
   if (a === b) return false;
   if (m.tokens.slice(a, b).every((t) => (res.functionWords.has(t.key) && !isAcronymText(t.text)) || !hasLetterOrDigit(t))) return false;
@@ -62,6 +69,13 @@ export function trimMention(m: Mention, res: LangResources, first?: Token): bool
     m.key = undefined;
   }
   return true;
+}
+
+function isLowerWord(t: Token): boolean {
+  const c = t.text.charCodeAt(0);
+  if (c < 128) return c >= 97 && c <= 122;
+  const ch = t.text[0];
+  return ch !== ch.toUpperCase() && ch === ch.toLowerCase();
 }
 
 /** Lower-case particles inside personal names (`Erik ten Hag`, `Hasan bin Ali`, `Ludwig van Beethoven`). */
@@ -114,6 +128,72 @@ export function splitCoordinatedOrganisations(mentions: Mention[], res: LangReso
     out.push(from === 0 ? m : sliceMention(m, from, m.tokens.length));
   }
   return out;
+}
+
+/** Administrative words a place name may start with (`Kota Tanjungpinang`, `Kabupaten Sleman`). */
+const ADMIN_WORDS = new Set(['kota', 'kabupaten', 'kab', 'kab.', 'provinsi', 'prov', 'prov.']);
+
+/** Longest head of `res.placeOrgHeads` written as toks[from - L, from) (capitalised), plus `extra` when given; its length or 0. */
+function headBefore(toks: readonly Token[], from: number, res: LangResources, extra?: string): number {
+  for (let L = Math.min(4, from); L >= 1; L--) {
+    if (!isCapitalised(toks[from - L])) continue;
+    let key = toks[from - L].key;
+    for (let i = from - L + 1; i < from; i++) key += ' ' + toks[i].key;
+    if (res.placeOrgHeads.has(key) || (extra !== undefined && res.placeOrgHeads.has(key + ' ' + extra))) return L;
+  }
+  return 0;
+}
+
+/**
+ * A government body or office named after its place is an organisation that
+ * includes the place (`Pemkot Tanjungpinang`, `Pemerintah Kota Tanjungpinang`,
+ * `Kepolisian Resor Kota Sidoarjo`, from `src/lang/<lang>/ner-org-of-place.txt`);
+ * so is an organisation followed by its branch's place (`NPCI Kota
+ * Tanjungpinang`, `DPRD Kabupaten Sleman`). A country is never absorbed.
+ */
+export function organisationsOfPlaces(mentions: Mention[], toks: readonly Token[], res: LangResources): Mention[] {
+  if (res.placeOrgHeads.size === 0 || mentions.length === 0) return mentions;
+  let out = mentions;
+  for (let k = 0; k < out.length; k++) {
+    const m = out[k];
+    if (m.type !== 'LOCATION' || m.entry?.kind === 'country') continue;
+    const a = toks.indexOf(m.tokens[0]);
+    if (a < 0) continue;
+    // the tagger's place already starts with the head (`Pemkot Tanjungpinang` as a place)
+    if (headOf(m.tokens, res) > 0) {
+      out[k] = { ...m, type: 'ORGANIZATION', source: 'rule', sure: true, score: 1, entry: undefined, key: undefined };
+      continue;
+    }
+    const admin = ADMIN_WORDS.has(m.tokens[0].key) && isCapitalised(m.tokens[0]) ? m.tokens[0].key : undefined;
+    const prev = k > 0 ? out[k - 1] : undefined;
+    let from = -1;
+    if (prev && prev.type === 'ORGANIZATION' && prev.end <= m.start && toks.indexOf(prev.tokens[prev.tokens.length - 1]) === a - 1 && (admin || headBefore(prev.tokens, prev.tokens.length, res) > 0)) {
+      from = toks.indexOf(prev.tokens[0]);
+    } else {
+      const L = headBefore(toks, a, res, admin);
+      if (L > 0) from = a - L;
+    }
+    if (from < 0) continue;
+    const tokens = toks.slice(from, a + m.tokens.length);
+    const org: Mention = { ...m, type: 'ORGANIZATION', source: 'rule', sure: true, score: 1, entry: undefined, key: undefined, tokens, start: tokens[0].start, end: m.end };
+    const kept = out.filter((x) => x === m || x.end <= org.start || x.start >= org.end);
+    kept[kept.indexOf(m)] = org;
+    k = kept.indexOf(org);
+    out = kept;
+  }
+  return out;
+}
+
+/** Length of a head of `res.placeOrgHeads` starting the tokens and followed by at least one more token, or 0. */
+function headOf(tokens: readonly Token[], res: LangResources): number {
+  if (!isCapitalised(tokens[0])) return 0;
+  let key = '';
+  let best = 0;
+  for (let L = 1; L < tokens.length && L <= 4; L++) {
+    key += (L > 1 ? ' ' : '') + tokens[L - 1].key;
+    if (res.placeOrgHeads.has(key)) best = L;
+  }
+  return best;
 }
 
 /**
@@ -187,6 +267,19 @@ export function datelineNames(gaz: Gazetteer, toks: readonly Token[]): DatelineN
       while (b < toks.length && toks[b].text !== ')' && b - a <= 4) b++;
       if (b > a + 1 && toks[b]?.text === ')' && DASHES.has(toks[b + 1]?.text ?? '')) out.push([a + 1, b, 'ORGANIZATION']);
     }
+  }
+  return out;
+}
+
+/** A capitalised web name (`Kompas.com`, `Liputan6.com`, `Detik.co.id`): an outlet or site. */
+const WEB_NAME_RE = /^\p{Lu}[\p{L}\p{N}-]*(?:\.[\p{L}\p{N}-]+)*\.(?:com|net|org|id|co\.id|co\.uk|tv|news|info)$/u;
+
+/** Indices of the tokens that are web names, always an organisation (an outlet, a company's site). */
+export function webNames(toks: readonly Token[]): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i].text;
+    if (t.length >= 6 && isCapitalised(toks[i]) && t.includes('.') && WEB_NAME_RE.test(t)) out.push(i);
   }
   return out;
 }

@@ -13,15 +13,17 @@ import {
   datelineNames,
   isCapitalised,
   joinNameParticles,
+  organisationsOfPlaces,
   splitCoordinatedOrganisations,
   splitTitledCountry,
   sureEntryOf,
   sureMatches,
   trimMention,
+  webNames,
 } from './certain.js';
 import type { Gazetteer, GazetteerEntry } from './gazetteer.js';
-import type { Mention } from './mention.js';
-import { langResources } from './resources.js';
+import { mentionKey, normKey, type Mention } from './mention.js';
+import { langResources, type LangResources } from './resources.js';
 import { DocumentLayer, takeDecoding, type SentenceDecoding } from './tagger/document-layer.js';
 import type { LinearTagger } from './tagger/index.js';
 import { NL, TYPES } from './tagger/model.js';
@@ -213,7 +215,10 @@ export function recognizeDocument(doc: Doc, opts: DocumentNerOptions): Entity[] 
     }
     found = splitTitledCountry(splitCoordinatedOrganisations(joinNameParticles(found, toks), res), toks, opts.gaz, res);
     found = applySureNames(found, toks, sureMatches(opts.gaz, toks), make, res);
-    for (const [a, b, type] of datelineNames(opts.gaz, toks)) {
+    found = organisationsOfPlaces(found, toks, res);
+    const rules: Array<[number, number, 'LOCATION' | 'ORGANIZATION']> = datelineNames(opts.gaz, toks);
+    for (const i of webNames(toks)) rules.push([i, i + 1, 'ORGANIZATION']);
+    for (const [a, b, type] of rules) {
       const start = toks[a].start;
       const end = toks[b - 1].end;
       found = found.filter((m) => !(m.start < end && start < m.end));
@@ -224,8 +229,51 @@ export function recognizeDocument(doc: Doc, opts: DocumentNerOptions): Entity[] 
   });
 
   // 4. short forms the tagger left out, then document-wide types, aliases, canonical names and ids
+  mentions.push(...companyShortForms(mentions, tokens, work, res));
   mentions.push(...shortForms(mentions, tokens, work, res));
   return resolveEntities(text, mentions, opts.gaz, language);
+}
+
+/**
+ * A company the article writes with its legal form (`PT Pindad`, `PT Vale
+ * Indonesia Tbk`, `Nvidia Corp`) is an organisation where the article writes
+ * the name alone (`Pindad`): the tagger's other types for that name give way,
+ * and a one-word name standing outside every mention is added, unless the
+ * article also writes it in lower case; the type is then certain (no person's
+ * short form). Returns the added mentions.
+ */
+function companyShortForms(mentions: Mention[], tokens: readonly Token[][], work: readonly SentenceWork[], res: LangResources): Mention[] {
+  if (res.legalPrefixes.size === 0 && res.legalSuffixes.size === 0) return [];
+  const names = new Set<string>();
+  for (const m of mentions) {
+    if (m.type !== 'ORGANIZATION' || m.tokens.length < 2) continue;
+    let a = 0;
+    let b = m.tokens.length;
+    while (a < b && res.legalPrefixes.has(m.tokens[a].key)) a++;
+    while (b > a && res.legalSuffixes.has(m.tokens[b - 1].key)) b--;
+    if ((a === 0 && b === m.tokens.length) || a === b || !isCapitalised(m.tokens[a]) || res.functionWords.has(m.tokens[a].key)) continue;
+    names.add(normKey(m.tokens.slice(a, b)));
+  }
+  if (names.size === 0) return [];
+  for (const m of mentions) {
+    if (!m.sure && m.type !== 'ORGANIZATION' && names.has(mentionKey(m))) {
+      m.type = 'ORGANIZATION';
+      m.source = 'coref';
+      m.entry = undefined;
+      m.sure = true;
+    }
+  }
+  const lower = new Set<string>();
+  for (const toks of tokens) for (const t of toks) if (names.has(t.key) && !isCapitalised(t)) lower.add(t.key);
+  const covered = (t: Token) => mentions.some((m) => m.start <= t.start && t.end <= m.end);
+  const added: Mention[] = [];
+  tokens.forEach((toks, k) => {
+    for (const t of toks) {
+      if (!names.has(t.key) || lower.has(t.key) || !isCapitalised(t) || covered(t)) continue;
+      added.push({ start: t.start, end: t.end, type: 'ORGANIZATION', source: 'coref', sure: true, score: 0.5, tokens: [t], sentence: work[k].index, section: work[k].section });
+    }
+  });
+  return added;
 }
 
 /**

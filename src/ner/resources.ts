@@ -17,6 +17,13 @@ export interface LangResources {
   titleWords: Set<string>;
   /** First words of organisation cues (`kementerian`, `bank`, `ministry`): each starts an organisation name. */
   orgStarts: Set<string>;
+  /** Heads (lower-case keys joined by spaces) that make an organisation of the place right after them (`pemkot`, `kepolisian resor`). */
+  placeOrgHeads: Set<string>;
+  /** Legal forms of companies written before (`pt`) or after (`tbk`, `inc`) the name, single words. */
+  legalPrefixes: Set<string>;
+  legalSuffixes: Set<string>;
+  /** Lower-case words a name may start with: place and organisation cue words (`kota Pati`, `kementerian`, `klub`). */
+  nameStarts: Set<string>;
 }
 
 function list(code: string, file: string): string[] {
@@ -34,11 +41,16 @@ export function langResources(code: 'id' | 'en'): LangResources {
   if (hit) return hit;
   const fw = new Set(list(code, 'ner-function-words.txt'));
   const lastWord = (phrase: string) => phrase.split(/\s+/).pop()!;
+  const legal = list(code, 'ner-legal-forms.txt');
   const res: LangResources = {
     functionWords: fw,
     relatedCues: list(code, 'ner-related-cues.txt'),
     titleWords: new Set(list(code, 'ner-titles.txt').map(lastWord)),
     orgStarts: new Set(list(code, 'ner-org-cues.txt').map((p) => p.split(/\s+/)[0])),
+    placeOrgHeads: new Set(list(code, 'ner-org-of-place.txt').map((p) => p.split(/\s+/).join(' '))),
+    nameStarts: new Set(['ner-loc-cues.txt', 'ner-org-cues.txt', 'ner-org-context.txt'].flatMap((f) => list(code, f).map((p) => p.split(/\s+/)[0]))),
+    legalPrefixes: new Set(legal.filter((p) => p.endsWith(' …')).map((p) => p.slice(0, -2)).filter((p) => !p.includes(' '))),
+    legalSuffixes: new Set(legal.filter((p) => p.startsWith('… ')).map((p) => p.slice(2)).filter((p) => !p.includes(' '))),
   };
   cache.set(code, res);
   return res;

@@ -7,7 +7,12 @@
  * (`akan`, `ketika`) glued to the end of a capitalised word the news writes
  * capitalised or never showed. Known words (`YouTube`, `Malaysia`) are never
  * split, nor unknown compounds of ordinary words (`Nottinghamshire` is no
- * `hire`). Tagging only: the training corpora are clean.
+ * `hire`). A three-letter function word (`dan`, `itu`, `ini`) is split off only
+ * after a head the news writes capitalised or that starts a listed name
+ * (`Jokowiitu`, `Atleticodan`), because many unknown names end that way
+ * (`Hamdan`, `Bellini`, `Jansher`).
+ * A case change may also follow such a glued pair (`SubiantoketikaQuick`).
+ * Tagging only: the training corpora are clean.
  */
 import { lexKey } from './features.js';
 
@@ -15,7 +20,18 @@ import { lexKey } from './features.js';
 export type CaseClassOf = (key: string) => string | undefined;
 
 const MIN_PART = 3;
-const MIN_TAIL = 4;
+const MIN_TAIL = 3;
+/** Tails shorter than this need a head the news writes capitalised or a known name part. */
+const SAFE_TAIL = 4;
+
+/** What the splitter knows about words: news capitalisation, name parts, function words. */
+export interface GlueLexicon {
+  caseOf: CaseClassOf;
+  /** Function words that may be glued after a name. */
+  tails: ReadonlySet<string>;
+  /** Whether a lower-case key is known as part of a name (the first word of a listed name). */
+  isNamePart?: (key: string) => boolean;
+}
 
 function isLower(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 0xdf && c <= 0xff && c !== 0xf7);
@@ -38,45 +54,65 @@ export function mayBeGlued(text: string, s: number, e: number): boolean {
   return e - s >= 2 * MIN_PART && isUpper(text.charCodeAt(s)) && isLetters(text, s, e);
 }
 
+/**
+ * Where a function word glued to the end of the capitalised word text[s, e)
+ * starts (`Madridakan` → at `akan`, `Jokowiitu` → at `itu`), or -1: the longest
+ * such tail after a head the news writes capitalised or never showed.
+ */
+function tailPoint(text: string, s: number, e: number, lex: GlueLexicon): number {
+  for (let k = s + MIN_PART; k <= e - MIN_TAIL; k++) {
+    if (!lex.tails.has(text.slice(k, e))) continue;
+    const key = lexKey(text.slice(s, k));
+    const head = lex.caseOf(key);
+    if (head === 'l' || head === 'm') continue;
+    if (e - k < SAFE_TAIL && head !== 'M' && head !== 'c' && !lex.isNamePart?.(key)) continue;
+    return k;
+  }
+  return -1;
+}
+
+/** Split points inside text[s, e) when it is a known word or a name with a glued function word; null otherwise. */
+function knownOrTailed(text: string, s: number, e: number, lex: GlueLexicon): number[] | null {
+  if (lex.caseOf(lexKey(text.slice(s, e))) !== undefined) return [];
+  if (!isUpper(text.charCodeAt(s)) || !isLetters(text, s, e)) return null;
+  const k = tailPoint(text, s, e, lex);
+  return k < 0 ? null : [k];
+}
+
 /** Split points inside the unknown word text[s, e) (absolute offsets, ascending), or none. */
-export function splitPoints(text: string, s: number, e: number, known: CaseClassOf, tails: ReadonlySet<string>, out: number[]): void {
+export function splitPoints(text: string, s: number, e: number, lex: GlueLexicon, out: number[]): void {
   if (!mayBeGlued(text, s, e)) return;
-  // a lower-to-upper change: `PrabowoSubianto`, `PresidenPrabowoSubianto`
+  // a lower-to-upper change: `PrabowoSubianto`, `PresidenPrabowoSubianto`, `SubiantoketikaQuick`
   for (let k = s + MIN_PART; k <= e - MIN_PART; k++) {
     if (!isLower(text.charCodeAt(k - 1)) || !isUpper(text.charCodeAt(k))) continue;
-    if (known(lexKey(text.slice(s, k))) === undefined) continue;
+    const head = knownOrTailed(text, s, k, lex);
+    if (head === null) continue;
     const rest: number[] = [];
-    if (known(lexKey(text.slice(k, e))) === undefined) splitPoints(text, k, e, known, tails, rest);
-    if (rest.length > 0 || known(lexKey(text.slice(k, e))) !== undefined) {
-      out.push(k, ...rest);
+    const restKnown = lex.caseOf(lexKey(text.slice(k, e))) !== undefined;
+    if (!restKnown) splitPoints(text, k, e, lex, rest);
+    // after a name with a glued function word the case change is a word boundary even before an unknown word
+    if (rest.length > 0 || restKnown || head.length > 0) {
+      out.push(...head, k, ...rest);
       return;
     }
   }
-  // a function word glued to a name: `Madridakan`, `Subiantoketika`, `Souzaakhirnya` (the
-  // longest such tail of at least four letters, after a head the news writes capitalised or never showed)
-  for (let k = s + MIN_PART; k <= e - MIN_TAIL; k++) {
-    const head = known(lexKey(text.slice(s, k)));
-    if (head === 'l' || head === 'm') continue;
-    if (tails.has(text.slice(k, e))) {
-      out.push(k);
-      return;
-    }
-  }
+  // a function word glued to a name: `Madridakan`, `Subiantoketika`, `Jokowiitu`
+  const k = tailPoint(text, s, e, lex);
+  if (k >= 0) out.push(k);
 }
 
 /**
  * Splits glued tokens in place: `toks` holds n start/end pairs; `unknown(i)`
- * says whether token i is missing from the news vocabulary; `tails` are the
- * words that may be glued after a name; returns the new token count.
+ * says whether token i is missing from the news vocabulary; returns the new token count.
  */
-export function splitGluedTokens(text: string, toks: number[], n: number, unknown: (i: number) => boolean, known: CaseClassOf, tails: ReadonlySet<string>): number {
+export function splitGluedTokens(text: string, toks: number[], n: number, unknown: (i: number) => boolean, lex: GlueLexicon): number {
   let out: number[] | null = null;
   const points: number[] = [];
   for (let i = 0; i < n; i++) {
     const s = toks[2 * i];
     const e = toks[2 * i + 1];
     points.length = 0;
-    if (mayBeGlued(text, s, e) && unknown(i)) splitPoints(text, s, e, known, tails, points);
+    if (mayBeGlued(text, s, e) && unknown(i)) splitPoints(text, s, e, lex, points);
     if (points.length > 0) {
       out ??= toks.slice(0, 2 * i);
       let from = s;

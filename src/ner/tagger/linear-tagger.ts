@@ -418,14 +418,18 @@ export class LinearTagger implements NerTagger {
   splitGlued(text: string, toks: number[], n: number, functionWords: ReadonlySet<string>): number {
     const caseRatio = this.space.lexicons.caseRatio;
     if (caseRatio.size === 0) return n;
-    return splitGluedTokens(
-      text,
-      toks,
-      n,
-      (i) => this.wordEntry(text, toks[2 * i], toks[2 * i + 1]).unseen,
-      (key) => caseRatio.get(key),
-      functionWords,
-    );
+    const lists = this.space.lists;
+    // a word that starts a listed name (`Tarakan`, `Boland`) is no glued pair
+    const candidate = (i: number) => {
+      const e = this.wordEntry(text, toks[2 * i], toks[2 * i + 1]);
+      return e.unseen && e.first === undefined;
+    };
+    return splitGluedTokens(text, toks, n, candidate, {
+      caseOf: (key) => caseRatio.get(key),
+      tails: functionWords,
+      // the first word of a listed name (`Atletico` of `Atletico Madrid`)
+      isNamePart: (key) => lists?.first(key) !== undefined,
+    });
   }
 
   /** Label indices for the tokens of text.slice(start, end) (for training and tests). */
