@@ -1,6 +1,6 @@
 import { Piscina } from 'piscina';
 import { recordPrefix } from '../ingest/stream-records.js';
-import { PROGRESS, type FilesTask, type RecordsTask, type Task, type TaskResult, type UnitResult, type WorkerSetup } from './task.js';
+import { PROGRESS, type Task, type TaskResult, type UnitResult, type WorkerSetup } from './task.js';
 
 export interface DispatchOptions {
   concurrency: number;
@@ -177,17 +177,9 @@ export class Dispatcher {
       if (attempt === 0) return this.runRecovering(task, 1, kind);
       return { units: task.units.map((_, u) => unitFailure(task, u, reason)), stageMs: {} };
     }
-    if (task.kind === 'records') {
-      const rest: RecordsTask = { ...task, units: task.units.filter((_, u) => u !== unit) };
-      const results = rest.units.length > 0 ? await this.runRecovering(rest, 0, kind) : { units: [], stageMs: {} };
-      if (results.setupError !== undefined) return results;
-      const units = [...results.units];
-      units.splice(unit, 0, unitFailure(task, unit, reason));
-      return { units, stageMs: results.stageMs };
-    }
-    if (doc < 0) {
-      // the file itself (reading, parsing, an HTML page's extraction) is what failed
-      const rest: FilesTask = { ...task, units: task.units.filter((_, u) => u !== unit) };
+    // a record, or a whole file (reading, parsing, an HTML page's extraction), is what failed
+    if (task.kind === 'records' || doc < 0) {
+      const rest = { ...task, units: task.units.filter((_, u) => u !== unit) } as Task;
       const results = rest.units.length > 0 ? await this.runRecovering(rest, 0, kind) : { units: [], stageMs: {} };
       if (results.setupError !== undefined) return results;
       const units = [...results.units];
