@@ -73,10 +73,18 @@ function personParts(mentions: readonly Mention[], known: ReadonlyMap<string, Kn
   return parts;
 }
 
+/**
+ * More full names than this sharing one word cannot all be spellings of one person: the short form
+ * is ambiguous. The bound keeps the search linear on texts with thousands of capitalised names
+ * (a list, a table's text), where comparing every pair took minutes.
+ */
+const MAX_NAMES_SHARING_A_WORD = 16;
+
 /** The one full person name `key` is a short form of, if there is exactly one (`Kim Jong` and `Kim Jong Un` count as one). */
 function fullNameOf(key: string, parts: ReadonlyMap<string, Set<string>>, known: ReadonlyMap<string, Known>): string | undefined {
   const set = parts.get(key);
   if (set && set.size === 1) return [...set][0];
+  if (set && set.size > MAX_NAMES_SHARING_A_WORD) return undefined;
   if (set && set.size > 1) {
     const keys = [...set].sort((x, y) => y.length - x.length || (x < y ? -1 : 1));
     const longest = keys[0].split(' ');
@@ -86,7 +94,7 @@ function fullNameOf(key: string, parts: ReadonlyMap<string, Set<string>>, known:
   const words = key.split(' ');
   if (words.length < 2) return undefined;
   const candidates = parts.get(words[0]);
-  if (!candidates) return undefined;
+  if (!candidates || candidates.size > MAX_NAMES_SHARING_A_WORD) return undefined;
   let found: string | undefined;
   for (const full of candidates) {
     if (full === key || known.get(full)?.type !== 'PERSON') continue;

@@ -265,7 +265,7 @@ function companyShortForms(mentions: Mention[], tokens: readonly Token[][], work
   }
   const lower = new Set<string>();
   for (const toks of tokens) for (const t of toks) if (names.has(t.key) && !isCapitalised(t)) lower.add(t.key);
-  const covered = (t: Token) => mentions.some((m) => m.start <= t.start && t.end <= m.end);
+  const covered = coverageOf(mentions);
   const added: Mention[] = [];
   tokens.forEach((toks, k) => {
     for (const t of toks) {
@@ -289,7 +289,7 @@ function shortForms(mentions: readonly Mention[], tokens: readonly Token[][], wo
     for (const t of m.tokens) if (t.text.length >= 2 && isCapitalised(t)) parts.add(t.key);
   }
   if (parts.size === 0) return [];
-  const covered = (t: Token) => mentions.some((m) => m.start <= t.start && t.end <= m.end);
+  const covered = coverageOf(mentions);
   // lone capitalised name parts outside every mention (`Kim` standing alone), then those the
   // article also writes in lower case drop out
   const found: Array<[token: Token, sentence: number]> = [];
@@ -307,4 +307,35 @@ function shortForms(mentions: readonly Mention[], tokens: readonly Token[][], wo
   return found
     .filter(([t]) => !lower.has(t.key))
     .map(([t, k]): Mention => ({ start: t.start, end: t.end, type: 'PERSON', source: 'coref', sure: false, score: 0.5, tokens: [t], sentence: work[k].index, section: work[k].section }));
+}
+
+/**
+ * Whether a token lies inside one of `mentions`: a binary search over the mentions sorted by start
+ * with the largest end so far, so that checking every token of a long text stays linear (a scan
+ * of all mentions per token took minutes on texts with a hundred thousand names).
+ */
+function coverageOf(mentions: readonly Mention[]): (t: Token) => boolean {
+  const sorted = [...mentions].sort((a, b) => a.start - b.start);
+  const starts = new Float64Array(sorted.length);
+  const maxEnd = new Float64Array(sorted.length);
+  let end = -1;
+  sorted.forEach((m, i) => {
+    starts[i] = m.start;
+    end = Math.max(end, m.end);
+    maxEnd[i] = end;
+  });
+  return (t) => {
+    // the last mention starting at or before the token
+    let lo = 0;
+    let hi = sorted.length - 1;
+    let at = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid] <= t.start) {
+        at = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return at >= 0 && maxEnd[at] >= t.end;
+  };
 }
