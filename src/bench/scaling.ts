@@ -24,14 +24,13 @@ import { PACKAGE_ROOT } from '../lang/data.js';
 import { csvRows } from '../sinks/rows.js';
 import { SHAPES, shapedArticle, type Shape } from './shapes.js';
 import { argValue, hasFlag } from './args.js';
+import { WORKER_HEAP_MB } from '../runner/thread-limits.js';
 
 const SELF = fileURLToPath(import.meta.url);
 export const RESULTS_FILE = path.join(PACKAGE_ROOT, 'bench', 'results', 'bench-scaling.json');
 export const DEFAULT_SIZES = [100_000, 400_000, 1_000_000, 4_000_000];
 /** The issue's targets: 400 KB of any shape in under 5 s; ms/MB at 4 MB at most 2× the 100 KB figure. */
 export const TARGET = { at400kS: 5, ratio: 2 };
-/** The old-generation heap bound of a `warta run` worker (`WARTA_WORKER_HEAP_MB`, src/runner/run.ts). */
-export const WORKER_HEAP_MB = 256;
 const MEMORY_CASES: [Shape, number][] = [
   ['numbers-dates', 4_000_000],
   ['news-id', 10_000_000],

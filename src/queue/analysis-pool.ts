@@ -1,16 +1,11 @@
 import { Piscina } from 'piscina';
 import { messageOf } from '../ingest/record-parse.js';
 import { DEFAULT_MAX_ARTICLE_SECONDS } from '../pipeline.js';
-import { isOutOfMemory } from '../runner/dispatch.js';
 import { PROGRESS } from '../runner/task.js';
+import { articleProgress, boundedLimits, isOutOfMemory, LARGE_HEAP_MB, largeLimits, watchArticles, WORKER_HEAP_MB } from '../runner/thread-limits.js';
 import type { ThreadResult, ThreadTask } from './analyse-thread.js';
 import type { FilesJob, RecordsJob } from './jobs.js';
 
-const WATCH_MS = 100;
-/** Old-generation heap per analysis thread (MB), as `warta run`'s workers. */
-const HEAP_MB = Number(process.env.WARTA_WORKER_HEAP_MB) || 256;
-/** Heap of the one roomy thread for an article a bounded thread ran out of memory on (as `warta run`; 0 disables it). */
-const LARGE_HEAP_MB = process.env.WARTA_LARGE_HEAP_MB !== undefined ? Number(process.env.WARTA_LARGE_HEAP_MB) : 2048;
 const THREAD_FILE = new URL('./analyse-thread.js', import.meta.url).href;
 
 const EMPTY: ThreadResult = { articles: [], rejected: [], crashed: [] };
@@ -34,7 +29,7 @@ export class AnalysisPool {
       minThreads: threads,
       maxThreads: threads,
       idleTimeout: 60_000,
-      resourceLimits: { maxOldGenerationSizeMb: HEAP_MB, maxYoungGenerationSizeMb: 8 },
+      resourceLimits: boundedLimits(),
     });
   }
 
@@ -59,7 +54,7 @@ export class AnalysisPool {
       minThreads: 0,
       maxThreads: 1,
       idleTimeout: 1000,
-      resourceLimits: { maxOldGenerationSizeMb: LARGE_HEAP_MB, maxYoungGenerationSizeMb: 32 },
+      resourceLimits: largeLimits(),
     }));
   }
 
@@ -72,32 +67,22 @@ export class AnalysisPool {
     const skip = { ...skipped };
     let lostBeforeStart = 0;
     for (;;) {
-      const progress = new Float64Array(new SharedArrayBuffer(PROGRESS.length * 8));
-      progress[PROGRESS.unit] = -1;
-      progress[PROGRESS.doc] = -1;
-      const controller = new AbortController();
-      let timedOut = false;
+      const progress = articleProgress();
       const budgetMs = this.budgetOf(job) * 1000;
-      const timer = setInterval(() => {
-        const started = progress[PROGRESS.startedAt];
-        if (started > 0 && Date.now() - started > budgetMs && !timedOut) {
-          timedOut = true;
-          controller.abort();
-        }
-      }, WATCH_MS);
+      const watch = watchArticles(progress, budgetMs);
       try {
         const task: ThreadTask = { job, skip, progress: progress.buffer as SharedArrayBuffer, ...(only ? { only } : {}) };
-        return (await (large ? this.roomy() : this.pool).run(task, { signal: controller.signal })) as ThreadResult;
+        return (await (large ? this.roomy() : this.pool).run(task, { signal: watch.signal })) as ThreadResult;
       } catch (error) {
         const unit = progress[PROGRESS.unit];
         const doc = progress[PROGRESS.doc];
-        if (!large && unit >= 0 && isOutOfMemory(error) && LARGE_HEAP_MB > HEAP_MB) {
+        if (!large && unit >= 0 && isOutOfMemory(error) && LARGE_HEAP_MB > WORKER_HEAP_MB) {
           const units = only ?? Array.from({ length: job.kind === 'files' ? job.files.length : job.units.length }, (_, u) => u);
           const rest = units.filter((u) => u !== unit);
           const [big, others] = await Promise.all([this.analyseUnits(job, [unit], true, skip), rest.length > 0 ? this.analyseUnits(job, rest, false, skip) : EMPTY]);
           return merge(others, big);
         }
-        const reason = timedOut
+        const reason = watch.timedOut
           ? `timeout: analysis took longer than max_article_seconds (${budgetMs / 1000} s); its thread was replaced`
           : `analysis crashed: ${messageOf(error)}`;
         // lost before any article started (the thread died loading): once more, then the job fails
@@ -107,7 +92,7 @@ export class AnalysisPool {
         }
         skip[`${unit}:${doc}`] = reason;
       } finally {
-        clearInterval(timer);
+        watch.stop();
       }
     }
   }

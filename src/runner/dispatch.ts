@@ -1,6 +1,7 @@
 import { Piscina } from 'piscina';
 import { recordPrefix } from '../ingest/stream-records.js';
 import { PROGRESS, type Task, type TaskResult, type UnitResult, type WorkerSetup } from './task.js';
+import { articleProgress, boundedLimits, isOutOfMemory, largeLimits, watchArticles } from './thread-limits.js';
 
 export interface DispatchOptions {
   concurrency: number;
@@ -21,14 +22,6 @@ export interface DispatchOptions {
 /** Which pool a task runs in: the bounded workers, or the single roomy one for giant articles. */
 type PoolKind = 'bounded' | 'large';
 
-interface Watch {
-  progress: Float64Array;
-  controller: AbortController;
-  timedOut: boolean;
-}
-
-const WATCH_MS = 100;
-
 /**
  * Hands tasks to a pool of worker threads (piscina), a bounded number at a time, and makes sure
  * one article cannot stall or sink a run: a worker that spends longer than the time budget on
@@ -42,8 +35,6 @@ export class Dispatcher {
   private largePool: Piscina | null = null;
   private inFlight = 0;
   private readonly waiting: (() => void)[] = [];
-  private readonly watches = new Set<Watch>();
-  private timer: NodeJS.Timeout | null = null;
   private readonly pending = new Set<Promise<void>>();
   private failure: unknown = null;
 
@@ -59,7 +50,7 @@ export class Dispatcher {
         maxThreads: 1,
         idleTimeout: 1000,
         workerData: this.options.setup,
-        resourceLimits: { maxOldGenerationSizeMb: this.options.largeHeapMb, maxYoungGenerationSizeMb: 32 },
+        resourceLimits: largeLimits(this.options.largeHeapMb),
       }));
     }
     return (this.pool ??= new Piscina({
@@ -68,11 +59,7 @@ export class Dispatcher {
       maxThreads: this.options.concurrency,
       idleTimeout: 1000,
       workerData: this.options.setup,
-      // V8 sizes a worker's heap from the machine's memory and collects lazily: workers sat on
-      // 150-300 MB of garbage each. Live data (models, gazetteers, one batch) is far smaller.
-      // An 8 MB young generation (V8 takes 32 MB) keeps ~33 MB less per worker, at no CPU cost
-      // we could measure (6,000 articles, 3 runs each).
-      resourceLimits: { maxOldGenerationSizeMb: this.options.heapMb, maxYoungGenerationSizeMb: 8 },
+      resourceLimits: boundedLimits(this.options.heapMb),
     }));
   }
 
@@ -105,37 +92,17 @@ export class Dispatcher {
   }
 
   async destroy(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
     await this.pool?.destroy();
     await this.largePool?.destroy();
     this.pool = null;
     this.largePool = null;
   }
 
-  private watch(watch: Watch): void {
-    this.watches.add(watch);
-    this.timer ??= setInterval(() => {
-      const now = Date.now();
-      for (const w of this.watches) {
-        const started = w.progress[PROGRESS.startedAt];
-        if (started > 0 && now - started > this.options.articleSeconds * 1000 && !w.timedOut) {
-          w.timedOut = true;
-          w.controller.abort();
-        }
-      }
-    }, WATCH_MS);
-    this.timer.unref();
-  }
-
   private async runRecovering(task: Task, attempt: number, kind: PoolKind = 'bounded'): Promise<TaskResult> {
-    const progress = new Float64Array(new SharedArrayBuffer(PROGRESS.length * 8));
-    progress[PROGRESS.unit] = -1;
-    progress[PROGRESS.doc] = -1;
-    const watch: Watch = { progress, controller: new AbortController(), timedOut: false };
-    this.watch(watch);
+    const progress = articleProgress();
+    const watch = watchArticles(progress, this.options.articleSeconds * 1000);
     try {
-      return (await this.workers(kind).run({ ...task, progress: progress.buffer }, { signal: watch.controller.signal })) as TaskResult;
+      return (await this.workers(kind).run({ ...task, progress: progress.buffer }, { signal: watch.signal })) as TaskResult;
     } catch (error) {
       const reason = watch.timedOut
         ? `timeout: analysis took longer than max_article_seconds (${this.options.articleSeconds} s); its worker was replaced`
@@ -146,7 +113,7 @@ export class Dispatcher {
       }
       return this.recover(task, unit, progress[PROGRESS.doc], reason, attempt, kind);
     } finally {
-      this.watches.delete(watch);
+      watch.stop();
     }
   }
 
@@ -189,12 +156,6 @@ export class Dispatcher {
     const units = task.units.map((u, i) => (i === unit ? { ...u, skip: { ...u.skip, [doc]: reason } } : u));
     return this.runRecovering({ ...task, units }, 0, kind);
   }
-}
-
-/** V8's heap limit in a worker thread (piscina passes the worker's error on). */
-export function isOutOfMemory(error: unknown): boolean {
-  const e = error as { code?: string; message?: string } | null;
-  return e?.code === 'ERR_WORKER_OUT_OF_MEMORY' || /memory limit|heap out of memory/i.test(e?.message ?? '');
 }
 
 function unitFailure(task: Task, unit: number, reason: string): UnitResult {

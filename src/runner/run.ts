@@ -17,6 +17,7 @@ import { ArticleColumns, SegmentNames, type ArticleRange, type ArticleTable } fr
 import { writeFileAtomic } from '../sinks/atomic.js';
 import { discoverInputs } from './discover.js';
 import { Dispatcher } from './dispatch.js';
+import { LARGE_HEAP_MB, WORKER_HEAP_MB } from './thread-limits.js';
 import { feedExport, type FeedResult } from './feed.js';
 import { acquireLock } from './lock.js';
 import { LiveArticles, writeOutputs } from './outputs.js';
@@ -47,13 +48,6 @@ const SINK_BATCH = Number(process.env.WARTA_SINK_BATCH) || 500;
 
 
 const STATE_DIR = '.warta';
-/** Old-generation heap per worker (MB); `WARTA_WORKER_HEAP_MB` overrides it for unusually large input files. */
-const WORKER_HEAP_MB = Number(process.env.WARTA_WORKER_HEAP_MB) || 256;
-/**
- * Old-generation heap of the single worker started for an article a bounded worker ran out of
- * memory on (a 10 MB article needs about 500 MB); `WARTA_LARGE_HEAP_MB` overrides it, 0 disables it.
- */
-const LARGE_HEAP_MB = process.env.WARTA_LARGE_HEAP_MB !== undefined ? Number(process.env.WARTA_LARGE_HEAP_MB) : 2048;
 /** Small whole files travel to workers in groups (one message and one segment write per group). */
 const GROUP_FILES = 16;
 const GROUP_BYTES = 1 << 20;
@@ -465,13 +459,13 @@ export async function run(options: RunOptions): Promise<RunSummary> {
       const scope = `${processed} article${processed === 1 ? '' : 's'} analysed in this run (${written} in the output)`;
       await writeFileAtomic(path.join(outputDir, 'report.html'), report.render(summary, { scope }));
     }
-    for (const sink of databases) {
-      if (sinkResults.find((r) => r.name === sink.name)?.error) continue;
+    // one result per database, in order
+    for (const [i, sink] of databases.entries()) {
+      if (sinkResults[i].error !== undefined) continue;
       try {
         await sink.recordRun(summary);
       } catch (error) {
-        const result = sinkResults.find((r) => r.name === sink.name);
-        if (result) result.error = `recording the run: ${(error as Error).message}`;
+        sinkResults[i].error = `recording the run: ${(error as Error).message}`;
       }
     }
     return summary;
