@@ -161,7 +161,10 @@ export class LiveArticles {
       const a = this.order[k];
       const { columns } = this.blocks[this.blockOf[a]];
       if (!names.names[columns.segments[this.positionOf[a]]].startsWith(prefix)) continue;
-      yield JSON.parse(this.text(k, reader, names).json) as DocumentRecord;
+      // only the JSON line is decoded: the report reads records, never CSV rows
+      const fragment = reader.read(this.location(k, names));
+      patchFileSha(fragment, this.fileSha(k));
+      yield JSON.parse(fragment.json.toString('utf8')) as DocumentRecord;
     }
   }
 }
