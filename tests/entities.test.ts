@@ -4,12 +4,13 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createDoc, type Doc } from '../src/doc.js';
 import { loadGazetteer } from '../src/ner/gazetteer.js';
-import { trimMention } from '../src/ner/certain.js';
+import { dropLeadingTitle, personAfterTitle, trimMention } from '../src/ner/certain.js';
 import { recognizeDocument } from '../src/ner/document.js';
 import type { Mention } from '../src/ner/mention.js';
 import { langResources } from '../src/ner/resources.js';
 import { defaultModelPath, loadNerTagger } from '../src/ner/tagger/index.js';
 import { entitiesStage } from '../src/stages/entities.js';
+import { sliceCodePoints } from '../src/offsets.js';
 
 /** A doc with one section per paragraph (the first may be a title) and naive sentences. */
 function makeDoc(paragraphs: string[], opts: { title?: boolean; language?: string } = {}): Doc {
@@ -203,6 +204,85 @@ describe('Indonesian entities', () => {
       const s = doc.sentences[e.sentence];
       expect(e.start >= s.start && e.end <= s.end).toBe(true);
     }
+  });
+});
+
+describe('titles and repeated names', () => {
+  const res = langResources('id');
+  /** Tokens of a sentence split on spaces, with their offsets. */
+  const tokensOf = (sentence: string) => {
+    let at = 0;
+    return sentence.split(' ').map((w) => {
+      const t = { start: at, end: at + w.length, text: w, key: w.toLowerCase() };
+      at += w.length + 1;
+      return t;
+    });
+  };
+  /** A tagger mention over tokens [a, b) of the sentence. */
+  const mentionOf = (toks: ReturnType<typeof tokensOf>, a: number, b: number, type: Mention['type']): Mention => ({
+    start: toks[a].start,
+    end: toks[b - 1].end,
+    type,
+    source: 'model',
+    sure: false,
+    score: 0.7,
+    tokens: toks.slice(a, b),
+    sentence: 0,
+    section: 0,
+  });
+
+  it('makes a name right after a holder-naming title a certain person, whatever the tagger said', () => {
+    const toks = tokensOf('Ia bertemu Presiden Xi Jinping di Beijing');
+    const [m] = personAfterTitle([mentionOf(toks, 3, 5, 'LOCATION')], toks, gaz, res);
+    expect(m).toMatchObject({ type: 'PERSON', sure: true, source: 'rule' });
+    expect(m.tokens.map((t) => t.text)).toEqual(['Xi', 'Jinping']);
+  });
+
+  it('leaves a country, an acronym or an organisation after the title alone', () => {
+    const cases: Array<[string, number, number, Mention['type']]> = [
+      ['kata Presiden Prancis kemarin', 2, 3, 'LOCATION'],
+      ['kata Presiden RI kemarin', 2, 3, 'LOCATION'],
+      ['hadir sebagai Presiden Partai Demokrat kemarin', 3, 5, 'ORGANIZATION'],
+      ['kata Presiden Universitas Columbia kemarin', 2, 4, 'ORGANIZATION'],
+    ];
+    for (const [sentence, a, b, type] of cases) {
+      const toks = tokensOf(sentence);
+      const [m] = personAfterTitle([mentionOf(toks, a, b, type)], toks, gaz, res);
+      expect(m.type, sentence).toBe(type);
+      expect(m.sure, sentence).toBe(false);
+    }
+    // an office's place is not its holder: `Gubernur` is no holder-naming title
+    const toks = tokensOf('kata Gubernur Papua kemarin');
+    expect(personAfterTitle([mentionOf(toks, 2, 3, 'LOCATION')], toks, gaz, res)[0].type).toBe('LOCATION');
+  });
+
+  it('never keeps a title inside a person name', () => {
+    const cut = (sentence: string, a: number, b: number) => {
+      const toks = tokensOf(sentence);
+      const m = mentionOf(toks, a, b, 'PERSON');
+      return dropLeadingTitle(m, res) ? sentence.slice(m.start, m.end) : null;
+    };
+    expect(cut('Menkeu Sri Mulyani hadir', 0, 3)).toBe('Sri Mulyani');
+    expect(cut('ujar Wakil Presiden Gibran Rakabuming', 1, 5)).toBe('Gibran Rakabuming');
+    expect(cut('ujar Ketua Umum Megawati Soekarnoputri', 1, 5)).toBe('Megawati Soekarnoputri');
+    expect(cut('ujar Joko Widodo', 1, 3)).toBe('Joko Widodo');
+    expect(cut('ujar Presiden itu', 1, 3)).toBeNull();
+    // other types keep their heads (`Ketua` is not cut from an organisation)
+    const toks = tokensOf('Kepala Desa Kombutokan');
+    const org = mentionOf(toks, 0, 3, 'ORGANIZATION');
+    expect(dropLeadingTitle(org, res)).toBe(true);
+    expect(org.tokens).toHaveLength(3);
+  });
+
+  it('finds a full name again where the tagger left it out, and the title settles its type article-wide', () => {
+    const doc = makeDoc([
+      'Presiden Xi Jinping menerima kunjungan itu di Beijing.',
+      'Dalam pertemuan itu, Presiden China Xi Jinping menyatakan dukungan. Xi Jinping juga memuji kerja sama kedua negara.',
+    ]);
+    const xi = rules(doc).filter((e) => e.text === 'Xi Jinping');
+    expect(xi.length).toBe(3);
+    for (const e of xi) expect([e.type, e.entity_id]).toEqual(['PERSON', 'PERSON:xi-jinping']);
+    for (const e of rules(doc)) expect(sliceCodePoints(doc.text, e.start, e.end)).toBe(e.text);
   });
 });
 

@@ -71,6 +71,31 @@ export function trimMention(m: Mention, res: LangResources, first?: Token): bool
   return true;
 }
 
+/** Longest title phrases tried at the start of a person's name (`wakil ketua umum`). */
+const MAX_TITLE_WORDS = 4;
+
+/**
+ * A title is never part of a person's name: a person mention the tagger
+ * opened with one (`Menkeu Sri Mulyani`, `Wakil Presiden Gibran`) starts at
+ * the first capitalised word after the longest title phrase (from
+ * `ner-titles.txt`). Returns false when nothing capitalised is left.
+ */
+export function dropLeadingTitle(m: Mention, res: LangResources): boolean {
+  if (m.type !== 'PERSON' || m.tokens.length < 2 || res.titlePhrases.size === 0) return true;
+  let key = '';
+  let cut = 0;
+  for (let L = 1; L < m.tokens.length && L <= MAX_TITLE_WORDS; L++) {
+    key += (L > 1 ? ' ' : '') + m.tokens[L - 1].key;
+    if (res.titlePhrases.has(key)) cut = L;
+  }
+  if (cut === 0) return true;
+  if (!isCapitalised(m.tokens[cut])) return false;
+  m.tokens = m.tokens.slice(cut);
+  m.start = m.tokens[0].start;
+  m.key = undefined;
+  return true;
+}
+
 function isLowerWord(t: Token): boolean {
   const c = t.text.charCodeAt(0);
   if (c < 128) return c >= 97 && c <= 122;
@@ -209,12 +234,37 @@ export function splitTitledCountry(mentions: Mention[], toks: readonly Token[], 
     const before = at > 0 ? toks[at - 1] : undefined;
     if (hit && hit.entry.kind === 'country' && hit.length < m.tokens.length && before && res.titleWords.has(before.key) && isCapitalised(m.tokens[hit.length])) {
       out.push({ ...sliceMention(m, 0, hit.length), type: 'LOCATION', entry: hit.entry, sure: true, source: 'gazetteer', score: 1 });
-      out.push({ ...sliceMention(m, hit.length, m.tokens.length), type: 'PERSON' });
+      out.push({ ...sliceMention(m, hit.length, m.tokens.length), type: 'PERSON', source: 'rule', sure: true, score: 1 });
       continue;
     }
     out.push(m);
   }
   return out;
+}
+
+/**
+ * A name right after a title that always names its holder (`Presiden`,
+ * `Pak`, from `ner-person-titles.txt`) is a person, whatever type the tagger
+ * gave it, unless it is a name on any place or organisation list, an acronym
+ * (`Presiden RI`) or opens with a place or organisation cue word (`Presiden
+ * Partai Demokrat`). The decision is certain, so it also settles the same name
+ * elsewhere in the article. The person part of `Presiden China Xi Jinping` is
+ * settled the same way by `splitTitledCountry`.
+ */
+export function personAfterTitle(mentions: Mention[], toks: readonly Token[], gaz: Gazetteer, res: LangResources): Mention[] {
+  if (res.personTitles.size === 0) return mentions;
+  for (let k = 0; k < mentions.length; k++) {
+    const m = mentions[k];
+    if (m.sure) continue;
+    const at = toks.indexOf(m.tokens[0]);
+    const before = at > 0 ? toks[at - 1] : undefined;
+    if (!before || !res.personTitles.has(before.key) || !isCapitalised(before)) continue;
+    const head = m.tokens[0];
+    if (!isCapitalised(head) || isAcronymText(head.text) || res.nameStarts.has(head.key)) continue;
+    if (gaz.match(m.tokens, 0)) continue;
+    mentions[k] = { ...m, type: 'PERSON', source: 'rule', sure: true, score: 1, entry: undefined, key: undefined };
+  }
+  return mentions;
 }
 
 function sliceMention(m: Mention, a: number, b: number): Mention {

@@ -16,6 +16,8 @@ import {
   organisationsOfPlaces,
   splitCoordinatedOrganisations,
   splitTitledCountry,
+  personAfterTitle,
+  dropLeadingTitle,
   sureEntryOf,
   sureMatches,
   trimMention,
@@ -203,7 +205,7 @@ export function recognizeDocument(doc: Doc, opts: DocumentNerOptions): Entity[] 
         const score = s.scores ? s.scores[q] : 1;
         if (score < minScore) return;
         const m: Mention = { start: toks[a].start, end: toks[b].end, type: TYPES[t], source: 'model', sure: false, score, tokens: toks.slice(a, b + 1), sentence: w.index, section: w.section };
-        if (!trimMention(m, res, toks[0])) return;
+        if (!trimMention(m, res, toks[0]) || !dropLeadingTitle(m, res)) return;
         const entry = sureEntryOf(opts.gaz, m);
         if (entry) Object.assign(m, { type: entry.type, entry, sure: true, source: 'gazetteer', score: 1 });
         else {
@@ -214,6 +216,7 @@ export function recognizeDocument(doc: Doc, opts: DocumentNerOptions): Entity[] 
       });
     }
     found = splitTitledCountry(splitCoordinatedOrganisations(joinNameParticles(found, toks), res), toks, opts.gaz, res);
+    found = personAfterTitle(found, toks, opts.gaz, res);
     found = applySureNames(found, toks, sureMatches(opts.gaz, toks), make, res);
     found = organisationsOfPlaces(found, toks, res);
     const rules: Array<[number, number, 'LOCATION' | 'ORGANIZATION']> = datelineNames(opts.gaz, toks);
@@ -230,6 +233,7 @@ export function recognizeDocument(doc: Doc, opts: DocumentNerOptions): Entity[] 
 
   // 4. short forms the tagger left out, then document-wide types, aliases, canonical names and ids
   mentions.push(...companyShortForms(mentions, tokens, work, res));
+  mentions.push(...fullNameRepeats(mentions, tokens, work));
   mentions.push(...shortForms(mentions, tokens, work, res));
   return resolveEntities(text, mentions, opts.gaz, language);
 }
@@ -307,6 +311,53 @@ function shortForms(mentions: readonly Mention[], tokens: readonly Token[][], wo
   return found
     .filter(([t]) => !lower.has(t.key))
     .map(([t, k]): Mention => ({ start: t.start, end: t.end, type: 'PERSON', source: 'coref', sure: false, score: 0.5, tokens: [t], sentence: work[k].index, section: work[k].section }));
+}
+
+/** Full names a repeat is looked for per first word: beyond that a first word is too common to decide anything. */
+const MAX_NAMES_PER_FIRST_WORD = 16;
+
+/**
+ * A person's full name the tagger found in one place is that person wherever
+ * the article writes it again outside every mention (the caption's `Presiden
+ * China Xi Jinping` after the body's `Presiden Xi Jinping`): one name, one
+ * sense per article. A repeat inside a longer run of capitalised words that no
+ * mention covers is left alone (it may be part of another name).
+ */
+function fullNameRepeats(mentions: readonly Mention[], tokens: readonly Token[][], work: readonly SentenceWork[]): Mention[] {
+  const byFirst = new Map<string, string[][]>();
+  const seen = new Set<string>();
+  for (const m of mentions) {
+    if (m.type !== 'PERSON' || m.tokens.length < 2 || !m.tokens.every(isCapitalised)) continue;
+    const keys = m.tokens.map((t) => t.key);
+    const id = keys.join(' ');
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const list = byFirst.get(keys[0]);
+    if (!list) byFirst.set(keys[0], [keys]);
+    else if (list.length < MAX_NAMES_PER_FIRST_WORD) list.push(keys);
+  }
+  if (byFirst.size === 0) return [];
+  const covered = coverageOf(mentions);
+  const loose = (t: Token | undefined) => t !== undefined && isCapitalised(t) && !covered(t);
+  const found: Mention[] = [];
+  tokens.forEach((toks, k) => {
+    for (let i = 0; i < toks.length; i++) {
+      const names = byFirst.get(toks[i].key);
+      if (!names || !isCapitalised(toks[i]) || covered(toks[i])) continue;
+      for (const keys of names) {
+        const n = keys.length;
+        if (i + n > toks.length) continue;
+        let same = true;
+        for (let j = 1; j < n && same; j++) same = toks[i + j].key === keys[j] && isCapitalised(toks[i + j]) && !covered(toks[i + j]);
+        if (!same || loose(toks[i - 1]) || loose(toks[i + n])) continue;
+        const span = toks.slice(i, i + n);
+        found.push({ start: span[0].start, end: span[n - 1].end, type: 'PERSON', source: 'coref', sure: false, score: 0.5, tokens: span, sentence: work[k].index, section: work[k].section });
+        i += n - 1;
+        break;
+      }
+    }
+  });
+  return found;
 }
 
 /**

@@ -15,6 +15,10 @@ export interface LangResources {
   relatedCues: string[];
   /** Last words of titles and roles (`presiden`, `menteri`, `leader`): a name right after one belongs to a person. */
   titleWords: Set<string>;
+  /** Last words of titles always followed by their holder's name (`presiden`, `pak`): what follows, unless a known place or organisation, is a person. */
+  personTitles: Set<string>;
+  /** Whole titles and roles (lower-case keys joined by spaces, `menteri keuangan`, `menkeu`): never part of a person's name. */
+  titlePhrases: Set<string>;
   /** First words of organisation cues (`kementerian`, `bank`, `ministry`): each starts an organisation name. */
   orgStarts: Set<string>;
   /** Heads (lower-case keys joined by spaces) that make an organisation of the place right after them (`pemkot`, `kepolisian resor`). */
@@ -46,6 +50,8 @@ export function langResources(code: 'id' | 'en'): LangResources {
     functionWords: fw,
     relatedCues: list(code, 'ner-related-cues.txt'),
     titleWords: new Set(list(code, 'ner-titles.txt').map(lastWord)),
+    personTitles: new Set(list(code, 'ner-person-titles.txt').map(lastWord)),
+    titlePhrases: new Set(list(code, 'ner-titles.txt').map((p) => p.split(/\s+/).join(' '))),
     orgStarts: new Set(list(code, 'ner-org-cues.txt').map((p) => p.split(/\s+/)[0])),
     placeOrgHeads: new Set(list(code, 'ner-org-of-place.txt').map((p) => p.split(/\s+/).join(' '))),
     nameStarts: new Set(['ner-loc-cues.txt', 'ner-org-cues.txt', 'ner-org-context.txt'].flatMap((f) => list(code, f).map((p) => p.split(/\s+/)[0]))),
