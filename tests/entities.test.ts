@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createDoc, type Doc } from '../src/doc.js';
 import { loadGazetteer } from '../src/ner/gazetteer.js';
-import { dropLeadingTitle, personAfterTitle, trimMention } from '../src/ner/certain.js';
+import { dropLeadingTitle, givenNameBefore, personAfterTitle, trimMention } from '../src/ner/certain.js';
 import { recognizeDocument } from '../src/ner/document.js';
 import type { Mention } from '../src/ner/mention.js';
 import { langResources } from '../src/ner/resources.js';
@@ -272,6 +272,24 @@ describe('titles and repeated names', () => {
     const org = mentionOf(toks, 0, 3, 'ORGANIZATION');
     expect(dropLeadingTitle(org, res)).toBe(true);
     expect(org.tokens).toHaveLength(3);
+  });
+
+  it('gives a person name back the given name the tagger left out before it', () => {
+    const lex = taggers.id!.space.lexicons;
+    const extended = (sentence: string, a: number, b: number, before: Mention[] = []) => {
+      const toks = tokensOf(sentence);
+      const out = givenNameBefore([...before, mentionOf(toks, a, b, 'PERSON')], toks, lex.first, lex.caseRatio, res);
+      const m = out[out.length - 1];
+      return sentence.slice(m.start, m.end);
+    };
+    expect(extended('Menteri Keuangan Sri Mulyani Indrawati hadir', 3, 5)).toBe('Sri Mulyani Indrawati');
+    // a word news mostly writes in lower case is no given name here (`Tim` is also "team")
+    expect(extended('kata Tim Hartono kemarin', 2, 3)).toBe('Hartono');
+    // a title is never a given name
+    expect(extended('kata Presiden Prabowo kemarin', 2, 3)).toBe('Prabowo');
+    // a word inside another mention stays there (`Israel` the country before the prime minister)
+    const toks = tokensOf('kata Israel Benjamin Netanyahu kemarin');
+    expect(extended('kata Israel Benjamin Netanyahu kemarin', 2, 4, [mentionOf(toks, 1, 2, 'LOCATION')])).toBe('Benjamin Netanyahu');
   });
 
   it('finds a full name again where the tagger left it out, and the title settles its type article-wide', () => {

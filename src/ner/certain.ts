@@ -71,6 +71,28 @@ export function trimMention(m: Mention, res: LangResources, first?: Token): bool
   return true;
 }
 
+/**
+ * A given name the tagger left out just before a person's name belongs to it
+ * (`Menteri Keuangan Sri Mulyani Indrawati` tagged `Mulyani Indrawati`): the
+ * word must be on the given-name lexicon, written capitalised nine times in
+ * ten in unlabelled news (so `Tim`, `Said`, `May` stay out), outside every
+ * other mention, and no title or function word.
+ */
+export function givenNameBefore(mentions: Mention[], toks: readonly Token[], givenNames: ReadonlySet<string>, capitalised: ReadonlyMap<string, string>, res: LangResources): Mention[] {
+  for (let k = 0; k < mentions.length; k++) {
+    const m = mentions[k];
+    if (m.type !== 'PERSON') continue;
+    const at = toks.indexOf(m.tokens[0]);
+    if (at < 1) continue;
+    const t = toks[at - 1];
+    if (!isCapitalised(t) || !givenNames.has(t.key) || capitalised.get(t.key) !== 'c') continue;
+    if (res.functionWords.has(t.key) || res.titleWords.has(t.key) || res.titlePhrases.has(t.key) || res.nameStarts.has(t.key)) continue;
+    if (k > 0 && mentions[k - 1].end > t.start) continue;
+    mentions[k] = { ...m, tokens: [t, ...m.tokens], start: t.start, key: undefined };
+  }
+  return mentions;
+}
+
 /** Longest title phrases tried at the start of a person's name (`wakil ketua umum`). */
 const MAX_TITLE_WORDS = 4;
 

@@ -18,6 +18,7 @@ import {
   splitTitledCountry,
   personAfterTitle,
   dropLeadingTitle,
+  givenNameBefore,
   sureEntryOf,
   sureMatches,
   trimMention,
@@ -219,6 +220,7 @@ export function recognizeDocument(doc: Doc, opts: DocumentNerOptions): Entity[] 
     found = personAfterTitle(found, toks, opts.gaz, res);
     found = applySureNames(found, toks, sureMatches(opts.gaz, toks), make, res);
     found = organisationsOfPlaces(found, toks, res);
+    if (tagger) found = givenNameBefore(found, toks, tagger.space.lexicons.first, tagger.space.lexicons.caseRatio, res);
     const rules: Array<[number, number, 'LOCATION' | 'ORGANIZATION']> = datelineNames(opts.gaz, toks);
     for (const i of webNames(toks)) rules.push([i, i + 1, 'ORGANIZATION']);
     for (const [a, b, type] of rules) {
