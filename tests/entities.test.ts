@@ -283,6 +283,8 @@ describe('titles and repeated names', () => {
       return sentence.slice(m.start, m.end);
     };
     expect(extended('Menteri Keuangan Sri Mulyani Indrawati hadir', 3, 5)).toBe('Sri Mulyani Indrawati');
+    const stage = triples(makeDoc(['Menteri Keuangan Sri Mulyani Indrawati menghadiri rapat di Jakarta bersama Bank Indonesia.']));
+    expect(stage).toContainEqual(['Sri Mulyani Indrawati', 'PERSON', 'PERSON:sri-mulyani-indrawati']);
     // a word news mostly writes in lower case is no given name here (`Tim` is also "team")
     expect(extended('kata Tim Hartono kemarin', 2, 3)).toBe('Hartono');
     // a title is never a given name

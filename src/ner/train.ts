@@ -9,8 +9,8 @@
  *     [--algorithm crf|perceptron] [--eta X] [--l2 X] [--prune X] [--add-templates A,B] [--drop-templates A,B]
  *     [--add-corpora NAME,...] [--doc-layer learn|none|MODEL] [--no-doc-layer] [--doc-epochs N] [--no-clusters] [--out FILE] [--no-save] [--quiet]
  *
- * Defaults: CRF (SGD, L2 1e-4, learning rate 0.05, weights averaged over the second half of 12
- * epochs), one seed, rows under 0.001 pruned.
+ * Defaults: CRF (SGD, L2 1e-4, learning rate 0.05, weights averaged over the second half of the
+ * epochs: 20 for Indonesian, 12 for English, see DEFAULT_EPOCHS), one seed, rows under 0.001 pruned.
  */
 process.env.DOTENV_CONFIG_QUIET ??= 'true';
 
@@ -51,12 +51,18 @@ interface Args {
   addCorpora: string[];
 }
 
+/**
+ * Epochs per language, chosen by 5-fold cross-validation on the training splits: Indonesian
+ * 12 → 20 epochs raised micro-F1 on every corpus (all 0.794 → 0.798, the same with another seed).
+ */
+export const DEFAULT_EPOCHS: Record<ModelLanguage, number> = { id: 20, en: 12 };
+
 export function parseArgs(argv: string[]): Args {
   const args: Args = {
     lang: 'id',
     conll: true,
     data: path.resolve(PACKAGE_ROOT, '..', 'shared', 'dev-data'),
-    epochs: 12,
+    epochs: 0,
     seed: 1,
     out: '',
     save: true,
@@ -124,6 +130,7 @@ export function parseArgs(argv: string[]): Args {
     else throw new Error(`unknown option ${a}`);
   }
   args.templates = [...args.templates.filter((t) => !drop.has(t)), ...add];
+  if (args.epochs <= 0) args.epochs = DEFAULT_EPOCHS[args.lang];
   // English training data has articles (CoNLL-2003, wikigold) to learn the document layer from; the Indonesian
   // corpora are single sentences, so the Indonesian model borrows the English model's document weights
   if (!args.docLayer) args.docLayer = args.lang === 'en' ? 'learn' : defaultModelPath('en');
