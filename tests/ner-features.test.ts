@@ -161,14 +161,14 @@ describe('training', () => {
 const tokenizeForTest = (text: string, toks: number[]) => tokenizeTagger(text, 0, text.length, toks);
 
 describe('glued words from scraped pages', () => {
-  const news: Record<string, string> = { presiden: 'l', prabowo: 'c', subianto: 'M', jokowi: 'c', quick: 'M', response: 'M', itu: 'l', ini: 'l', kata: 'l', persija: 'M', jakarta: 'c', madrid: 'c', akan: 'l', ketika: 'l', youtube: 'c', malaysia: 'c', suka: 'l', dana: 'l', hire: 'l' };
+  const news: Record<string, string> = { presiden: 'l', prabowo: 'c', subianto: 'M', jokowi: 'c', quick: 'M', response: 'M', itu: 'l', ini: 'l', kata: 'l', persija: 'M', jakarta: 'c', madrid: 'c', akan: 'l', ketika: 'l', youtube: 'c', malaysia: 'c', suka: 'l', dana: 'l', hire: 'l', untuk: 'l', pelatih: 'l', by: 'l', mac: 'M' };
   const known = (k: string) => news[k];
   const split = (text: string) => {
     const toks: number[] = [];
     let n = tokenizeForTest(text, toks);
     n = splitGluedTokens(text, toks, n, (i) => known(text.slice(toks[2 * i], toks[2 * i + 1]).toLowerCase()) === undefined, {
       caseOf: known,
-      tails: new Set(['akan', 'ketika', 'dan', 'itu', 'ini']),
+      tails: new Set(['akan', 'ketika', 'dan', 'itu', 'ini', 'untuk', 'by']),
       isNamePart: (k) => k === 'atletico',
     });
     return Array.from({ length: n }, (_, i) => text.slice(toks[2 * i], toks[2 * i + 1]));
@@ -191,5 +191,14 @@ describe('glued words from scraped pages', () => {
     expect(split('WiraBlok Sukadana')).toEqual(['WiraBlok', 'Sukadana']);
     // the tail must be a function word glued after a name, not part of a compound
     expect(split('Nottinghamshire')).toEqual(['Nottinghamshire']);
+  });
+
+  it('splits a lower-case word glued before a name, a web name or a glued pair of names', () => {
+    expect(split('pelatih baru untukPersija Jakarta')).toEqual(['pelatih', 'baru', 'untuk', 'Persija', 'Jakarta']);
+    expect(split('as reported byBisnis.com today')).toEqual(['as', 'reported', 'by', 'Bisnis.com', 'today']);
+    expect(split('pelatihPersijaJakarta')).toEqual(['pelatih', 'Persija', 'Jakarta']);
+    // a head the news writes capitalised, an unknown head or a one-letter prefix is no glued word
+    expect(split('macOS dan iPhone')).toEqual(['macOS', 'dan', 'iPhone']);
+    expect(split('pramusimPersija')).toEqual(['pramusimPersija']);
   });
 });

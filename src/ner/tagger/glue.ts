@@ -11,7 +11,8 @@
  * after a head the news writes capitalised or that starts a listed name
  * (`Jokowiitu`, `Atleticodan`), because many unknown names end that way
  * (`Hamdan`, `Bellini`, `Jansher`).
- * A case change may also follow such a glued pair (`SubiantoketikaQuick`).
+ * A case change may also follow such a glued pair (`SubiantoketikaQuick`), and
+ * a lower-case word may be glued before a name (`untukPersija`, `byBisnis.com`).
  * Tagging only: the training corpora are clean.
  */
 import { lexKey } from './features.js';
@@ -101,6 +102,32 @@ export function splitPoints(text: string, s: number, e: number, lex: GlueLexicon
   if (k >= 0) out.push(k);
 }
 
+/** Whether text[s, e) has a lower-case letter followed by a capital at or after s + 2. */
+function hasInnerCapital(text: string, s: number, e: number): boolean {
+  for (let k = s + 2; k < e; k++) if (isUpper(text.charCodeAt(k)) && isLower(text.charCodeAt(k - 1))) return true;
+  return false;
+}
+
+/**
+ * A lower-case word glued before a name where a link was removed
+ * (`untukPersija`, `byKontan.co.id`, `pramusimPersijaJakarta`): split at the
+ * first lower-to-upper change when the head is a function word or a word the
+ * news writes in lower case; the name that follows may be split again. The
+ * head must be letters; what follows may be a web name with dots.
+ */
+export function lowerHeadPoints(text: string, s: number, e: number, lex: GlueLexicon, out: number[]): void {
+  for (let k = s + 2; k <= e - MIN_PART; k++) {
+    if (!isLower(text.charCodeAt(k - 1)) || !isUpper(text.charCodeAt(k))) continue;
+    if (!isLetters(text, s, k)) return;
+    const key = lexKey(text.slice(s, k));
+    const head = lex.caseOf(key);
+    if (!lex.tails.has(key) && !((head === 'l' || head === 'm') && k - s >= MIN_PART)) return;
+    out.push(k);
+    if (mayBeGlued(text, k, e) && lex.caseOf(lexKey(text.slice(k, e))) === undefined) splitPoints(text, k, e, lex, out);
+    return;
+  }
+}
+
 /**
  * Splits glued tokens in place: `toks` holds n start/end pairs; `unknown(i)`
  * says whether token i is missing from the news vocabulary; returns the new token count.
@@ -112,7 +139,9 @@ export function splitGluedTokens(text: string, toks: number[], n: number, unknow
     const s = toks[2 * i];
     const e = toks[2 * i + 1];
     points.length = 0;
-    if (mayBeGlued(text, s, e) && unknown(i)) splitPoints(text, s, e, lex, points);
+    if (mayBeGlued(text, s, e)) {
+      if (unknown(i)) splitPoints(text, s, e, lex, points);
+    } else if (isLower(text.charCodeAt(s)) && e - s > MIN_PART + 1 && hasInnerCapital(text, s, e) && unknown(i)) lowerHeadPoints(text, s, e, lex, points);
     if (points.length > 0) {
       out ??= toks.slice(0, 2 * i);
       let from = s;
