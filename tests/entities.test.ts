@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createDoc, type Doc } from '../src/doc.js';
 import { loadGazetteer } from '../src/ner/gazetteer.js';
-import { dropLeadingTitle, givenNameBefore, personAfterTitle, trimMention } from '../src/ner/certain.js';
+import { dropLeadingTitle, givenNameBefore, joinHyphenatedSurnames, personAfterTitle, trimMention } from '../src/ner/certain.js';
 import { recognizeDocument } from '../src/ner/document.js';
 import type { Mention } from '../src/ner/mention.js';
 import { langResources } from '../src/ner/resources.js';
@@ -292,6 +292,25 @@ describe('titles and repeated names', () => {
     // a word inside another mention stays there (`Israel` the country before the prime minister)
     const toks = tokensOf('kata Israel Benjamin Netanyahu kemarin');
     expect(extended('kata Israel Benjamin Netanyahu kemarin', 2, 4, [mentionOf(toks, 1, 2, 'LOCATION')])).toBe('Benjamin Netanyahu');
+  });
+
+  it('keeps an English double surname whole, and two Indonesian names joined by a hyphen apart', () => {
+    // the tagger tokenizer splits a hyphen before a capital
+    const toks = [
+      { start: 0, end: 3, text: 'Sam', key: 'sam' },
+      { start: 4, end: 11, text: 'Bankman', key: 'bankman' },
+      { start: 11, end: 12, text: '-', key: '-' },
+      { start: 12, end: 17, text: 'Fried', key: 'fried' },
+      { start: 18, end: 21, text: 'was', key: 'was' },
+    ];
+    const person = mentionOf(toks, 0, 2, 'PERSON');
+    const rest = mentionOf(toks, 3, 4, 'ORGANIZATION');
+    const out = joinHyphenatedSurnames([person, rest], toks);
+    expect(out.map((m) => [m.start, m.end, m.type])).toEqual([[0, 17, 'PERSON']]);
+    const en = rules(makeDoc(['FTX founder Sam Bankman-Fried was convicted in New York on Thursday.'], { language: 'en' }));
+    expect(en.map((e) => [e.text, e.type])).toContainEqual(['Sam Bankman-Fried', 'PERSON']);
+    const id = rules(makeDoc(['Pasangan Prabowo-Hatta kalah dalam pemilihan presiden.']));
+    expect(id.map((e) => e.text)).not.toContain('Prabowo-Hatta');
   });
 
   it('finds a full name again where the tagger left it out, and the title settles its type article-wide', () => {

@@ -19,6 +19,7 @@ import {
   personAfterTitle,
   dropLeadingTitle,
   givenNameBefore,
+  joinHyphenatedSurnames,
   sureEntryOf,
   sureMatches,
   trimMention,
@@ -221,6 +222,7 @@ export function recognizeDocument(doc: Doc, opts: DocumentNerOptions): Entity[] 
     found = applySureNames(found, toks, sureMatches(opts.gaz, toks), make, res);
     found = organisationsOfPlaces(found, toks, res);
     if (tagger) found = givenNameBefore(found, toks, tagger.space.lexicons.first, tagger.space.lexicons.caseRatio, res);
+    if (language === 'en') found = joinHyphenatedSurnames(found, toks);
     const rules: Array<[number, number, 'LOCATION' | 'ORGANIZATION']> = datelineNames(opts.gaz, toks);
     for (const i of webNames(toks)) rules.push([i, i + 1, 'ORGANIZATION']);
     for (const [a, b, type] of rules) {
