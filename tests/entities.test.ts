@@ -238,6 +238,15 @@ describe('titles and repeated names', () => {
     expect(m.tokens.map((t) => t.text)).toEqual(['Xi', 'Jinping']);
   });
 
+  it('reads the English holder-naming titles from their own list', () => {
+    const en = langResources('en');
+    const toks = tokensOf('said Prime Minister Anthony Albanese on Monday');
+    const [m] = personAfterTitle([mentionOf(toks, 3, 5, 'ORGANIZATION')], toks, gaz, en);
+    expect(m).toMatchObject({ type: 'PERSON', sure: true });
+    expect(en.personTitles.has('president')).toBe(true);
+    expect(en.personTitles.has('commander')).toBe(false);
+  });
+
   it('leaves a country, an acronym or an organisation after the title alone', () => {
     const cases: Array<[string, number, number, Mention['type']]> = [
       ['kata Presiden Prancis kemarin', 2, 3, 'LOCATION'],
