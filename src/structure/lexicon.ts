@@ -5,6 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { langDataPath, readWordList } from '../lang/data.js';
+import { LinePatterns } from './line-patterns.js';
 
 export type BylineRole = 'author' | 'editor' | 'credit';
 export type IconRole = 'date' | 'author' | 'count' | 'place' | 'other';
@@ -27,7 +28,8 @@ export interface StructureLexicon {
   bylineLabelRe: RegExp;
   /** The same labels anywhere after a separator, for lines that hold several (`Penulis: A | Editor: B`). */
   bylineSplitRe: RegExp;
-  boilerplateRe: RegExp | null;
+  /** Boilerplate lines: the patterns of `structure-boilerplate.txt`, each tested from the line's start (case-insensitive). */
+  boilerplateRe: LinePatterns | null;
   /** Whole-line headers of link lists (`Related topics`, `Berita Terkait`); short lines under them are boilerplate. */
   listHeaderRe: RegExp | null;
   captionRes: RegExp[];
@@ -104,10 +106,10 @@ export function loadStructureLexicon(languages: readonly string[]): StructureLex
   const bylineSplitRe = new RegExp(`\\s*[|•·;/,]\\s*(?=(?:${labelAlt})\\s*[:：])`, 'giu');
 
   const boilerplateFiles = ['xx', ...languages].flatMap((code) => listIfExists(code, 'structure-boilerplate.txt'));
-  let boilerplateRe: RegExp | null = null;
+  let boilerplateRe: LinePatterns | null = null;
   if (boilerplateFiles.length) {
     compileEach(boilerplateFiles, 'iu', 'structure-boilerplate.txt');
-    boilerplateRe = new RegExp(`^(?:${boilerplateFiles.map((p) => `(?:${p})`).join('|')})`, 'iu');
+    boilerplateRe = new LinePatterns(boilerplateFiles, 'iu');
   }
   const listHeaders = all('structure-list-headers.txt');
   compileEach(listHeaders, 'iu', 'structure-list-headers.txt');
