@@ -152,7 +152,11 @@ export class FeatureSpace {
     firsts?: readonly (ListNode | undefined)[],
     style: 'A' | 'T' | 'N' = sentenceStyleOf(words, n),
   ): void {
-    for (let i = 0; i < n; i++) out[i * NUM_KINDS + K_POS] = this.positionId(i === 0, style);
+    if (n > 0) out[K_POS] = this.positionId(true, style);
+    if (n > 1) {
+      const rest = this.positionId(false, style);
+      for (let i = 1; i < n; i++) out[i * NUM_KINDS + K_POS] = rest;
+    }
     for (let g = 0; g < NUM_GROUPS; g++) for (let i = 0; i < n; i++) out[i * NUM_KINDS + K_GL + g] = UNK;
     const lists = this.lists;
     if (!lists) return;
