@@ -6,17 +6,19 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readWordList } from '../src/lang/data.js';
-import { LinePatterns } from '../src/structure/line-patterns.js';
+import { anyOf, LinePatterns } from '../src/structure/line-patterns.js';
 
 const combined = (patterns: string[], flags: string) => new RegExp(`^(?:${patterns.map((p) => `(?:${p})`).join('|')})`, flags);
 
-const shipped = ['xx', 'id', 'en'].flatMap((code) => {
-  try {
-    return readWordList(code, 'structure-boilerplate.txt');
-  } catch {
-    return [];
-  }
-});
+const shippedList = (file: string) =>
+  ['xx', 'id', 'en'].flatMap((code) => {
+    try {
+      return readWordList(code, file);
+    } catch {
+      return [];
+    }
+  });
+const shipped = shippedList('structure-boilerplate.txt');
 
 describe('LinePatterns', () => {
   it('agrees with the anchored alternation of the shipped boilerplate patterns', () => {
@@ -49,5 +51,32 @@ describe('LinePatterns', () => {
     expect(alt.test('xxab')).toBe(true);
     expect(alt.test('xxcd')).toBe(false);
     expect(alt.test('cd')).toBe(true);
+  });
+});
+
+describe('anyOf', () => {
+  it('matches a line exactly when one of the shipped caption or credit patterns does', () => {
+    const pieces = fc.constantFrom(
+      'Presiden Joko Widodo ', '/ANTARA/', 'HO-Kementerian Luar Negeri China', 'REUTERS/', 'Jane Doe', '(Foto: ', ')', '.', 'Photo: ',
+      'Getty Images', 'KOMPAS.com/', 'contributed to this report.', 'Sumber: ', 'Artikel ini ditulis oleh ', '[1/5] ', '\n', 'é', ' ',
+    );
+    for (const [file, flags] of [['structure-captions.txt', 'u'], ['structure-credits.txt', 'iu']] as const) {
+      const patterns = shippedList(file);
+      expect(patterns.length).toBeGreaterThan(3);
+      const one = anyOf(patterns, flags)!;
+      const each = patterns.map((p) => new RegExp(p, flags));
+      let hits = 0;
+      fc.assert(
+        fc.property(fc.array(pieces, { maxLength: 6 }), (parts) => {
+          const line = parts.join('');
+          const expected = each.some((re) => re.test(line));
+          if (expected) hits++;
+          expect(one.test(line)).toBe(expected);
+        }),
+        { numRuns: 3000, seed: 20261206 },
+      );
+      expect(hits).toBeGreaterThan(10);
+    }
+    expect(anyOf([], 'u')).toBeNull();
   });
 });
