@@ -398,3 +398,20 @@ describe('English dateline, possessives, repeats', () => {
     expect(new Set(fed.map((e) => e.type)).size).toBe(1);
   });
 });
+
+describe('entities stage with the taggers', () => {
+  it('tags an English article after Indonesian ones exactly as the eagerly loaded English tagger does', async () => {
+    const options = { gazetteers: [], model: true, compromise: false, city_min_population: 100_000, keep_unconfirmed_guesses: false, min_model_score: 0 };
+    const run = await entitiesStage.setup(options, { pipelineDir: '.' });
+    const indonesian = makeDoc(['Presiden Prabowo Subianto bertemu Gubernur Jawa Tengah Ahmad Luthfi di Semarang, Kamis.']);
+    run(indonesian);
+    expect(indonesian.entities.map((e) => [e.text, e.type])).toContainEqual(['Prabowo Subianto', 'PERSON']);
+    // the English tagger is first needed here
+    const english = () => makeDoc(['Reuters reported that Apple chief Tim Cook met officials in Jakarta on Friday.'], { language: 'en' });
+    const lazy = english();
+    run(lazy);
+    const expected = recognizeDocument(english(), { gaz, taggers });
+    expect(lazy.entities).toEqual(expected);
+    expect(lazy.entities.map((e) => [e.text, e.type])).toContainEqual(['Tim Cook', 'PERSON']);
+  });
+});

@@ -32,6 +32,8 @@ describe('tokenizer', () => {
     expect(toks('pasangan Prabowo-Hatta dan /HO-Kementerian, anak-anak Jong-un')).toEqual([
       'pasangan', 'Prabowo', '-', 'Hatta', 'dan', '/', 'HO', '-', 'Kementerian', ',', 'anak-anak', 'Jong-un',
     ]);
+    // Unicode hyphens (U+2010, U+2011) join and split like `-`
+    expect(toks('Jean\u2010Pierre dan anak\u2011anak, U.S.-China')).toEqual(['Jean', '\u2010', 'Pierre', 'dan', 'anak\u2011anak', ',', 'U.S.', '-', 'China']);
     expect(toks('SEPUTARAN.COM, Istanbul – kata kompas.co.id dan Liputan6.com.')).toEqual([
       'SEPUTARAN.COM', ',', 'Istanbul', '–', 'kata', 'kompas.co.id', 'dan', 'Liputan6.com', '.',
     ]);

@@ -1,4 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
+import { encodeCsvRows, type CsvCell } from './csv-encode.js';
 import type { DocumentRecord } from './serialize.js';
 
 /**
@@ -33,10 +34,9 @@ export function csvHeader(file: CsvFile): string {
   return stringify([CSV_COLUMNS[file] as unknown as string[]], CSV_OPTIONS);
 }
 
-type Cell = string | number | null | undefined;
-
-function rows(data: Cell[][]): string {
-  return data.length === 0 ? '' : stringify(data, CSV_OPTIONS);
+/** Same bytes as `stringify(data, CSV_OPTIONS)`, several times faster (see `csv-encode.ts`). */
+function rows(data: CsvCell[][]): string {
+  return encodeCsvRows(data);
 }
 
 /** Number of Unicode code points (what `characters` counts), without materialising them. */

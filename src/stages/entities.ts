@@ -21,6 +21,13 @@ export interface EntitiesOptions {
   min_model_score: number;
 }
 
+/** Fill the tagger's lookup tables with one sentence, so the first document does not pay for it. */
+function warmed(tagger: LinearTagger | null): LinearTagger | null {
+  const probe = 'Presiden Joko Widodo tiba di Jakarta.';
+  tagger?.tag(probe, 0, probe.length);
+  return tagger;
+}
+
 /** People, locations and organisations with canonical entity ids (see src/ner/). */
 export const entitiesStage = defineStage<EntitiesOptions>({
   name: 'entities',
@@ -42,18 +49,24 @@ export const entitiesStage = defineStage<EntitiesOptions>({
     const files = options.gazetteers.map((f) => path.resolve(context.pipelineDir, f));
     for (const f of files) if (!existsSync(f)) throw new Error(`entities: gazetteer file not found: ${f}`);
     const gaz = loadGazetteer({ userFiles: files, cityMinPopulation: options.city_min_population });
-    const taggers: { id: LinearTagger | null; en: LinearTagger | null } = { id: null, en: null };
-    if (options.model) {
-      taggers.id = loadNerTagger(defaultModelPath('id'));
-      taggers.en = loadNerTagger(defaultModelPath('en'));
-    }
-    // load the word lists and fill the taggers' lookup tables now, once per worker, not in the first document
+    // The Indonesian tagger loads now; the English one (the bigger model) on the first document
+    // that needs it: a worker on an Indonesian export never pays for it.
+    const id = options.model ? warmed(loadNerTagger(defaultModelPath('id'))) : null;
+    let en: LinearTagger | null = null;
+    let enLoaded = !options.model;
+    const taggers = {
+      id,
+      get en(): LinearTagger | null {
+        if (!enLoaded) {
+          en = warmed(loadNerTagger(defaultModelPath('en')));
+          enLoaded = true;
+        }
+        return en;
+      },
+    };
+    // load the word lists now, once per worker, not in the first document
     langResources('id');
     langResources('en');
-    for (const tagger of [taggers.id, taggers.en]) {
-      const probe = 'Presiden Joko Widodo tiba di Jakarta.';
-      tagger?.tag(probe, 0, probe.length);
-    }
     return (doc) => {
       doc.entities = recognizeDocument(doc, { gaz, taggers, minModelScore: options.min_model_score });
     };

@@ -86,8 +86,7 @@ export class LayoutAnalyser {
   /** A credit line such as `Associated Press writer Jane Doe contributed to this report.` */
   isCredit(t: string): boolean {
     if (t.length > 300) return false;
-    for (const re of this.lex.creditRes) if (re.test(t)) return true;
-    return false;
+    return this.lex.creditRe !== null && this.lex.creditRe.test(t);
   }
 
   /**
@@ -126,8 +125,7 @@ export class LayoutAnalyser {
 
   isCaption(t: string): boolean {
     if (t.length > this.options.maxCaptionLength) return false;
-    for (const re of this.lex.captionRes) if (re.test(t)) return true;
-    return false;
+    return this.lex.captionRe !== null && this.lex.captionRe.test(t);
   }
 
   /** Tokens left over after removing labels, weekdays, outlets, zone names and separators. */

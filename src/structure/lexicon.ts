@@ -5,6 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { langDataPath, readWordList } from '../lang/data.js';
+import { anyOf, LinePatterns } from './line-patterns.js';
 
 export type BylineRole = 'author' | 'editor' | 'credit';
 export type IconRole = 'date' | 'author' | 'count' | 'place' | 'other';
@@ -27,12 +28,14 @@ export interface StructureLexicon {
   bylineLabelRe: RegExp;
   /** The same labels anywhere after a separator, for lines that hold several (`Penulis: A | Editor: B`). */
   bylineSplitRe: RegExp;
-  boilerplateRe: RegExp | null;
+  /** Boilerplate lines: the patterns of `structure-boilerplate.txt`, each tested from the line's start (case-insensitive). */
+  boilerplateRe: LinePatterns | null;
   /** Whole-line headers of link lists (`Related topics`, `Berita Terkait`); short lines under them are boilerplate. */
   listHeaderRe: RegExp | null;
-  captionRes: RegExp[];
-  /** Credit lines (`... contributed to this report.`), bylines without a name to keep. */
-  creditRes: RegExp[];
+  /** Photo captions and credits (`/ANTARA/HO-Kementerian`, `REUTERS/Jane Doe`): any of the patterns anywhere in the line. */
+  captionRe: RegExp | null;
+  /** Credit lines (`... contributed to this report.`), bylines without a name to keep: any of the patterns (case-insensitive). */
+  creditRe: RegExp | null;
   /** Job titles that end a byline line (`correspondent`, `wartawan`), whole word, case-insensitive. */
   roleWordRe: RegExp | null;
   /** Lower-cased words allowed beside the date on a publication line. */
@@ -104,16 +107,20 @@ export function loadStructureLexicon(languages: readonly string[]): StructureLex
   const bylineSplitRe = new RegExp(`\\s*[|•·;/,]\\s*(?=(?:${labelAlt})\\s*[:：])`, 'giu');
 
   const boilerplateFiles = ['xx', ...languages].flatMap((code) => listIfExists(code, 'structure-boilerplate.txt'));
-  let boilerplateRe: RegExp | null = null;
+  let boilerplateRe: LinePatterns | null = null;
   if (boilerplateFiles.length) {
     compileEach(boilerplateFiles, 'iu', 'structure-boilerplate.txt');
-    boilerplateRe = new RegExp(`^(?:${boilerplateFiles.map((p) => `(?:${p})`).join('|')})`, 'iu');
+    boilerplateRe = new LinePatterns(boilerplateFiles, 'iu');
   }
   const listHeaders = all('structure-list-headers.txt');
   compileEach(listHeaders, 'iu', 'structure-list-headers.txt');
   const listHeaderRe = listHeaders.length ? new RegExp(`^(?:${listHeaders.map((p) => `(?:${p})`).join('|')})\\s*[:：]?$`, 'iu') : null;
-  const captionRes = compileEach(all('structure-captions.txt'), 'u', 'structure-captions.txt');
-  const creditRes = compileEach(all('structure-credits.txt'), 'iu', 'structure-credits.txt');
+  const captions = all('structure-captions.txt');
+  compileEach(captions, 'u', 'structure-captions.txt');
+  const captionRe = anyOf(captions, 'u');
+  const credits = all('structure-credits.txt');
+  compileEach(credits, 'iu', 'structure-credits.txt');
+  const creditRe = anyOf(credits, 'iu');
   const roleWords = all('structure-byline-roles.txt');
   const roleWordRe = roleWords.length ? new RegExp(`^(?:${roleWords.map(escape).join('|')})$`, 'iu') : null;
   const publishedLabels = new Set(all('structure-published-labels.txt').flatMap((s) => s.toLowerCase().split(/\s+/)));
@@ -130,8 +137,8 @@ export function loadStructureLexicon(languages: readonly string[]): StructureLex
     bylineSplitRe,
     boilerplateRe,
     listHeaderRe,
-    captionRes,
-    creditRes,
+    captionRe,
+    creditRe,
     roleWordRe,
     publishedLabels,
   };

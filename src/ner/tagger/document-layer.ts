@@ -60,14 +60,38 @@ function isLowerInitial(w: string): boolean {
   return ch !== ch.toUpperCase() && ch === ch.toLowerCase();
 }
 
-function headlineStyle(s: SentenceDecoding): boolean {
+const UNCASED = 0;
+const LOWER = 1;
+const UPPER = 2;
+
+/** Case of every token's first letter, all sentences in a row (the passes below read it several times). */
+let caseScratch = new Uint8Array(4096);
+
+function caseOfTokens(sentences: readonly SentenceDecoding[]): Uint8Array {
+  let total = 0;
+  for (const s of sentences) total += s.n;
+  if (caseScratch.length < total) caseScratch = new Uint8Array(total * 2);
+  const cases = caseScratch;
+  let at = 0;
+  for (const s of sentences) {
+    for (let i = 0; i < s.n; i++) {
+      const w = s.tokens[i].text;
+      cases[at++] = isUpperInitial(w) ? UPPER : isLowerInitial(w) ? LOWER : UNCASED;
+    }
+  }
+  return cases;
+}
+
+/** `cases` from `base` on are the sentence's tokens. */
+function headlineStyle(s: SentenceDecoding, cases: Uint8Array, base: number): boolean {
   let cased = 0;
   let capital = 0;
-  for (const t of s.tokens) {
-    if (isUpperInitial(t.text)) {
+  for (let i = 0; i < s.n; i++) {
+    const c = cases[base + i];
+    if (c === UPPER) {
       cased++;
       capital++;
-    } else if (isLowerInitial(t.text)) cased++;
+    } else if (c === LOWER) cased++;
   }
   return cased >= 4 && capital / cased >= 0.8;
 }
@@ -111,12 +135,14 @@ const multi = [0, 0, 0];
  * token, from the current labels of all the sentences of one article.
  */
 export function visitDocumentFeatures(sentences: readonly SentenceDecoding[], visit: (s: number, i: number, feature: number) => void): void {
+  const cases = caseOfTokens(sentences);
   // per capitalised word key: its occurrences by label type, then its lower-case occurrences
   const tallies = new Map<string, Tally>();
+  let at = 0;
   for (const s of sentences) {
-    for (let i = 0; i < s.n; i++) {
+    for (let i = 0; i < s.n; i++, at++) {
+      if (cases[at] !== UPPER) continue;
       const tok = s.tokens[i];
-      if (!isUpperInitial(tok.text)) continue;
       let t = tallies.get(tok.key);
       if (!t) tallies.set(tok.key, (t = { lower: 0, capital: 0, outside: 0, types: [0, 0, 0], multi: [0, 0, 0] }));
       t.capital++;
@@ -130,23 +156,26 @@ export function visitDocumentFeatures(sentences: readonly SentenceDecoding[], vi
     }
   }
   if (tallies.size === 0) return;
+  at = 0;
   for (const s of sentences) {
-    for (let i = 0; i < s.n; i++) {
-      const tok = s.tokens[i];
-      if (!isLowerInitial(tok.text)) continue;
-      const t = tallies.get(tok.key);
+    for (let i = 0; i < s.n; i++, at++) {
+      if (cases[at] !== LOWER) continue;
+      const t = tallies.get(s.tokens[i].key);
       if (t) t.lower++;
     }
   }
+  let base = 0;
   sentences.forEach((s, k) => {
+    const first = base;
+    base += s.n;
     let headline: boolean | null = null;
     for (let i = 0; i < s.n; i++) {
+      if (cases[first + i] !== UPPER) continue;
       const tok = s.tokens[i];
-      if (!isUpperInitial(tok.text)) continue;
       const t = tallies.get(tok.key)!;
       const others = t.capital - 1;
       if (t.lower === 0 && others <= 0) continue;
-      headline ??= headlineStyle(s);
+      headline ??= headlineStyle(s, cases, first);
       const place = i === 0 ? 0 : headline ? 1 : 2;
       if (t.lower > 0) visit(k, i, K_LC * 3 + place);
       if (others <= 0) continue;

@@ -10,7 +10,7 @@ import { BOS, EOS, NUM_KINDS, TYPE_KINDS, UNK, lexKey } from './features.js';
 import { splitGluedTokens } from './glue.js';
 import type { ListNode } from './lists.js';
 import type { DocLayerFile } from './model-file.js';
-import { FeatureSpace, NL, TYPES, casedOf, labelsToSpans, outsideMargins, styleOf, viterbi } from './model.js';
+import { FeatureSpace, NL, OUTSIDE_ONLY, TYPES, casedOf, labelsToSpans, outsideMargins, styleOf, viterbi } from './model.js';
 import { GROUP_LIMIT, IntTable, VectorCache, WordTable } from './tables.js';
 import { tokenize } from './tokenize.js';
 
@@ -34,7 +34,6 @@ if (NL !== 13) throw new Error('the emission loop is written for 13 labels');
  * near names as they are (the features of a token reach two tokens away).
  */
 const WINDOW = 2;
-const OUTSIDE_ONLY = -1e9;
 
 /**
  * A possible word of a name: capitalised, in a caseless script, the start of a

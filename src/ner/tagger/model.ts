@@ -18,6 +18,19 @@ for (const t of TYPES) for (const p of ['B', 'I', 'L', 'U']) LABELS.push(`${p}-$
 
 const NEG = -1e30;
 
+/**
+ * The emission of every label but O for a token that can only be outside an entity (see
+ * `linear-tagger.ts`). Sums of real weights stay far below it, so no best path ever gives such
+ * a token another label, and Viterbi skips the other labels there (they end at NEG).
+ */
+export const OUTSIDE_ONLY = -1e9;
+
+/** Whether token row `b` of E allows only O (every other label at exactly OUTSIDE_ONLY). */
+function outsideOnly(E: ArrayLike<number>, b: number): boolean {
+  for (let y = 1; y < NL; y++) if (E[b + y] !== OUTSIDE_ONLY) return false;
+  return true;
+}
+
 /** allowed[p * NL + y]: label y may follow p; row NL is the sentence start, ALLOWED_END[y] the end. */
 export const ALLOWED = new Uint8Array((NL + 1) * NL);
 export const ALLOWED_END = new Uint8Array(NL);
@@ -139,7 +152,11 @@ export class FeatureSpace {
     firsts?: readonly (ListNode | undefined)[],
     style: 'A' | 'T' | 'N' = sentenceStyleOf(words, n),
   ): void {
-    for (let i = 0; i < n; i++) out[i * NUM_KINDS + K_POS] = this.positionId(i === 0, style);
+    if (n > 0) out[K_POS] = this.positionId(true, style);
+    if (n > 1) {
+      const rest = this.positionId(false, style);
+      for (let i = 1; i < n; i++) out[i * NUM_KINDS + K_POS] = rest;
+    }
     for (let g = 0; g < NUM_GROUPS; g++) for (let i = 0; i < n; i++) out[i * NUM_KINDS + K_GL + g] = UNK;
     const lists = this.lists;
     if (!lists) return;
@@ -342,7 +359,10 @@ export function viterbi(
     const d8 = delta[pb + 8];
     const d11 = delta[pb + 11];
     const d12 = delta[pb + 12];
-    for (let k = 0; k < OPENERS.length; k++) {
+    // A token far from any name (most of a news text): only O is scored, as the loop below
+    // would score it; the other labels could never be on a best path through it.
+    const only = outsideOnly(E, b) ? 1 : OPENERS.length;
+    for (let k = 0; k < only; k++) {
       const y = OPENERS[k];
       let best = d0 + trans[y];
       let arg = 0;
@@ -378,6 +398,13 @@ export function viterbi(
       }
       delta[b + y] = best + E[b + y];
       bp[b + y] = arg;
+    }
+    if (only === 1) {
+      for (let y = 1; y < NL; y++) {
+        delta[b + y] = NEG;
+        bp[b + y] = 0;
+      }
+      continue;
     }
     for (let t = 0; t < 3; t++) {
       const bl = 1 + 4 * t;

@@ -16,10 +16,14 @@ const DOTTED = new Set([
   'Jr', 'Sr', 'Dr', 'dr', 'Mr', 'Mrs', 'Ms', 'St', 'Ir', 'Prof', 'Drs', 'Dra', 'Hj', 'Mt', 'Co', 'Inc', 'Ltd', 'Tbk', 'Kec', 'Kab', 'Jl', 'Jln', 'No',
 ]);
 
+/** ASCII letters and digits (the word characters below 128). */
+const ASCII_WORD = new Uint8Array(128);
+for (let c = 48; c <= 57; c++) ASCII_WORD[c] = 1;
+for (let c = 65; c <= 90; c++) ASCII_WORD[c] = 1;
+for (let c = 97; c <= 122; c++) ASCII_WORD[c] = 1;
+
 function isWordCode(text: string, i: number, c: number): boolean {
-  if (c < 128) {
-    return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
-  }
+  if (c < 128) return ASCII_WORD[c] === 1;
   if (c >= 0xd800 && c <= 0xdbff) return WORD_RE.test(text.slice(i, i + 2));
   if (c >= 0xdc00 && c <= 0xdfff) return WORD_RE.test(text.slice(i - 1, i + 1));
   return WORD_RE.test(text[i]);
@@ -55,8 +59,14 @@ export function tokenize(text: string, start: number, end: number, out: number[]
     }
     const s = i;
     i++;
+    // whether a hyphen joined two parts (only then can the token split at a hyphen)
+    let hyphen = false;
     for (;;) {
-      while (i < end && isWordCode(text, i, text.charCodeAt(i))) i++;
+      while (i < end) {
+        const d = text.charCodeAt(i);
+        if (d < 128 ? ASCII_WORD[d] === 0 : !isWordCode(text, i, d)) break;
+        i++;
+      }
       if (i + 1 < end && isJoiner(text.charCodeAt(i)) && isWordCode(text, i + 1, text.charCodeAt(i + 1))) {
         if (text.charCodeAt(i) === 46 && !isWebSuffix(text, i + 1, end)) {
           // a period joins only digit groups (15.022, 3.5), dotted letter abbreviations (U.S, a.n) and web names (kompas.com)
@@ -65,6 +75,7 @@ export function tokenize(text: string, start: number, end: number, out: number[]
           if (prevDigit !== nextDigit) break;
           if (!prevDigit && !(shortSegment(text, s, i) && shortSegment2(text, i + 1, end))) break;
         }
+        if (isHyphen(text.charCodeAt(i))) hyphen = true;
         i++;
         continue;
       }
@@ -72,17 +83,24 @@ export function tokenize(text: string, start: number, end: number, out: number[]
     }
     // keep the period of an initial (`W.`), a dotted abbreviation (`U.S.`) or a title (`Jr.`)
     if (i < end && text.charCodeAt(i) === 46 && keepsPeriod(text, s, i)) i++;
-    pushSplit(text, s, i, out);
+    pushSplit(text, s, i, hyphen, out);
   }
   return out.length >> 1;
 }
 
-/** Pushes the word token [s, e), split at hyphens before a capital letter and before a possessive ending. */
-function pushSplit(text: string, s: number, e: number, out: number[]): void {
+function isHyphen(c: number): boolean {
+  return c === 45 || c === 0x2010 || c === 0x2011;
+}
+
+/**
+ * Pushes the word token [s, e), split at hyphens before a capital letter (when `hyphen`: it
+ * holds one) and before a possessive ending.
+ */
+function pushSplit(text: string, s: number, e: number, hyphen: boolean, out: number[]): void {
   let from = s;
-  for (let k = s + 1; k < e - 1; k++) {
+  for (let k = s + 1; hyphen && k < e - 1; k++) {
     const c = text.charCodeAt(k);
-    if ((c === 45 || c === 0x2010 || c === 0x2011) && isUpperAt(text, k + 1) && k - from >= 1) {
+    if (isHyphen(c) && isUpperAt(text, k + 1) && k - from >= 1) {
       out.push(from, k, k, k + 1);
       from = k + 1;
     }

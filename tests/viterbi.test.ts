@@ -1,0 +1,70 @@
+/**
+ * The tagger's Viterbi decoder against a textbook one (every label pair checked), on
+ * sentences where many tokens are far from any name and allow only O (their other labels at
+ * OUTSIDE_ONLY), as the tagger writes them: same labels, same path score.
+ */
+import { describe, expect, it } from 'vitest';
+import { ALLOWED, ALLOWED_END, NL, OUTSIDE_ONLY, viterbi } from '../src/ner/tagger/model.js';
+import { mulberry32 } from '../src/random.js';
+
+function textbook(E: Float64Array, n: number, trans: Float64Array, endW: Float64Array): { labels: number[]; best: number } {
+  const delta: number[][] = [];
+  const back: number[][] = [];
+  delta.push(Array.from({ length: NL }, (_, y) => (ALLOWED[NL * NL + y] ? trans[NL * NL + y] + E[y] : -Infinity)));
+  for (let i = 1; i < n; i++) {
+    const row: number[] = [];
+    const bp: number[] = [];
+    for (let y = 0; y < NL; y++) {
+      let best = -Infinity;
+      let arg = 0;
+      for (let p = 0; p < NL; p++) {
+        if (!ALLOWED[p * NL + y]) continue;
+        const v = delta[i - 1][p] + trans[p * NL + y];
+        if (v > best) {
+          best = v;
+          arg = p;
+        }
+      }
+      row.push(best + E[i * NL + y]);
+      bp.push(arg);
+    }
+    delta.push(row);
+    back.push(bp);
+  }
+  let best = -Infinity;
+  let last = 0;
+  for (let y = 0; y < NL; y++) {
+    if (!ALLOWED_END[y]) continue;
+    const v = delta[n - 1][y] + endW[y];
+    if (v > best) {
+      best = v;
+      last = y;
+    }
+  }
+  const labels = [last];
+  for (let i = n - 1; i > 0; i--) labels.unshift(back[i - 1][labels[0]]);
+  return { labels, best };
+}
+
+describe('viterbi', () => {
+  it('decodes like the textbook algorithm, with and without outside-only tokens', () => {
+    const random = mulberry32(20261206);
+    for (let round = 0; round < 300; round++) {
+      const n = 1 + Math.floor(random() * 40);
+      const farShare = round % 3 === 0 ? 0 : random();
+      const E = new Float64Array(n * NL);
+      for (let i = 0; i < n; i++) {
+        const far = random() < farShare;
+        for (let y = 0; y < NL; y++) E[i * NL + y] = far ? (y === 0 ? 0 : OUTSIDE_ONLY) : (random() - 0.5) * 8;
+      }
+      const trans = Float64Array.from({ length: (NL + 1) * NL }, () => (random() - 0.5) * 4);
+      const endW = Float64Array.from({ length: NL }, () => (random() - 0.5) * 2);
+      const out = new Int32Array(n);
+      const best = viterbi(E, n, trans, endW, out, new Float64Array(n * NL), new Int32Array(n * NL));
+      const expected = textbook(E, n, trans, endW);
+      expect([...out]).toEqual(expected.labels);
+      expect(best).toBe(expected.best);
+      for (let i = 0; i < n; i++) if (E[i * NL + 1] === OUTSIDE_ONLY) expect(out[i]).toBe(0);
+    }
+  });
+});
