@@ -17,7 +17,7 @@ import { discoverInputs, type InputFile } from '../runner/discover.js';
 import { BATCH_BYTES, BATCH_RECORDS } from '../runner/feed.js';
 import type { InputContext, RecordUnit } from '../runner/task.js';
 import { checkQueueName, connectRedis } from './connection.js';
-import { PREFIX, inputKey, jobId, ledgerKey, pipelineOf, type FilesJob, type JobData, type JobFile, type JobPipeline, type RecordsJob } from './jobs.js';
+import { DEFAULT_ATTEMPTS, PREFIX, inputKey, jobId, ledgerKey, pipelineOf, type FilesJob, type JobData, type JobFile, type JobPipeline, type RecordsJob } from './jobs.js';
 
 export interface EnqueueOptions {
   queue: string;
@@ -55,7 +55,6 @@ const BULK_BYTES = 16 << 20;
 const LOOKUP_FILES = 512;
 /** Files read and hashed at once. */
 const READ_CONCURRENCY = 8;
-export const DEFAULT_ATTEMPTS = 3;
 /** No output folder to leave out of discovery (enqueue writes none). */
 const NO_OUTPUT = path.join(path.sep, '\0');
 

@@ -5,6 +5,9 @@ import type { PipelineConfig } from '../pipeline.js';
 import type { InputContext, RecordUnit } from '../runner/task.js';
 import { VERSION } from '../version.js';
 
+/** Tries per job before BullMQ fails it. */
+export const DEFAULT_ATTEMPTS = 3;
+
 /**
  * What travels through the queue. A job carries its articles' bytes (deflated, base64) and the
  * pipeline file's text, so a worker needs no disk shared with the enqueuer: only Redis (jobs)
