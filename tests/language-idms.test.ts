@@ -212,5 +212,8 @@ describe('outlets and masking', () => {
     // Titles keep their opening.
     expect(mask.apply('Isu air: Azmin jawab Najib', false)).toBe('Isu air: Azmin jawab Najib');
     expect(TrainingMask.rejoin('naik - nya dan tahu - menahu')).toBe('naiknya dan tahu-menahu');
+    // Words of an era, not of a language (src/lang/ms/langid-neutral.txt), in any case; other words stay.
+    expect(mask.apply('Kes baharu COVID-19 dan wabak Covid di Selangor', false)).toBe('Kes baharu -19 dan wabak di Selangor');
+    expect(mask.apply('Kasus corona dan koronavirus bertambah, kata dokter korban', false)).toBe('Kasus dan bertambah, kata dokter korban');
   });
 });
