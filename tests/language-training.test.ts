@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { crossValidation, idMsCell } from '../src/eval/langid.js';
 import { scoreLanguage } from '../src/eval/scorers.js';
 import { IdMsModel } from '../src/language/idms-model.js';
-import { articleFold, fitCalibration, outletPlans, trainOn } from '../src/language/training/crossval.js';
+import { articleFold, chooseBias, fitCalibration, outletPlans, trainOn } from '../src/language/training/crossval.js';
 import { cutCorpus, type Article } from '../src/language/training/samples.js';
 import { ROOT, tempDir } from './helpers/cli.js';
 
@@ -112,6 +112,21 @@ describe('training the Indonesian/Malay model', () => {
     expect(c.a).toBeGreaterThan(0);
     expect(Math.abs(c.b)).toBeLessThan(2);
     expect(fitCalibration(scores, lexical, labels, scores.map(() => 1))).toEqual(c);
+  });
+
+  it('chooses the Indonesian bias per band by cost, never calling Indonesian Malay more than the word lists', () => {
+    const point = (bias: number, id: number, ms: number) => ({ bias, accuracy: { 'id/short': id, 'ms/short': ms, 'id/medium': id, 'ms/medium': ms, 'id/long': 1, 'ms/long': 1 } });
+    const sweep = [point(0, 0.9, 0.98), point(1, 0.97, 0.9), point(2, 0.99, 0.8), point(3, 0.995, 0.5)];
+    // Short: bias 0 calls too much Indonesian Malay (0.9 < 0.95 of the word lists); of the rest, an
+    // Indonesian error costing five Malay ones: 1 -> 0.15 + 0.10, 2 -> 0.05 + 0.20 (equal: the smaller bias), 3 -> 0.525.
+    // Medium: every bias passes the word lists' 0.8; 0 -> 0.52, and 1 and 2 tie again at 0.25.
+    // Long: all equal -> the smallest.
+    const wordLists = { 'id/short': 0.95, 'id/medium': 0.8, 'id/long': 0.99 };
+    expect(chooseBias(sweep, wordLists)).toEqual({ short: 1, medium: 1, long: 0 });
+    // Indonesian errors as cheap as Malay ones: the balanced point.
+    expect(chooseBias(sweep, wordLists, 1).medium).toBe(0);
+    // Indonesian errors very dear: the most Indonesian-leaning bias.
+    expect(chooseBias(sweep, wordLists, 100)).toEqual({ short: 3, medium: 3, long: 0 });
   });
 
   it('npm run train:langid gives the same bytes twice, and a model that works', () => {

@@ -290,6 +290,20 @@ describe('lexicon', () => {
     expect(en('Order of the day.')).toBe(3);
   });
 
+  it('counts a lower-case-only word (`=word`) only where it is written in lower case', () => {
+    // Banjar `wan` ("and") against the Malay name prefix `Wan`.
+    const banjar = new Lexicon(['ms', 'bjn'], new Map([['bjn', ['=wan 2', 'kada 2']]]));
+    const bjn = (text: string) => {
+      const scores = new Float64Array(2);
+      const stats = new Int32Array(3);
+      banjar.score(text, scores, stats);
+      return { bjn: scores[1], known: stats[1] };
+    };
+    expect(bjn('ulun wan pian kada datang')).toEqual({ bjn: 4, known: 2 });
+    expect(bjn('Wan Roslan dilantik pengerusi')).toEqual({ bjn: 0, known: 0 });
+    expect(bjn('Kata Wan Roslan, wan inya')).toEqual({ bjn: 2, known: 1 });
+  });
+
   it('does not try suffixes on listed words or very short words', () => {
     // `itas` alone is too short for the `-itas` rule (it needs two letters before the suffix).
     expect(score('itas')).toMatchObject({ id: 0 });

@@ -76,8 +76,7 @@ export interface DetectorParams {
   /**
    * Log-odds in favour of Indonesian in the model's decision: Malay must be this much more
    * likely before a text is called Malay. Undefined: the model's own `idBias` for the text's
-   * length band, chosen at training so that Indonesian is called Malay no more often than by
-   * the word lists alone.
+   * length band, chosen at training (see `chooseBias` in training/crossval.ts).
    */
   idMsBias?: number;
 }

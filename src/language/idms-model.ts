@@ -47,8 +47,9 @@ export interface IdMsModelMeta {
   calibration: Calibration;
   /**
    * Default log-odds in favour of Indonesian (the detector's `idMsBias`) per length band of the
-   * text read: the smallest at which cross-validated Indonesian samples of that band are called
-   * Malay no more often than by the hand-made word lists alone.
+   * text read: of the biases at which cross-validated Indonesian samples of that band are called
+   * Malay no more often than by the hand-made word lists alone, the one with the least cost
+   * (`chooseBias` in training/crossval.ts).
    */
   idBias: IdBias;
   /** At most this many characters of a text are read (evidence is saturated long before). */

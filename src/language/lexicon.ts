@@ -4,7 +4,9 @@ import { readWordList } from '../lang/data.js';
  * Lexical evidence for language identification, read from
  * `src/lang/<code>/langid-words.txt`. Each line is `entry [weight]`: a word,
  * a two-word phrase, a `-suffix` (tried on words not listed themselves) or a
- * `~sequence` found anywhere in a word. Every hit adds its weight to that
+ * `~sequence` found anywhere in a word. A word written `=word` counts only in
+ * lower case: capitalised, it is a name more often than the word (Banjar `wan`
+ * "and" against the Malay name prefix in `Wan Azizah`). Every hit adds its weight to that
  * language's score; an entry may be listed for several languages. Weight-0
  * words add nothing but mark the text as fitting the candidate languages.
  */
@@ -18,6 +20,8 @@ export class Lexicon {
   private readonly phrases = new Map<number, Float64Array>();
   /** Per word id: whether it starts some phrase. */
   private readonly startsPhrase: boolean[] = [];
+  /** Per word id: whether its weights count only when it is written in lower case (`=word`). */
+  private readonly lowerOnly: boolean[] = [];
   /** Suffix rules by length, longest first. */
   private readonly suffixes: { length: number; table: StringTable; weights: Float64Array[] }[] = [];
   /** Last two code units of every suffix, as one number: a cheap pre-check. */
@@ -37,6 +41,8 @@ export class Lexicon {
    * such as an English song title in an Indonesian sentence), 1 when not given.
    */
   private readonly capitalFactor: Float64Array;
+  /** Whether case changes any weight (a capital factor or a lower-case-only word). */
+  private readonly caseMatters: boolean;
   /** Weights of lowercase words waiting to see whether a title goes on (`Order of the Bath`). */
   private readonly pending: Float64Array;
 
@@ -54,6 +60,7 @@ export class Lexicon {
       if (id === this.wordWeights.length) {
         this.wordWeights.push(null);
         this.startsPhrase.push(false);
+        this.lowerOnly.push(false);
       }
       if (listed && this.wordWeights[id] === null) this.wordWeights[id] = new Float64Array(n);
       return id;
@@ -88,11 +95,16 @@ export class Lexicon {
           let v = this.phrases.get(key);
           if (!v) this.phrases.set(key, (v = new Float64Array(n)));
           v[index] = weight;
+        } else if (entry.startsWith('=') && entry.length > 1) {
+          const id = wordId(entry.slice(1), true);
+          this.wordWeights[id]![index] = weight;
+          this.lowerOnly[id] = true;
         } else {
           this.wordWeights[wordId(entry, true)]![index] = weight;
         }
       }
     });
+    this.caseMatters = this.capitalFactor.some((f) => f !== 1) || this.lowerOnly.includes(true);
     this.infixes.forEach((rule, r) => (rule.part.length === 2 && this.pairRules.length < 31 ? this.pairRules : this.longRules).push(r));
     this.pairCodes = Int32Array.from(this.pairRules, (r) => this.infixes[r].part.charCodeAt(0) * 65536 + this.infixes[r].part.charCodeAt(1));
     for (const [length, rules] of [...bySuffixLength].sort((a, b) => b[0] - a[0])) {
@@ -134,7 +146,7 @@ export class Lexicon {
     const pairCodes = this.pairCodes;
     const length = lower.length;
     // Case is compared position by position, which needs lowercasing to keep the length.
-    const cased = lower.length === text.length && this.capitalFactor.some((f) => f !== 1);
+    const cased = lower.length === text.length && this.caseMatters;
     let sentenceStart = true;
     let previousInner = false;
     let pendingWords = 0;
@@ -169,8 +181,8 @@ export class Lexicon {
       tokens++;
       letters += end - start;
       const id = this.words.find(lower, start, end, h);
-      const w = id >= 0 ? this.wordWeights[id] : null;
       const capital = cased && text.charCodeAt(start) !== lower.charCodeAt(start);
+      const w = id >= 0 && !(capital && this.lowerOnly[id]) ? this.wordWeights[id] : null;
       const inner = capital && !sentenceStart;
       // A lowercase word between two capitalised ones (`Order of St Michael`) belongs to the name
       // or title too: its weight waits for the next word.

@@ -1,3 +1,4 @@
+import { readWordList } from '../../lang/data.js';
 import { OutletNames } from '../outlets.js';
 
 /**
@@ -10,7 +11,8 @@ import { OutletNames } from '../outlets.js';
  * - a dateline opening a paragraph (`PUTRAJAYA -`, `KEMAMAN:`, `JAKARTA, KOMPAS.com -`,
  *   `Jakarta (ANTARA) -`, `KUALA LUMPUR 11 Okt. -`, `Ipoh:`);
  * - outlet names (`src/lang/{id,ms}/langid-outlets.txt`) and domain names anywhere;
- * - bylines and credits (`Penulis: …`, `Pewarta: …`, `(Foto: …)`, `(mdk/ded)`, `- Bernama`).
+ * - bylines and credits (`Penulis: …`, `Pewarta: …`, `(Foto: …)`, `(mdk/ded)`, `- Bernama`);
+ * - words of an era rather than a language (`covid`: `src/lang/ms/langid-neutral.txt`).
  *
  * Place names in the body stay: they are evidence, weighed like any other word.
  */
@@ -48,8 +50,15 @@ function looksLikeDateline(opening: string): boolean {
   return words.every((w, i) => w === w.toUpperCase() || (i > 0 && /^\p{Lu}\p{Ll}{2,8}\.?$/u.test(w) && /\d/.test(head)));
 }
 
+/** Whole words, any case, from the neutral-word list. */
+function neutralWords(): RegExp {
+  const words = readWordList('ms', 'langid-neutral.txt').map((w) => w.toLowerCase().replace(/[^\p{L}]/gu, ''));
+  return new RegExp(`(?<!\\p{L})(?:${words.join('|') || '(?!)'})(?!\\p{L})`, 'giu');
+}
+
 export class TrainingMask {
   private readonly outlets: OutletNames;
+  private readonly neutral = neutralWords();
   private readonly domain = new RegExp(DOMAIN, 'giu');
   private readonly datelineDash = new RegExp(DATELINE_DASH, 'u');
   private readonly datelineColon = new RegExp(DATELINE_COLON, 'u');
@@ -65,7 +74,7 @@ export class TrainingMask {
   }
 
   /**
-   * `text` with bylines, outlet and domain names replaced by a space, and its
+   * `text` with bylines, outlet and domain names and neutral words replaced by a space, and its
    * opening dateline removed when `dateline` (paragraphs; titles have none).
    */
   apply(text: string, dateline = true): string {
@@ -78,7 +87,7 @@ export class TrainingMask {
         if (colon) out = out.slice(colon[0].length);
       }
     }
-    out = this.outlets.mask(out.replace(this.domain, ' '));
+    out = this.outlets.mask(out.replace(this.domain, ' ')).replace(this.neutral, ' ');
     return out.replace(/[ \t]{2,}/g, ' ').trim();
   }
 }

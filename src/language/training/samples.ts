@@ -118,7 +118,12 @@ export interface CutOptions {
   snippets: number;
 }
 
-export const DEFAULT_CUT: CutOptions = { seed: 20260416, maxParagraphs: 12, snippets: 2 };
+/**
+ * Twelve snippets per article: short text is where the two languages are hardest to tell
+ * apart, and more of it helped most (cross-validated by article, Malay headline-length text
+ * called Malay at the same Indonesian error: 0.76 with 2 snippets, 0.84 with 12; 24 gave no more).
+ */
+export const DEFAULT_CUT: CutOptions = { seed: 20260416, maxParagraphs: 12, snippets: 12 };
 
 /** Paragraphs and headline-like snippets of one article. */
 export function cutArticle(article: Article, lang: IdMs, mask: TrainingMask, options: CutOptions, random: () => number): Sample[] {

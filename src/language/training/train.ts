@@ -27,6 +27,7 @@ import {
   inMemoryModel,
   lexicalEvidence,
   NO_BIAS,
+  chooseBias,
   mergeFolds,
   outletPlans,
   scoreFold,
@@ -59,7 +60,7 @@ function parseArgs(argv: string[]): Args {
     data: path.join(devData, 'unlabelled'),
     out: path.join(PACKAGE_ROOT, 'models'),
     results: path.join(PACKAGE_ROOT, 'bench', 'results', 'langid-cv.json'),
-    bits: 17,
+    bits: 19,
     logistic: { ...DEFAULT_LOGISTIC },
     folds: 5,
     minOutlet: 30,
@@ -107,7 +108,7 @@ const log = (s: string) => process.stderr.write(`${s}\n`);
 const EXTRA_INDONESIAN = ['ner-id-nergrit-train.jsonl', 'ner-id-idner2k-train.jsonl', 'ner-id-nerui-train.jsonl'];
 
 const UNCALIBRATED: Calibration = { a: 1, lexicon: 0, b: 0 };
-const SWEEP = Array.from({ length: 17 }, (_, i) => i / 4);
+const SWEEP = Array.from({ length: 33 }, (_, i) => i / 8);
 
 /**
  * Accuracy of the Indonesian/Malay decision alone per band, over the
@@ -138,18 +139,6 @@ function wordListAccuracy(tested: readonly Sample[]): Record<string, number> {
     if ((answer === 'ms') === (s.lang === 'ms')) t.correct++;
   }
   return Object.fromEntries(Object.entries(tally).map(([k, t]) => [k, Number((t.correct / t.n).toFixed(4))]));
-}
-
-/**
- * Per band, the smallest bias at which the model calls Indonesian Malay no more often than
- * the word lists alone did: Malay gains, Indonesian loses nothing.
- */
-function chooseBias(sweep: CvReport['biasSweep'], wordLists: Record<string, number>): IdBias {
-  const pick = (band: string) => {
-    const ok = sweep.find(({ accuracy }) => (accuracy[`id/${band}`] ?? 0) >= (wordLists[`id/${band}`] ?? 0));
-    return ok ? ok.bias : sweep[sweep.length - 1].bias;
-  };
-  return { short: pick('short'), medium: pick('medium'), long: pick('long') };
 }
 
 /** Trains on everything but each plan's test part; returns the fold models and held-out samples. */
