@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultModelPath, loadNerTagger, readModelFile, taggerFromModel, type NerTagger } from '../src/ner/tagger/index.js';
@@ -140,6 +141,13 @@ describe('shipped English NER model', () => {
 });
 
 describe('loadNerTagger', () => {
+  it('names the file when a model is not readable', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'warta-model-'));
+    const file = path.join(dir, 'ner-en.json');
+    writeFileSync(file, '{"format": "warta-ner", "weights": [1, 2');
+    expect(() => loadNerTagger(file)).toThrow(`${file}: not a readable NER model`);
+  });
+
   it('returns null when the model file is missing', () => {
     expect(loadNerTagger(path.join(__dirname, 'no-such-model.json'))).toBeNull();
   });

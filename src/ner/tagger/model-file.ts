@@ -134,7 +134,12 @@ export function taggerFromModel(model: ModelFile): LinearTagger {
 /** Reads a model file, or returns null when it is absent. */
 export function readModelFile(modelPath: string): ModelFile | null {
   if (!existsSync(modelPath)) return null;
-  return JSON.parse(readFileSync(modelPath, 'utf8')) as ModelFile;
+  try {
+    return JSON.parse(readFileSync(modelPath, 'utf8')) as ModelFile;
+  } catch (error) {
+    // the English model loads on the first English article: its error must name the file
+    throw new Error(`${modelPath}: not a readable NER model (${(error as Error).message})`);
+  }
 }
 
 /** Loads the tagger of a model file, or returns null when the file is absent. */
