@@ -207,6 +207,21 @@ describe('Indonesian entities', () => {
   });
 });
 
+describe('sports clubs', () => {
+  it('knows clubs whose names hold a city as organisations, and leaves the city alone elsewhere', () => {
+    const id = triples(makeDoc(['Persebaya Surabaya menjamu PSM Makassar, sementara Real Madrid bertemu Manchester United di Madrid.']));
+    expect(id).toContainEqual(['Persebaya Surabaya', 'ORGANIZATION', 'ORGANIZATION:persebaya']);
+    expect(id).toContainEqual(['PSM Makassar', 'ORGANIZATION', 'ORGANIZATION:psm-makassar']);
+    expect(id).toContainEqual(['Real Madrid', 'ORGANIZATION', 'ORGANIZATION:real-madrid']);
+    expect(id).toContainEqual(['Manchester United', 'ORGANIZATION', 'ORGANIZATION:manchester-united']);
+    expect(id.filter((e) => e[0] === 'Madrid').map((e) => e[1])).toEqual(['LOCATION']);
+    const en = triples(makeDoc(['Manchester United beat Tottenham Hotspur as Bayern Munich drew with PSG in Paris.'], { language: 'en' }));
+    expect(en).toContainEqual(['Bayern Munich', 'ORGANIZATION', 'ORGANIZATION:bayern-munchen']);
+    expect(en).toContainEqual(['PSG', 'ORGANIZATION', 'ORGANIZATION:paris-saint-germain']);
+    expect(en).toContainEqual(['Paris', 'LOCATION', 'LOCATION:paris']);
+  });
+});
+
 describe('titles and repeated names', () => {
   const res = langResources('id');
   /** Tokens of a sentence split on spaces, with their offsets. */
