@@ -1,7 +1,8 @@
 /**
  * Seeded single articles of a chosen size and shape for the scaling bench: ordinary news
  * text, and the adversarial shapes that once made a stage super-linear (initials, one long
- * line, capitalised words without punctuation, numbers and slashes, quotes and brackets,
+ * line, capitalised words without punctuation, names with titles, particles, listed places and
+ * web names in one sentence (the mention rules once looked tokens up by scanning the sentence), numbers and slashes, quotes and brackets,
  * Dutch text that goes to `Intl.Segmenter`, a big HTML table, deeply nested HTML). The same
  * shape, size and seed give the same text.
  */
@@ -15,6 +16,7 @@ export const SHAPES = [
   'one-line',
   'initials',
   'capitalised',
+  'names',
   'numbers',
   'numbers-dates',
   'quotes',
@@ -88,6 +90,21 @@ export async function shapedArticle(shape: Shape, bytes: number, seed = 20250906
     case 'capitalised': {
       const words = [...V.ID_GIVEN, ...V.ID_FAMILY, ...V.EN_FAMILY, ...V.ID_ORGS.map((o) => o[0]), ...V.ID_MONTHS];
       return txt(fill(bytes, () => `${pick(words)} `));
+    }
+    case 'names': {
+      const person = () => `${pick(V.ID_GIVEN)} ${pick(V.ID_FAMILY)}`;
+      const pieces = [
+        () => `bertemu Presiden ${person()} `,
+        () => `Menkeu ${person()} `,
+        () => `${pick(V.ID_GIVEN)} bin ${pick(V.ID_FAMILY)} `,
+        () => `di Jakarta dan Beijing `,
+        () => `Pemkot Surabaya `,
+        () => `${pick(V.ID_FAMILY)}-${pick(V.ID_FAMILY)} `,
+        () => `Kompas.com `,
+        () => `Kementerian Keuangan dan Bank Indonesia `,
+        () => `Sri ${person()} `,
+      ];
+      return txt(fill(bytes, () => pick(pieces)()));
     }
     case 'numbers':
       return txt(

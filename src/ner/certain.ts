@@ -36,6 +36,23 @@ export function isAcronymText(s: string): boolean {
   return letters >= 2;
 }
 
+/**
+ * Position of a sentence token in `toks` (sorted by start, one token per start): a binary
+ * search, where `indexOf` made the rules quadratic on a text that is one long sentence.
+ */
+export function tokenIndex(toks: readonly Token[], t: Token): number {
+  let lo = 0;
+  let hi = toks.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = toks[mid].start;
+    if (s === t.start) return toks[mid] === t ? mid : -1;
+    if (s < t.start) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
 function hasLetterOrDigit(t: Token): boolean {
   return /[\p{L}\p{N}]/u.test(t.text);
 }
@@ -82,7 +99,7 @@ export function givenNameBefore(mentions: Mention[], toks: readonly Token[], giv
   for (let k = 0; k < mentions.length; k++) {
     const m = mentions[k];
     if (m.type !== 'PERSON') continue;
-    const at = toks.indexOf(m.tokens[0]);
+    const at = tokenIndex(toks, m.tokens[0]);
     if (at < 1) continue;
     const t = toks[at - 1];
     if (!isCapitalised(t) || !givenNames.has(t.key) || capitalised.get(t.key) !== 'c') continue;
@@ -103,18 +120,19 @@ export function givenNameBefore(mentions: Mention[], toks: readonly Token[], giv
  * training splits).
  */
 export function joinHyphenatedSurnames(mentions: Mention[], toks: readonly Token[]): Mention[] {
-  let out = mentions;
-  for (let k = 0; k < out.length; k++) {
-    const m = out[k];
+  const out: Mention[] = [];
+  // end of the last joined name: the mentions starting before it were swallowed
+  let until = -1;
+  for (const m of mentions) {
+    if (m.start < until) continue;
+    out.push(m);
     if (m.type !== 'PERSON') continue;
-    const j = toks.indexOf(m.tokens[m.tokens.length - 1]);
+    const j = tokenIndex(toks, m.tokens[m.tokens.length - 1]);
     const dash = toks[j + 1];
     const next = toks[j + 2];
-    if (!dash || !next || dash.text !== '-' || dash.start !== toks[j].end || next.start !== dash.end || !isCapitalised(next)) continue;
-    const joined: Mention = { ...m, tokens: [...m.tokens, dash, next], end: next.end, key: undefined };
-    out = out.filter((x) => x === m || x.end <= joined.start || x.start >= joined.end);
-    k = out.indexOf(m);
-    out[k] = joined;
+    if (j < 0 || !dash || !next || dash.text !== '-' || dash.start !== toks[j].end || next.start !== dash.end || !isCapitalised(next)) continue;
+    out[out.length - 1] = { ...m, tokens: [...m.tokens, dash, next], end: next.end, key: undefined };
+    until = next.end;
   }
   return out;
 }
@@ -165,7 +183,7 @@ export function joinNameParticles(mentions: Mention[], toks: readonly Token[]): 
     const prev = out[out.length - 1];
     const m = mentions[k];
     if (prev.type === 'PERSON' && m.type === 'PERSON' && !prev.sure && !m.sure) {
-      const between = toks.filter((t) => t.start >= prev.end && t.end <= m.start);
+      const between = toks.slice(tokenIndex(toks, prev.tokens[prev.tokens.length - 1]) + 1, tokenIndex(toks, m.tokens[0]));
       if (between.length >= 1 && between.length <= 2 && between.every((t) => NAME_PARTICLES.has(t.text))) {
         const tokens = [...prev.tokens, ...between, ...m.tokens];
         out[out.length - 1] = { ...prev, end: m.end, tokens, key: undefined, score: Math.min(prev.score, m.score) };
@@ -226,33 +244,36 @@ function headBefore(toks: readonly Token[], from: number, res: LangResources, ex
  */
 export function organisationsOfPlaces(mentions: Mention[], toks: readonly Token[], res: LangResources): Mention[] {
   if (res.placeOrgHeads.size === 0 || mentions.length === 0) return mentions;
-  let out = mentions;
-  for (let k = 0; k < out.length; k++) {
-    const m = out[k];
-    if (m.type !== 'LOCATION' || m.entry?.kind === 'country') continue;
-    const a = toks.indexOf(m.tokens[0]);
-    if (a < 0) continue;
+  // one pass with the output as a stack: an organisation swallows the mentions its head overlaps
+  const out: Mention[] = [];
+  for (const m of mentions) {
+    const a = m.type === 'LOCATION' && m.entry?.kind !== 'country' ? tokenIndex(toks, m.tokens[0]) : -1;
+    if (a < 0) {
+      out.push(m);
+      continue;
+    }
     // the tagger's place already starts with the head (`Pemkot Tanjungpinang` as a place)
     if (headOf(m.tokens, res) > 0) {
-      out[k] = { ...m, type: 'ORGANIZATION', source: 'rule', sure: true, score: 1, entry: undefined, key: undefined };
+      out.push({ ...m, type: 'ORGANIZATION', source: 'rule', sure: true, score: 1, entry: undefined, key: undefined });
       continue;
     }
     const admin = ADMIN_WORDS.has(m.tokens[0].key) && isCapitalised(m.tokens[0]) ? m.tokens[0].key : undefined;
-    const prev = k > 0 ? out[k - 1] : undefined;
+    const prev = out.length > 0 ? out[out.length - 1] : undefined;
     let from = -1;
-    if (prev && prev.type === 'ORGANIZATION' && prev.end <= m.start && toks.indexOf(prev.tokens[prev.tokens.length - 1]) === a - 1 && (admin || headBefore(prev.tokens, prev.tokens.length, res) > 0)) {
-      from = toks.indexOf(prev.tokens[0]);
+    if (prev && prev.type === 'ORGANIZATION' && prev.end <= m.start && tokenIndex(toks, prev.tokens[prev.tokens.length - 1]) === a - 1 && (admin || headBefore(prev.tokens, prev.tokens.length, res) > 0)) {
+      from = tokenIndex(toks, prev.tokens[0]);
     } else {
       const L = headBefore(toks, a, res, admin);
       if (L > 0) from = a - L;
     }
-    if (from < 0) continue;
+    if (from < 0) {
+      out.push(m);
+      continue;
+    }
     const tokens = toks.slice(from, a + m.tokens.length);
     const org: Mention = { ...m, type: 'ORGANIZATION', source: 'rule', sure: true, score: 1, entry: undefined, key: undefined, tokens, start: tokens[0].start, end: m.end };
-    const kept = out.filter((x) => x === m || x.end <= org.start || x.start >= org.end);
-    kept[kept.indexOf(m)] = org;
-    k = kept.indexOf(org);
-    out = kept;
+    while (out.length > 0 && out[out.length - 1].end > org.start) out.pop();
+    out.push(org);
   }
   return out;
 }
@@ -277,7 +298,7 @@ function headOf(tokens: readonly Token[], res: LangResources): number {
 export function splitTitledCountry(mentions: Mention[], toks: readonly Token[], gaz: Gazetteer, res: LangResources): Mention[] {
   const out: Mention[] = [];
   for (const m of mentions) {
-    const at = toks.indexOf(m.tokens[0]);
+    const at = tokenIndex(toks, m.tokens[0]);
     const hit = m.tokens.length > 1 && !m.sure ? gaz.match(m.tokens, 0) : undefined;
     const before = at > 0 ? toks[at - 1] : undefined;
     if (hit && hit.entry.kind === 'country' && hit.length < m.tokens.length && before && res.titleWords.has(before.key) && isCapitalised(m.tokens[hit.length])) {
@@ -304,7 +325,7 @@ export function personAfterTitle(mentions: Mention[], toks: readonly Token[], ga
   for (let k = 0; k < mentions.length; k++) {
     const m = mentions[k];
     if (m.sure) continue;
-    const at = toks.indexOf(m.tokens[0]);
+    const at = tokenIndex(toks, m.tokens[0]);
     const before = at > 0 ? toks[at - 1] : undefined;
     if (!before || !res.personTitles.has(before.key) || !isCapitalised(before)) continue;
     const head = m.tokens[0];
@@ -416,10 +437,22 @@ export function applySureNames(
   res: LangResources,
 ): Mention[] {
   if (sure.length === 0) return mentions;
-  let out = mentions;
+  // Listed names and mentions are both sorted and never overlap among themselves, so each name
+  // only meets the mentions around it: those carried from the names before it (what is left of a
+  // mention they cut, the names themselves) and the next ones of `mentions`. One pass.
+  const out: Mention[] = [];
+  let carry: Mention[] = [];
+  let j = 0;
   for (const s of sure) {
     const span = { start: toks[s.a].start, end: toks[s.b - 1].end };
-    const hit = out.filter((m) => overlaps(m, span));
+    const near = carry;
+    while (j < mentions.length && mentions[j].start < span.end) near.push(mentions[j++]);
+    const hit: Mention[] = [];
+    for (const m of near) {
+      if (m.end <= span.start) out.push(m);
+      else hit.push(m);
+    }
+    carry = hit;
     if (hit.some((m) => m.start <= span.start && m.end >= span.end && (m.start < span.start || m.end > span.end))) continue; // a longer name contains it
     const exact = hit.find((m) => m.start === span.start && m.end === span.end);
     if (exact) {
@@ -431,11 +464,7 @@ export function applySureNames(
       continue;
     }
     const kept: Mention[] = [];
-    for (const m of out) {
-      if (!hit.includes(m)) {
-        kept.push(m);
-        continue;
-      }
+    for (const m of hit) {
       // what is left of a mention cut by the listed name
       const rest = m.tokens.filter((t) => t.end <= span.start || t.start >= span.end);
       if (rest.length > 0 && rest.length < m.tokens.length && isCapitalised(rest[0]) && !(m.start < span.start && m.end > span.end)) {
@@ -447,7 +476,9 @@ export function applySureNames(
       }
     }
     kept.push(make(s.a, s.b, s.entry));
-    out = kept.sort((x, y) => x.start - y.start);
+    carry = kept.sort((x, y) => x.start - y.start);
   }
+  for (const m of carry) out.push(m);
+  while (j < mentions.length) out.push(mentions[j++]);
   return out;
 }

@@ -223,22 +223,34 @@ export function recognizeDocument(doc: Doc, opts: DocumentNerOptions): Entity[] 
     found = organisationsOfPlaces(found, toks, res);
     if (tagger) found = givenNameBefore(found, toks, tagger.space.lexicons.first, tagger.space.lexicons.caseRatio, res);
     if (language === 'en') found = joinHyphenatedSurnames(found, toks);
-    const rules: Array<[number, number, 'LOCATION' | 'ORGANIZATION']> = datelineNames(opts.gaz, toks);
-    for (const i of webNames(toks)) rules.push([i, i + 1, 'ORGANIZATION']);
-    for (const [a, b, type] of rules) {
-      const start = toks[a].start;
-      const end = toks[b - 1].end;
-      found = found.filter((m) => !(m.start < end && start < m.end));
-      found.push({ start, end, type, source: 'rule', sure: true, score: 1, tokens: toks.slice(a, b), sentence: w.index, section: w.section });
-      found.sort((x, y) => x.start - y.start);
+    // a web name wins over a dateline name on the same token (`SEPUTARAN.COM, Istanbul –`)
+    const webs = webNames(toks);
+    const rules: Array<[number, number, 'LOCATION' | 'ORGANIZATION']> = datelineNames(opts.gaz, toks).filter(([a, b]) => !webs.some((i) => i >= a && i < b));
+    for (const i of webs) rules.push([i, i + 1, 'ORGANIZATION']);
+    if (rules.length > 0) {
+      // the rule names win over every mention they overlap: one pass over both, sorted
+      const named: Mention[] = rules
+        .map(([a, b, type]): Mention => ({ start: toks[a].start, end: toks[b - 1].end, type, source: 'rule', sure: true, score: 1, tokens: toks.slice(a, b), sentence: w.index, section: w.section }))
+        .sort((x, y) => x.start - y.start);
+      const kept: Mention[] = [];
+      let r = 0;
+      for (const m of found) {
+        while (r < named.length && named[r].end <= m.start) r++;
+        // the rule names overlapping m start before m ends; they are sorted and do not overlap each other
+        let overlapped = false;
+        for (let q = r; q < named.length && named[q].start < m.end; q++) if (named[q].end > m.start) overlapped = true;
+        if (!overlapped) kept.push(m);
+      }
+      found = [...kept, ...named].sort((x, y) => x.start - y.start);
     }
-    mentions.push(...found);
+    for (const m of found) mentions.push(m);
   });
 
   // 4. short forms the tagger left out, then document-wide types, aliases, canonical names and ids
-  mentions.push(...companyShortForms(mentions, tokens, work, res));
-  mentions.push(...fullNameRepeats(mentions, tokens, work));
-  mentions.push(...shortForms(mentions, tokens, work, res));
+  // appended one by one: a spread of a few hundred thousand mentions overflows the call stack
+  for (const m of companyShortForms(mentions, tokens, work, res)) mentions.push(m);
+  for (const m of fullNameRepeats(mentions, tokens, work)) mentions.push(m);
+  for (const m of shortForms(mentions, tokens, work, res)) mentions.push(m);
   return resolveEntities(text, mentions, opts.gaz, language);
 }
 
