@@ -12,19 +12,15 @@ import {
   applySureNames,
   datelineNames,
   isCapitalised,
-  joinNameParticles,
   organisationsOfPlaces,
   splitCoordinatedOrganisations,
   splitTitledCountry,
-  personAfterTitle,
-  dropLeadingTitle,
-  givenNameBefore,
-  joinHyphenatedSurnames,
   sureEntryOf,
   sureMatches,
   trimMention,
   webNames,
 } from './certain.js';
+import { dropLeadingTitle, givenNameBefore, joinHyphenatedSurnames, joinNameParticles, personAfterTitle } from './person-names.js';
 import type { Gazetteer, GazetteerEntry } from './gazetteer.js';
 import { mentionKey, normKey, type Mention } from './mention.js';
 import { langResources, type LangResources } from './resources.js';

@@ -46,7 +46,3 @@ export function normKey(tokens: readonly Token[], from = 0): string {
 export function mentionKey(m: Mention): string {
   return (m.key ??= normKey(m.tokens, m.cueTokens ?? 0));
 }
-
-export function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
-  return a.start < b.end && b.start < a.end;
-}

@@ -1,0 +1,142 @@
+/**
+ * The certain rules about people's names: where a name starts and ends around titles, given
+ * names, particles and hyphens, and the titles that always name a person. Each rule was kept
+ * because the training splits' gold spans show it nearly always right (the counts are in each
+ * rule's comment and in the README).
+ */
+import type { Gazetteer } from './gazetteer.js';
+import { isAcronymText, isCapitalised, tokenIndex } from './certain.js';
+import type { Mention } from './mention.js';
+import type { LangResources } from './resources.js';
+import type { Token } from './tokens.js';
+
+/**
+ * A given name the tagger left out just before a person's name belongs to it
+ * (`Menteri Keuangan Sri Mulyani Indrawati` tagged `Mulyani Indrawati`): the
+ * word must be on the given-name lexicon, written capitalised nine times in
+ * ten in unlabelled news (so `Tim`, `Said`, `May` stay out), outside every
+ * other mention, and no title or function word.
+ */
+export function givenNameBefore(mentions: Mention[], toks: readonly Token[], givenNames: ReadonlySet<string>, capitalised: ReadonlyMap<string, string>, res: LangResources): Mention[] {
+  for (let k = 0; k < mentions.length; k++) {
+    const m = mentions[k];
+    if (m.type !== 'PERSON') continue;
+    const at = tokenIndex(toks, m.tokens[0]);
+    if (at < 1) continue;
+    const t = toks[at - 1];
+    if (!isCapitalised(t) || !givenNames.has(t.key) || capitalised.get(t.key) !== 'c') continue;
+    if (res.functionWords.has(t.key) || res.titleWords.has(t.key) || res.titlePhrases.has(t.key) || res.nameStarts.has(t.key)) continue;
+    if (k > 0 && mentions[k - 1].end > t.start) continue;
+    mentions[k] = { ...m, tokens: [t, ...m.tokens], start: t.start, key: undefined };
+  }
+  return mentions;
+}
+
+
+/**
+ * English writes double surnames with a hyphen (`Sam Bankman-Fried`,
+ * `Ocasio-Cortez`: 87 person names in the English training splits, never two
+ * people), and the tokenizer splits a hyphen before a capital: a person name
+ * followed, without spaces, by a hyphen and a capitalised word takes them in,
+ * and a mention the tagger started on that word gives way. Only for English:
+ * Indonesian joins two people that way (`Prabowo-Hatta`, 31 pairs in its
+ * training splits).
+ */
+export function joinHyphenatedSurnames(mentions: Mention[], toks: readonly Token[]): Mention[] {
+  const out: Mention[] = [];
+  // end of the last joined name: the mentions starting before it were swallowed
+  let until = -1;
+  for (const m of mentions) {
+    if (m.start < until) continue;
+    out.push(m);
+    if (m.type !== 'PERSON') continue;
+    const j = tokenIndex(toks, m.tokens[m.tokens.length - 1]);
+    const dash = toks[j + 1];
+    const next = toks[j + 2];
+    if (j < 0 || !dash || !next || dash.text !== '-' || dash.start !== toks[j].end || next.start !== dash.end || !isCapitalised(next)) continue;
+    out[out.length - 1] = { ...m, tokens: [...m.tokens, dash, next], end: next.end, key: undefined };
+    until = next.end;
+  }
+  return out;
+}
+
+
+/** Longest title phrases tried at the start of a person's name (`wakil ketua umum`). */
+const MAX_TITLE_WORDS = 4;
+
+
+/**
+ * A title is never part of a person's name: a person mention the tagger
+ * opened with one (`Menkeu Sri Mulyani`, `Wakil Presiden Gibran`) starts at
+ * the first capitalised word after the longest title phrase (from
+ * `ner-titles.txt`). Returns false when nothing capitalised is left.
+ */
+export function dropLeadingTitle(m: Mention, res: LangResources): boolean {
+  if (m.type !== 'PERSON' || m.tokens.length < 2 || res.titlePhrases.size === 0) return true;
+  let key = '';
+  let cut = 0;
+  for (let L = 1; L < m.tokens.length && L <= MAX_TITLE_WORDS; L++) {
+    key += (L > 1 ? ' ' : '') + m.tokens[L - 1].key;
+    if (res.titlePhrases.has(key)) cut = L;
+  }
+  if (cut === 0) return true;
+  if (!isCapitalised(m.tokens[cut])) return false;
+  m.tokens = m.tokens.slice(cut);
+  m.start = m.tokens[0].start;
+  m.key = undefined;
+  return true;
+}
+
+
+/** Lower-case particles inside personal names (`Erik ten Hag`, `Hasan bin Ali`, `Ludwig van Beethoven`). */
+const NAME_PARTICLES = new Set(['bin', 'binti', 'bt', 'van', 'von', 'der', 'den', 'de', 'del', 'della', 'da', 'dos', 'du', 'la', 'le', 'ten', 'ter', 'ibn', 'al', 'el', 'y']);
+
+
+/**
+ * Two person mentions of a sentence separated by one or two lower-case name
+ * particles are one name (`Erik` `ten` `Hag` → `Erik ten Hag`).
+ */
+export function joinNameParticles(mentions: Mention[], toks: readonly Token[]): Mention[] {
+  if (mentions.length < 2) return mentions;
+  const out: Mention[] = [mentions[0]];
+  for (let k = 1; k < mentions.length; k++) {
+    const prev = out[out.length - 1];
+    const m = mentions[k];
+    if (prev.type === 'PERSON' && m.type === 'PERSON' && !prev.sure && !m.sure) {
+      const between = toks.slice(tokenIndex(toks, prev.tokens[prev.tokens.length - 1]) + 1, tokenIndex(toks, m.tokens[0]));
+      if (between.length >= 1 && between.length <= 2 && between.every((t) => NAME_PARTICLES.has(t.text))) {
+        const tokens = [...prev.tokens, ...between, ...m.tokens];
+        out[out.length - 1] = { ...prev, end: m.end, tokens, key: undefined, score: Math.min(prev.score, m.score) };
+        continue;
+      }
+    }
+    out.push(m);
+  }
+  return out;
+}
+
+
+/**
+ * A name right after a title that always names its holder (`Presiden`,
+ * `Pak`, from `ner-person-titles.txt`) is a person, whatever type the tagger
+ * gave it, unless it is a name on any place or organisation list, an acronym
+ * (`Presiden RI`) or opens with a place or organisation cue word (`Presiden
+ * Partai Demokrat`). The decision is certain, so it also settles the same name
+ * elsewhere in the article. The person part of `Presiden China Xi Jinping` is
+ * settled the same way by `splitTitledCountry`.
+ */
+export function personAfterTitle(mentions: Mention[], toks: readonly Token[], gaz: Gazetteer, res: LangResources): Mention[] {
+  if (res.personTitles.size === 0) return mentions;
+  for (let k = 0; k < mentions.length; k++) {
+    const m = mentions[k];
+    if (m.sure) continue;
+    const at = tokenIndex(toks, m.tokens[0]);
+    const before = at > 0 ? toks[at - 1] : undefined;
+    if (!before || !res.personTitles.has(before.key) || !isCapitalised(before)) continue;
+    const head = m.tokens[0];
+    if (!isCapitalised(head) || isAcronymText(head.text) || res.nameStarts.has(head.key)) continue;
+    if (gaz.match(m.tokens, 0)) continue;
+    mentions[k] = { ...m, type: 'PERSON', source: 'rule', sure: true, score: 1, entry: undefined, key: undefined };
+  }
+  return mentions;
+}
