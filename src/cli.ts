@@ -3,6 +3,7 @@
 process.env.DOTENV_CONFIG_QUIET ??= 'true';
 
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { describeFailure } from './ingest/readers.js';
 import { ConfigError } from './pipeline.js';
 import { registerQueueCommands } from './queue/cli.js';
 import { LockHeldError } from './runner/lock.js';
@@ -104,10 +105,7 @@ Examples:
         report: opts.report,
         reporter,
       });
-      for (const failure of summary.failures) {
-        const where = failure.line !== undefined ? `:${failure.line}` : failure.record !== null ? ` record ${failure.record}` : '';
-        reporter.error(`${failure.path}${where}: ${failure.error}`);
-      }
+      for (const failure of summary.failures) reporter.error(describeFailure(failure));
       const sinkErrors = (summary.sinks ?? []).filter((s) => s.error !== undefined);
       for (const sink of sinkErrors) reporter.error(`${sink.name}: ${sink.error} (its committed batches are kept; the next run finishes the job)`);
       if (!opts.quiet) process.stdout.write(summaryLine(summary) + '\n');

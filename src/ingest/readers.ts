@@ -63,6 +63,12 @@ export interface ReadFailure {
   error: string;
 }
 
+/** `path:line: error` or `path record N: error`: how every command prints a failed input. */
+export function describeFailure(f: ReadFailure): string {
+  const where = f.line !== undefined ? `:${f.line}` : f.record !== null ? ` record ${f.record}` : '';
+  return `${f.path}${where}: ${f.error}`;
+}
+
 export interface ReadResult {
   docs: Doc[];
   failures: ReadFailure[];

@@ -1,4 +1,5 @@
 import { InvalidArgumentError, type Command } from 'commander';
+import { describeFailure } from '../ingest/readers.js';
 import { DEFAULT_ATTEMPTS, DEFAULT_QUEUE_NAME } from './jobs.js';
 
 // BullMQ, ioredis and the database drivers load only when a queue command runs, not on every
@@ -60,7 +61,7 @@ export function registerQueueCommands(program: Command, setExit: (code: number) 
         referenceDate: opts.referenceDate,
         attempts: opts.attempts,
       });
-      for (const f of summary.failures) err(`${f.path}${f.line !== undefined ? `:${f.line}` : f.record !== null ? ` record ${f.record}` : ''}: ${f.error}`);
+      for (const f of summary.failures) err(describeFailure(f));
       if (!opts.quiet) {
         out(
           `warta: ${summary.files} input files, ${summary.unchanged} enqueued before, ${summary.enqueued} enqueued: ` +

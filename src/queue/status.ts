@@ -1,6 +1,6 @@
 import { Queue } from 'bullmq';
 import { renderTable } from '../eval/table.js';
-import type { ReadFailure } from '../ingest/readers.js';
+import { describeFailure, type ReadFailure } from '../ingest/readers.js';
 import { checkQueueName, connectRedis } from './connection.js';
 import { PREFIX, describeJob, ledgerKey, rejectedKey, type JobData } from './jobs.js';
 
@@ -67,7 +67,7 @@ export function renderStatus(status: QueueStatus): string {
   }
   if (status.rejected.length > 0) {
     lines.push('', 'rejected inputs and records:');
-    for (const r of status.rejected) lines.push(`${r.path}${r.line !== undefined ? `:${r.line}` : r.record !== null ? ` record ${r.record}` : ''}: ${r.error}`);
+    for (const r of status.rejected) lines.push(describeFailure(r));
   }
   return lines.join('\n') + '\n';
 }
