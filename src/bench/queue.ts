@@ -23,7 +23,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
-import pg from 'pg';
 import { runInfo } from '../eval/data.js';
 import { renderTable } from '../eval/table.js';
 import { PACKAGE_ROOT } from '../lang/data.js';
@@ -31,6 +30,7 @@ import { PREFIX, ledgerKey, rejectedKey } from '../queue/jobs.js';
 import { argValue } from './args.js';
 import { generateBigExport } from './big-export-corpus.js';
 import { generateCorpus } from './corpus.js';
+import { scratchDatabase, withClient, type ScratchDatabase } from './scratch-db.js';
 
 const CLI = path.join(PACKAGE_ROOT, 'dist', 'cli.js');
 const REDIS_URL = process.env.WARTA_BENCH_REDIS || 'redis://127.0.0.1:6379';
@@ -65,26 +65,9 @@ async function wartaOk(args: string[], cwd: string): Promise<Child> {
   return result;
 }
 
-async function admin<T>(work: (client: pg.Client) => Promise<T>, url = POSTGRES_URL): Promise<T> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 4000 });
-  client.on('error', () => {});
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end().catch(() => {});
-  }
-}
-
-async function scratchDb(label: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `warta_bench_queue_${label}_${process.pid}`;
-  await admin(async (c) => {
-    await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await c.query(`CREATE DATABASE "${name}"`);
-  });
-  const url = new URL(POSTGRES_URL);
-  url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => admin((c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => {}) };
+/** A scratch database for one case of the bench (`warta_bench_queue_<label>_<pid>`). */
+function scratchDb(label: string): Promise<ScratchDatabase> {
+  return scratchDatabase(POSTGRES_URL, `warta_bench_queue_${label}_${process.pid}`);
 }
 
 async function scratchQueue(label: string): Promise<{ name: string; queue: Queue; usedMemory(): Promise<number>; remove(): Promise<void> }> {
@@ -108,7 +91,7 @@ async function scratchQueue(label: string): Promise<{ name: string; queue: Queue
   };
 }
 
-const count = async (url: string, table: string) => Number((await admin((c) => c.query(`SELECT COUNT(*) AS n FROM "${table}"`), url)).rows[0].n);
+const count = async (url: string, table: string) => Number((await withClient(url, (c) => c.query(`SELECT COUNT(*) AS n FROM "${table}"`))).rows[0].n);
 
 export interface ThroughputResult {
   articles: number;
@@ -216,7 +199,7 @@ async function killTrials(work: string, articles: number, seed: number, trials: 
       await victim.done;
       const end = await survivor.done;
       if (end.code !== 0) log(`  trial ${trial}: survivor exited ${end.code}: ${end.stderr.slice(-500)}`);
-      const ids = (await admin((c) => c.query<{ article_id: string }>('SELECT "article_id" FROM "articles"'), db.url)).rows.map((r) => r.article_id);
+      const ids = (await withClient(db.url, (c) => c.query<{ article_id: string }>('SELECT "article_id" FROM "articles"'))).rows.map((r) => r.article_id);
       const present = ids.filter((id) => expectedIds.has(id)).length;
       let rows = 0;
       for (const table of ['sentences', 'entity_mentions', 'dates']) rows += await count(db.url, table);
@@ -299,7 +282,7 @@ async function reachable(): Promise<string | null> {
     redis.disconnect();
   }
   try {
-    await admin((c) => c.query('SELECT 1'));
+    await withClient(POSTGRES_URL, (c) => c.query('SELECT 1'));
   } catch (error) {
     return `PostgreSQL unavailable (${(error as Error).message})`;
   }

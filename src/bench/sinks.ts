@@ -17,7 +17,6 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import { runInfo } from '../eval/data.js';
 import { renderMarkdown, renderTable, type Column } from '../eval/table.js';
 import { PACKAGE_ROOT } from '../lang/data.js';
@@ -29,6 +28,7 @@ import type { Sink, SinkArticle } from '../sinks/sink.js';
 import { SqliteSink } from '../sinks/sqlite.js';
 import { syncSink } from '../sinks/sync.js';
 import { analysedCorpus } from './analysed.js';
+import { scratchDatabase, withClient } from './scratch-db.js';
 
 export const SINK_TARGET_MENTIONS_PER_S = 20_000;
 
@@ -146,28 +146,12 @@ async function measureSink(
 }
 
 async function postgresReachable(url: string): Promise<string | null> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 4000 });
-  client.on('error', () => {});
   try {
-    await client.connect();
-    await client.query('SELECT 1');
+    await withClient(url, (c) => c.query('SELECT 1'));
     return null;
   } catch (error) {
     const e = error as Error & { code?: string };
     return e.message || e.code || String(error);
-  } finally {
-    await client.end().catch(() => {});
-  }
-}
-
-async function adminQuery<T = unknown>(url: string, sql: string, params: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: url });
-  client.on('error', () => {});
-  await client.connect();
-  try {
-    return (await client.query(sql, params)).rows as T[];
-  } finally {
-    await client.end().catch(() => {});
   }
 }
 
@@ -202,24 +186,18 @@ export async function benchSinks(options: SinkBenchOptions): Promise<SinkBenchRe
     result.skipped.push(message);
     return result;
   }
-  const name = `warta_bench_${process.pid}`;
-  await adminQuery(options.postgresUrl, `DROP DATABASE IF EXISTS "${name}"`);
-  await adminQuery(options.postgresUrl, `CREATE DATABASE "${name}"`);
+  const db = await scratchDatabase(options.postgresUrl, `warta_bench_${process.pid}`);
   try {
-    const url = new URL(options.postgresUrl);
-    url.pathname = `/${name}`;
-    const sink = new PostgresSink(url.toString(), maskSpec(url.toString()), [url.password]);
+    const sink = new PostgresSink(db.url, maskSpec(db.url), [new URL(db.url).password]);
     const backendPid = async () => {
-      const rows = await adminQuery<{ pid: number }>(
-        options.postgresUrl,
-        `SELECT pid FROM pg_stat_activity WHERE datname = $1 AND application_name = 'warta'`,
-        [name],
+      const { rows } = await withClient(options.postgresUrl, (c) =>
+        c.query<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE datname = $1 AND application_name = 'warta'`, [db.name]),
       );
       return rows.length === 1 ? rows[0].pid : undefined;
     };
     result.measurements.push(...(await measureSink('postgres', sink, { fresh, changed }, totals, batchSize, log, backendPid)));
   } finally {
-    await adminQuery(options.postgresUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await db.drop();
   }
   return result;
 }
