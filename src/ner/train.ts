@@ -10,7 +10,8 @@
  *     [--add-corpora NAME,...] [--doc-layer learn|none|MODEL] [--no-doc-layer] [--doc-epochs N] [--no-clusters] [--out FILE] [--no-save] [--quiet]
  *
  * Defaults: CRF (SGD, L2 1e-4, learning rate 0.05, weights averaged over the second half of the
- * epochs: 20 for Indonesian, 12 for English, see DEFAULT_EPOCHS), one seed, rows under 0.001 pruned.
+ * epochs: 20 for Indonesian, 12 for English, see DEFAULT_EPOCHS), models of 3 consecutive seeds averaged
+ * for Indonesian and one for English (DEFAULT_ENSEMBLE), rows under 0.001 pruned.
  */
 process.env.DOTENV_CONFIG_QUIET ??= 'true';
 
@@ -58,6 +59,14 @@ interface Args {
  */
 export const DEFAULT_EPOCHS: Record<ModelLanguage, number> = { id: 20, en: 12 };
 
+/**
+ * Models averaged per language (consecutive seeds), chosen by the same cross-validation: for Indonesian,
+ * 3 models raised micro-F1 0.798 → 0.799, every corpus and every type up a little (NERGrit 0.741 → 0.743,
+ * IDNer-news-2k 0.819 → 0.822, NER-UI 0.867 → 0.868); the averaged model has as many rows, so tagging
+ * costs the same. Training takes three times as long.
+ */
+export const DEFAULT_ENSEMBLE: Record<ModelLanguage, number> = { id: 3, en: 1 };
+
 export function parseArgs(argv: string[]): Args {
   const args: Args = {
     lang: 'id',
@@ -71,7 +80,7 @@ export function parseArgs(argv: string[]): Args {
     prune: 0.001,
     templates: DEFAULT_TEMPLATES,
     cv: 5,
-    ensemble: 1,
+    ensemble: 0,
     algorithm: 'crf',
     l2: 1e-4,
     eta: 0.05,
@@ -132,6 +141,7 @@ export function parseArgs(argv: string[]): Args {
   }
   args.templates = [...args.templates.filter((t) => !drop.has(t)), ...add];
   if (args.epochs <= 0) args.epochs = DEFAULT_EPOCHS[args.lang];
+  if (args.ensemble <= 0) args.ensemble = DEFAULT_ENSEMBLE[args.lang];
   // English training data has articles (CoNLL-2003, wikigold) to learn the document layer from; the Indonesian
   // corpora are single sentences, so the Indonesian model borrows the English model's document weights
   if (!args.docLayer) args.docLayer = args.lang === 'en' ? 'learn' : defaultModelPath('en');
