@@ -47,8 +47,8 @@ function isAnchor(e: WordEntry): boolean {
 /** Positions of padding on either side of a sentence: templates read at most two tokens away. */
 const PAD = 2;
 
-/** Slots of each group's vector cache (2^12 vectors of 13 floats, 213 KB: small enough to stay in cache). */
-const GROUP_CACHE_BITS = 12;
+/** Slots of each group's vector cache (2^14 vectors of 13 floats, 852 KB: real news has more distinct combinations than 2^12 hold). */
+const GROUP_CACHE_BITS = 14;
 
 /** Word cache generation size: 2^15 slots, filled to 70% (each entry holds ~70 floats). */
 const WORD_CACHE_BITS = 15;
