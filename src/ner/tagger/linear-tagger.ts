@@ -79,7 +79,6 @@ export class LinearTagger implements NerTagger {
   private E = new Float64Array(0);
   private delta = new Float64Array(0);
   private beta = new Float64Array(0);
-  private bp = new Int32Array(0);
   private labels = new Int32Array(0);
   /** Per token: 1 when it is more than WINDOW tokens from any possible name start (see `emissions`). */
   private far = new Uint8Array(0);
@@ -108,7 +107,6 @@ export class LinearTagger implements NerTagger {
     this.E = new Float64Array(cap * NL);
     this.delta = new Float64Array(cap * NL);
     this.beta = new Float64Array(cap * NL);
-    this.bp = new Int32Array(cap * NL);
     this.labels = new Int32Array(cap);
     this.far = new Uint8Array(cap);
     this.margins = new Float64Array(cap);
@@ -447,14 +445,14 @@ export class LinearTagger implements NerTagger {
     this.ensure(n);
     if (n === 0) return 0;
     this.emissions(text, toks, n);
-    return viterbi(this.E, n, this.trans, this.endW, this.labels, this.delta, this.bp);
+    return viterbi(this.E, n, this.trans, this.endW, this.labels, this.delta);
   }
 
   /** Best labels of emissions `E` (n * NL) under this model's transitions (into `lastLabels`). */
   decodeEmissions(E: ArrayLike<number>, n: number, trans: ArrayLike<number> = this.trans, endW: ArrayLike<number> = this.endW): number {
     this.ensure(n);
     if (n === 0) return 0;
-    return viterbi(E, n, trans, endW, this.labels, this.delta, this.bp);
+    return viterbi(E, n, trans, endW, this.labels, this.delta);
   }
 
   get lastLabels(): Int32Array {
