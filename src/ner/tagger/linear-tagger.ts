@@ -126,6 +126,8 @@ export class LinearTagger implements NerTagger {
     offsets: Int32Array;
     /** For each single template: index into offsets. */
     singles: Array<[t: number, j: number]>;
+    /** Per single template (same order): its key -> row table (every new word looks up all of them); null: keys past int32, use the Map. */
+    singleRows: Array<IntTable | null>;
     multis: Int32Array;
     /** Parts of the multi templates, flattened: atom index relative to the token (offset * NUM_KINDS + kind), vocabulary size, start per template. */
     mStart: Int32Array;
@@ -221,6 +223,7 @@ export class LinearTagger implements NerTagger {
       mSize: Float64Array.from(mSize),
       offsets: Int32Array.from(offs),
       singles,
+      singleRows: singles.map(([t]) => (space.templates[t].reduce((size, [k]) => size * space.vocabs[k].size, 1) < 2 ** 31 ? IntTable.from(space.rowMaps[t]) : null)),
       multis: Int32Array.from(multis),
       dense,
       hashed: multis.map((t, q) => {
@@ -252,11 +255,14 @@ export class LinearTagger implements NerTagger {
 
   private fillVector(vec: Float32Array, ids: Int32Array | null, fill: number): void {
     const { space, W } = this;
-    for (const [t, j] of this.plan!.singles) {
+    const { singles, singleRows } = this.plan!;
+    for (let q = 0; q < singles.length; q++) {
+      const [t, j] = singles[q];
       const key = space.keyFromIds(t, ids ?? [], ids ? -1 : fill);
       if (key < 0) continue;
-      const r = space.rowMaps[t].get(key);
-      if (r === undefined) continue;
+      const table = singleRows[q];
+      const r = table !== null ? table.get(key) : (space.rowMaps[t].get(key) ?? -1);
+      if (r < 0) continue;
       const w = r * NL;
       const b = j * NL;
       for (let y = 0; y < NL; y++) vec[b + y] += W[w + y];
