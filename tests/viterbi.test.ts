@@ -1,7 +1,9 @@
 /**
  * The tagger's Viterbi decoder against a textbook one (every label pair checked), on
  * sentences where many tokens are far from any name and allow only O (their other labels at
- * OUTSIDE_ONLY), as the tagger writes them: same labels, same path score.
+ * OUTSIDE_ONLY), as the tagger writes them: same labels, same path score. The decoder keeps no
+ * back-pointers and finds the path's labels again while tracing it back, so ties (small integer
+ * weights) must go the textbook's way too: the first best predecessor in label order.
  */
 import { describe, expect, it } from 'vitest';
 import { ALLOWED, ALLOWED_END, NL, OUTSIDE_ONLY, viterbi } from '../src/ner/tagger/model.js';
@@ -65,6 +67,26 @@ describe('viterbi', () => {
       expect([...out]).toEqual(expected.labels);
       expect(best).toBe(expected.best);
       for (let i = 0; i < n; i++) if (E[i * NL + 1] === OUTSIDE_ONLY) expect(out[i]).toBe(0);
+    }
+  });
+
+  it('breaks ties as the textbook algorithm does (the first best predecessor)', () => {
+    const random = mulberry32(20261207);
+    const small = () => Math.floor(random() * 3) - 1;
+    for (let round = 0; round < 300; round++) {
+      const n = 1 + Math.floor(random() * 30);
+      const E = new Float64Array(n * NL);
+      for (let i = 0; i < n; i++) {
+        const far = round % 2 === 0 && random() < 0.3;
+        for (let y = 0; y < NL; y++) E[i * NL + y] = far ? (y === 0 ? 0 : OUTSIDE_ONLY) : small();
+      }
+      const trans = Float64Array.from({ length: (NL + 1) * NL }, small);
+      const endW = Float64Array.from({ length: NL }, small);
+      const out = new Int32Array(n);
+      const best = viterbi(E, n, trans, endW, out, new Float64Array(n * NL));
+      const expected = textbook(E, n, trans, endW);
+      expect([...out]).toEqual(expected.labels);
+      expect(best).toBe(expected.best);
     }
   });
 });

@@ -138,7 +138,7 @@ export function splitGluedTokens(text: string, toks: number[], n: number, unknow
   for (let i = 0; i < n; i++) {
     const s = toks[2 * i];
     const e = toks[2 * i + 1];
-    points.length = 0;
+    if (points.length > 0) points.length = 0;
     if (mayBeGlued(text, s, e)) {
       if (unknown(i)) splitPoints(text, s, e, lex, points);
     } else if (isLower(text.charCodeAt(s)) && e - s > MIN_PART + 1 && hasInnerCapital(text, s, e) && unknown(i)) lowerHeadPoints(text, s, e, lex, points);

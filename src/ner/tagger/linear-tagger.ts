@@ -47,8 +47,8 @@ function isAnchor(e: WordEntry): boolean {
 /** Positions of padding on either side of a sentence: templates read at most two tokens away. */
 const PAD = 2;
 
-/** Slots of each group's vector cache (2^12 vectors of 13 floats, 213 KB: small enough to stay in cache). */
-const GROUP_CACHE_BITS = 12;
+/** Slots of each group's vector cache (2^14 vectors of 13 floats, 852 KB: real news has more distinct combinations than 2^12 hold). */
+const GROUP_CACHE_BITS = 14;
 
 /** Word cache generation size: 2^15 slots, filled to 70% (each entry holds ~70 floats). */
 const WORD_CACHE_BITS = 15;
@@ -79,7 +79,6 @@ export class LinearTagger implements NerTagger {
   private E = new Float64Array(0);
   private delta = new Float64Array(0);
   private beta = new Float64Array(0);
-  private bp = new Int32Array(0);
   private labels = new Int32Array(0);
   /** Per token: 1 when it is more than WINDOW tokens from any possible name start (see `emissions`). */
   private far = new Uint8Array(0);
@@ -108,7 +107,6 @@ export class LinearTagger implements NerTagger {
     this.E = new Float64Array(cap * NL);
     this.delta = new Float64Array(cap * NL);
     this.beta = new Float64Array(cap * NL);
-    this.bp = new Int32Array(cap * NL);
     this.labels = new Int32Array(cap);
     this.far = new Uint8Array(cap);
     this.margins = new Float64Array(cap);
@@ -128,6 +126,8 @@ export class LinearTagger implements NerTagger {
     offsets: Int32Array;
     /** For each single template: index into offsets. */
     singles: Array<[t: number, j: number]>;
+    /** Per single template (same order): its key -> row table (every new word looks up all of them); null: keys past int32, use the Map. */
+    singleRows: Array<IntTable | null>;
     multis: Int32Array;
     /** Parts of the multi templates, flattened: atom index relative to the token (offset * NUM_KINDS + kind), vocabulary size, start per template. */
     mStart: Int32Array;
@@ -223,6 +223,7 @@ export class LinearTagger implements NerTagger {
       mSize: Float64Array.from(mSize),
       offsets: Int32Array.from(offs),
       singles,
+      singleRows: singles.map(([t]) => (space.templates[t].reduce((size, [k]) => size * space.vocabs[k].size, 1) < 2 ** 31 ? IntTable.from(space.rowMaps[t]) : null)),
       multis: Int32Array.from(multis),
       dense,
       hashed: multis.map((t, q) => {
@@ -254,11 +255,14 @@ export class LinearTagger implements NerTagger {
 
   private fillVector(vec: Float32Array, ids: Int32Array | null, fill: number): void {
     const { space, W } = this;
-    for (const [t, j] of this.plan!.singles) {
+    const { singles, singleRows } = this.plan!;
+    for (let q = 0; q < singles.length; q++) {
+      const [t, j] = singles[q];
       const key = space.keyFromIds(t, ids ?? [], ids ? -1 : fill);
       if (key < 0) continue;
-      const r = space.rowMaps[t].get(key);
-      if (r === undefined) continue;
+      const table = singleRows[q];
+      const r = table !== null ? table.get(key) : (space.rowMaps[t].get(key) ?? -1);
+      if (r < 0) continue;
       const w = r * NL;
       const b = j * NL;
       for (let y = 0; y < NL; y++) vec[b + y] += W[w + y];
@@ -447,14 +451,14 @@ export class LinearTagger implements NerTagger {
     this.ensure(n);
     if (n === 0) return 0;
     this.emissions(text, toks, n);
-    return viterbi(this.E, n, this.trans, this.endW, this.labels, this.delta, this.bp);
+    return viterbi(this.E, n, this.trans, this.endW, this.labels, this.delta);
   }
 
   /** Best labels of emissions `E` (n * NL) under this model's transitions (into `lastLabels`). */
   decodeEmissions(E: ArrayLike<number>, n: number, trans: ArrayLike<number> = this.trans, endW: ArrayLike<number> = this.endW): number {
     this.ensure(n);
     if (n === 0) return 0;
-    return viterbi(E, n, trans, endW, this.labels, this.delta, this.bp);
+    return viterbi(E, n, trans, endW, this.labels, this.delta);
   }
 
   get lastLabels(): Int32Array {

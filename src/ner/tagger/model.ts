@@ -335,7 +335,39 @@ export class FeatureSpace {
 /** Labels that may follow a closed label: O, B-x, U-x. */
 const OPENERS = Int32Array.from([0, 1, 4, 5, 8, 9, 12]);
 
-/** Viterbi over emissions E (n * NL) and transitions (row NL = start); writes labels into `out`. */
+/**
+ * The label at token i - 1 that the best path into label y at token i comes from, given the
+ * path scores `delta` of token i - 1 from offset pb on: the candidates in `viterbi`'s order, a
+ * later one winning only when strictly better (I/L: B on a tie), so the choice is the one the
+ * forward pass made.
+ */
+function bestPredecessor(delta: ArrayLike<number>, pb: number, trans: ArrayLike<number>, y: number): number {
+  const kind = y === 0 ? 0 : (y - 1) % 4;
+  if (kind === 0 || kind === 3) {
+    // O, B-x, U-x follow a closed label: O, then L-x and U-x of each type
+    let best = delta[pb] + trans[y];
+    let arg = 0;
+    for (let p = 3; p < NL; p += p % 4 === 3 ? 1 : 3) {
+      const v = delta[pb + p] + trans[p * NL + y];
+      if (v > best) {
+        best = v;
+        arg = p;
+      }
+    }
+    return arg;
+  }
+  // I-x and L-x follow B-x or I-x
+  const bl = y - kind;
+  return delta[pb + bl] + trans[bl * NL + y] >= delta[pb + bl + 1] + trans[(bl + 1) * NL + y] ? bl : bl + 1;
+}
+
+/**
+ * Viterbi over emissions E (n * NL) and transitions (row NL = start); writes labels into `out`.
+ * The forward pass keeps only path scores; the labels the best path comes from are found again
+ * while tracing it back (`bestPredecessor`), n look-ups instead
+ * of a back-pointer per token and label. `_bp` is unused (callers that kept a scratch buffer for
+ * back-pointers may still pass it).
+ */
 export function viterbi(
   E: ArrayLike<number>,
   n: number,
@@ -343,7 +375,7 @@ export function viterbi(
   endW: ArrayLike<number>,
   out: Int32Array,
   delta: Float64Array,
-  bp: Int32Array,
+  _bp?: Int32Array,
 ): number {
   if (n === 0) return 0;
   for (let y = 0; y < NL; y++) delta[y] = ALLOWED[NL * NL + y] ? trans[NL * NL + y] + E[y] : NEG;
@@ -365,45 +397,22 @@ export function viterbi(
     for (let k = 0; k < only; k++) {
       const y = OPENERS[k];
       let best = d0 + trans[y];
-      let arg = 0;
       let v = d3 + trans[3 * NL + y];
-      if (v > best) {
-        best = v;
-        arg = 3;
-      }
+      if (v > best) best = v;
       v = d4 + trans[4 * NL + y];
-      if (v > best) {
-        best = v;
-        arg = 4;
-      }
+      if (v > best) best = v;
       v = d7 + trans[7 * NL + y];
-      if (v > best) {
-        best = v;
-        arg = 7;
-      }
+      if (v > best) best = v;
       v = d8 + trans[8 * NL + y];
-      if (v > best) {
-        best = v;
-        arg = 8;
-      }
+      if (v > best) best = v;
       v = d11 + trans[11 * NL + y];
-      if (v > best) {
-        best = v;
-        arg = 11;
-      }
+      if (v > best) best = v;
       v = d12 + trans[12 * NL + y];
-      if (v > best) {
-        best = v;
-        arg = 12;
-      }
+      if (v > best) best = v;
       delta[b + y] = best + E[b + y];
-      bp[b + y] = arg;
     }
     if (only === 1) {
-      for (let y = 1; y < NL; y++) {
-        delta[b + y] = NEG;
-        bp[b + y] = 0;
-      }
+      for (let y = 1; y < NL; y++) delta[b + y] = NEG;
       continue;
     }
     for (let t = 0; t < 3; t++) {
@@ -414,13 +423,7 @@ export function viterbi(
       for (let y = il; y <= il + 1; y++) {
         const vB = dB + trans[bl * NL + y];
         const vI = dI + trans[il * NL + y];
-        if (vB >= vI) {
-          delta[b + y] = vB + E[b + y];
-          bp[b + y] = bl;
-        } else {
-          delta[b + y] = vI + E[b + y];
-          bp[b + y] = il;
-        }
+        delta[b + y] = (vB >= vI ? vB : vI) + E[b + y];
       }
     }
   }
@@ -436,7 +439,7 @@ export function viterbi(
     }
   }
   out[n - 1] = arg;
-  for (let i = n - 1; i > 0; i--) out[i - 1] = bp[i * NL + out[i]];
+  for (let i = n - 1; i > 0; i--) out[i - 1] = bestPredecessor(delta, (i - 1) * NL, trans, out[i]);
   return best;
 }
 

@@ -9,36 +9,37 @@ import { NL } from './model.js';
 /** Group keys stay below 2^31: the vector caches keep them in an Int32Array. */
 export const GROUP_LIMIT = 2 ** 31 - 1;
 
-/** Non-negative int32 keys -> non-negative int32 values, open addressing (faster than a Map for big tables). */
+/**
+ * Non-negative int32 keys -> non-negative int32 values, open addressing (faster than a Map for big
+ * tables). Key and value share a slot (`slots[2i]`, `slots[2i + 1]`): a hit costs one cache miss.
+ */
 export class IntTable {
   private constructor(
-    private readonly keys: Int32Array,
-    private readonly values: Int32Array,
+    private readonly slots: Int32Array,
     private readonly mask: number,
   ) {}
 
   static from(map: Map<number, number>): IntTable {
     let cap = 16;
     while (cap < map.size * 2) cap *= 2;
-    const keys = new Int32Array(cap).fill(-1);
-    const values = new Int32Array(cap);
+    const slots = new Int32Array(2 * cap).fill(-1);
     const mask = cap - 1;
     for (const [k, v] of map) {
       let i = Math.imul(k, 0x9e3779b1) & mask;
-      while (keys[i] !== -1) i = (i + 1) & mask;
-      keys[i] = k;
-      values[i] = v;
+      while (slots[2 * i] !== -1) i = (i + 1) & mask;
+      slots[2 * i] = k;
+      slots[2 * i + 1] = v;
     }
-    return new IntTable(keys, values, mask);
+    return new IntTable(slots, mask);
   }
 
   /** The value, or -1. */
   get(key: number): number {
-    const { keys, mask } = this;
+    const { slots, mask } = this;
     let i = Math.imul(key, 0x9e3779b1) & mask;
     for (;;) {
-      const k = keys[i];
-      if (k === key) return this.values[i];
+      const k = slots[2 * i];
+      if (k === key) return slots[2 * i + 1];
       if (k === -1) return -1;
       i = (i + 1) & mask;
     }
