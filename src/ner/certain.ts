@@ -10,7 +10,7 @@
  * names) the tagger decides.
  */
 import type { Gazetteer, GazetteerEntry, GazetteerKind } from './gazetteer.js';
-import type { Mention } from './mention.js';
+import { shapeMention, type Mention } from './mention.js';
 import type { LangResources } from './resources.js';
 import type { Token } from './tokens.js';
 
@@ -155,7 +155,7 @@ export function organisationsOfPlaces(mentions: Mention[], toks: readonly Token[
     }
     // the tagger's place already starts with the head (`Pemkot Tanjungpinang` as a place)
     if (headOf(m.tokens, res) > 0) {
-      out.push({ ...m, type: 'ORGANIZATION', source: 'rule', sure: true, score: 1, entry: undefined, key: undefined });
+      out.push(shapeMention({ ...m, type: 'ORGANIZATION', source: 'rule', sure: true, score: 1, entry: undefined, key: undefined }));
       continue;
     }
     const admin = ADMIN_WORDS.has(m.tokens[0].key) && isCapitalised(m.tokens[0]) ? m.tokens[0].key : undefined;
@@ -172,7 +172,7 @@ export function organisationsOfPlaces(mentions: Mention[], toks: readonly Token[
       continue;
     }
     const tokens = toks.slice(from, a + m.tokens.length);
-    const org: Mention = { ...m, type: 'ORGANIZATION', source: 'rule', sure: true, score: 1, entry: undefined, key: undefined, tokens, start: tokens[0].start, end: m.end };
+    const org: Mention = shapeMention({ ...m, type: 'ORGANIZATION', source: 'rule', sure: true, score: 1, entry: undefined, key: undefined, tokens, start: tokens[0].start, end: m.end });
     while (out.length > 0 && out[out.length - 1].end > org.start) out.pop();
     out.push(org);
   }
@@ -203,8 +203,8 @@ export function splitTitledCountry(mentions: Mention[], toks: readonly Token[], 
     const hit = m.tokens.length > 1 && !m.sure ? gaz.match(m.tokens, 0) : undefined;
     const before = at > 0 ? toks[at - 1] : undefined;
     if (hit && hit.entry.kind === 'country' && hit.length < m.tokens.length && before && res.titleWords.has(before.key) && isCapitalised(m.tokens[hit.length])) {
-      out.push({ ...sliceMention(m, 0, hit.length), type: 'LOCATION', entry: hit.entry, sure: true, source: 'gazetteer', score: 1 });
-      out.push({ ...sliceMention(m, hit.length, m.tokens.length), type: 'PERSON', source: 'rule', sure: true, score: 1 });
+      out.push(shapeMention({ ...sliceMention(m, 0, hit.length), type: 'LOCATION', entry: hit.entry, sure: true, source: 'gazetteer', score: 1 }));
+      out.push(shapeMention({ ...sliceMention(m, hit.length, m.tokens.length), type: 'PERSON', source: 'rule', sure: true, score: 1 }));
       continue;
     }
     out.push(m);
@@ -214,7 +214,7 @@ export function splitTitledCountry(mentions: Mention[], toks: readonly Token[], 
 
 function sliceMention(m: Mention, a: number, b: number): Mention {
   const tokens = m.tokens.slice(a, b);
-  return { ...m, tokens, start: tokens[0].start, end: tokens[tokens.length - 1].end, key: undefined, entry: a === 0 && b === m.tokens.length ? m.entry : undefined };
+  return shapeMention({ ...m, tokens, start: tokens[0].start, end: tokens[tokens.length - 1].end, key: undefined, entry: a === 0 && b === m.tokens.length ? m.entry : undefined });
 }
 
 /** A gazetteer entry of a certain kind matching the whole mention, if any. */
@@ -346,7 +346,7 @@ export function applySureNames(
       if (rest.length > 0 && rest.length < m.tokens.length && isCapitalised(rest[0]) && !(m.start < span.start && m.end > span.end)) {
         const contiguous = rest.every((t, i) => i === 0 || m.tokens.indexOf(t) === m.tokens.indexOf(rest[i - 1]) + 1);
         if (contiguous) {
-          const r: Mention = { ...m, tokens: rest, start: rest[0].start, end: rest[rest.length - 1].end, key: undefined, entry: undefined };
+          const r: Mention = shapeMention({ ...m, tokens: rest, start: rest[0].start, end: rest[rest.length - 1].end, key: undefined, entry: undefined });
           if (trimMention(r, res, toks[0])) kept.push(r);
         }
       }

@@ -22,7 +22,7 @@ import {
 } from './certain.js';
 import { dropLeadingTitle, givenNameBefore, joinHyphenatedSurnames, joinNameParticles, personAfterTitle } from './person-names.js';
 import type { Gazetteer, GazetteerEntry } from './gazetteer.js';
-import { mentionKey, normKey, type Mention } from './mention.js';
+import { mentionKey, normKey, shapeMention, type Mention } from './mention.js';
 import { langResources, type LangResources } from './resources.js';
 import { DocumentLayer, takeDecoding, type SentenceDecoding } from './tagger/document-layer.js';
 import type { LinearTagger } from './tagger/index.js';
@@ -184,7 +184,7 @@ export function recognizeDocument(doc: Doc, opts: DocumentNerOptions): Entity[] 
   const mentions: Mention[] = [];
   work.forEach((w, k) => {
     const toks = tokens[k];
-    const make = (a: number, b: number, entry: GazetteerEntry): Mention => ({
+    const make = (a: number, b: number, entry: GazetteerEntry): Mention => (shapeMention({
       start: toks[a].start,
       end: toks[b - 1].end,
       type: entry.type,
@@ -195,14 +195,14 @@ export function recognizeDocument(doc: Doc, opts: DocumentNerOptions): Entity[] 
       tokens: toks.slice(a, b),
       sentence: w.index,
       section: w.section,
-    });
+    }));
     let found: Mention[] = [];
     if (tagger) {
       const s = sentences[k];
       s.spans.forEach(([a, b, t], q) => {
         const score = s.scores ? s.scores[q] : 1;
         if (score < minScore) return;
-        const m: Mention = { start: toks[a].start, end: toks[b].end, type: TYPES[t], source: 'model', sure: false, score, tokens: toks.slice(a, b + 1), sentence: w.index, section: w.section };
+        const m: Mention = shapeMention({ start: toks[a].start, end: toks[b].end, type: TYPES[t], source: 'model', sure: false, score, tokens: toks.slice(a, b + 1), sentence: w.index, section: w.section });
         if (!trimMention(m, res, toks[0]) || !dropLeadingTitle(m, res)) return;
         const entry = sureEntryOf(opts.gaz, m);
         if (entry) Object.assign(m, { type: entry.type, entry, sure: true, source: 'gazetteer', score: 1 });
@@ -226,7 +226,7 @@ export function recognizeDocument(doc: Doc, opts: DocumentNerOptions): Entity[] 
     if (rules.length > 0) {
       // the rule names win over every mention they overlap: one pass over both, sorted
       const named: Mention[] = rules
-        .map(([a, b, type]): Mention => ({ start: toks[a].start, end: toks[b - 1].end, type, source: 'rule', sure: true, score: 1, tokens: toks.slice(a, b), sentence: w.index, section: w.section }))
+        .map(([a, b, type]): Mention => (shapeMention({ start: toks[a].start, end: toks[b - 1].end, type, source: 'rule', sure: true, score: 1, tokens: toks.slice(a, b), sentence: w.index, section: w.section })))
         .sort((x, y) => x.start - y.start);
       const kept: Mention[] = [];
       let r = 0;
@@ -286,7 +286,7 @@ function companyShortForms(mentions: Mention[], tokens: readonly Token[][], work
   tokens.forEach((toks, k) => {
     for (const t of toks) {
       if (!names.has(t.key) || lower.has(t.key) || !isCapitalised(t) || covered(t)) continue;
-      added.push({ start: t.start, end: t.end, type: 'ORGANIZATION', source: 'coref', sure: true, score: 0.5, tokens: [t], sentence: work[k].index, section: work[k].section });
+      added.push(shapeMention({ start: t.start, end: t.end, type: 'ORGANIZATION', source: 'coref', sure: true, score: 0.5, tokens: [t], sentence: work[k].index, section: work[k].section }));
     }
   });
   return added;
@@ -322,7 +322,7 @@ function shortForms(mentions: readonly Mention[], tokens: readonly Token[][], wo
   for (const toks of tokens) for (const t of toks) if (candidates.has(t.key) && !isCapitalised(t)) lower.add(t.key);
   return found
     .filter(([t]) => !lower.has(t.key))
-    .map(([t, k]): Mention => ({ start: t.start, end: t.end, type: 'PERSON', source: 'coref', sure: false, score: 0.5, tokens: [t], sentence: work[k].index, section: work[k].section }));
+    .map(([t, k]): Mention => (shapeMention({ start: t.start, end: t.end, type: 'PERSON', source: 'coref', sure: false, score: 0.5, tokens: [t], sentence: work[k].index, section: work[k].section })));
 }
 
 /** Full names a repeat is looked for per first word: beyond that a first word is too common to decide anything. */
@@ -363,7 +363,7 @@ function fullNameRepeats(mentions: readonly Mention[], tokens: readonly Token[][
         for (let j = 1; j < n && same; j++) same = toks[i + j].key === keys[j] && isCapitalised(toks[i + j]) && !covered(toks[i + j]);
         if (!same || loose(toks[i - 1]) || loose(toks[i + n])) continue;
         const span = toks.slice(i, i + n);
-        found.push({ start: span[0].start, end: span[n - 1].end, type: 'PERSON', source: 'coref', sure: false, score: 0.5, tokens: span, sentence: work[k].index, section: work[k].section });
+        found.push(shapeMention({ start: span[0].start, end: span[n - 1].end, type: 'PERSON', source: 'coref', sure: false, score: 0.5, tokens: span, sentence: work[k].index, section: work[k].section }));
         i += n - 1;
         break;
       }

@@ -6,7 +6,7 @@
  */
 import type { Gazetteer } from './gazetteer.js';
 import { isAcronymText, isCapitalised, tokenIndex } from './certain.js';
-import type { Mention } from './mention.js';
+import { shapeMention, type Mention } from './mention.js';
 import type { LangResources } from './resources.js';
 import type { Token } from './tokens.js';
 
@@ -27,7 +27,7 @@ export function givenNameBefore(mentions: Mention[], toks: readonly Token[], giv
     if (!isCapitalised(t) || !givenNames.has(t.key) || capitalised.get(t.key) !== 'c') continue;
     if (res.functionWords.has(t.key) || res.titleWords.has(t.key) || res.titlePhrases.has(t.key) || res.nameStarts.has(t.key)) continue;
     if (k > 0 && mentions[k - 1].end > t.start) continue;
-    mentions[k] = { ...m, tokens: [t, ...m.tokens], start: t.start, key: undefined };
+    mentions[k] = shapeMention({ ...m, tokens: [t, ...m.tokens], start: t.start, key: undefined });
   }
   return mentions;
 }
@@ -54,7 +54,7 @@ export function joinHyphenatedSurnames(mentions: Mention[], toks: readonly Token
     const dash = toks[j + 1];
     const next = toks[j + 2];
     if (j < 0 || !dash || !next || dash.text !== '-' || dash.start !== toks[j].end || next.start !== dash.end || !isCapitalised(next)) continue;
-    out[out.length - 1] = { ...m, tokens: [...m.tokens, dash, next], end: next.end, key: undefined };
+    out[out.length - 1] = shapeMention({ ...m, tokens: [...m.tokens, dash, next], end: next.end, key: undefined });
     until = next.end;
   }
   return out;
@@ -106,7 +106,7 @@ export function joinNameParticles(mentions: Mention[], toks: readonly Token[]): 
       const between = toks.slice(tokenIndex(toks, prev.tokens[prev.tokens.length - 1]) + 1, tokenIndex(toks, m.tokens[0]));
       if (between.length >= 1 && between.length <= 2 && between.every((t) => NAME_PARTICLES.has(t.text))) {
         const tokens = [...prev.tokens, ...between, ...m.tokens];
-        out[out.length - 1] = { ...prev, end: m.end, tokens, key: undefined, score: Math.min(prev.score, m.score) };
+        out[out.length - 1] = shapeMention({ ...prev, end: m.end, tokens, key: undefined, score: Math.min(prev.score, m.score) });
         continue;
       }
     }
@@ -136,7 +136,7 @@ export function personAfterTitle(mentions: Mention[], toks: readonly Token[], ga
     const head = m.tokens[0];
     if (!isCapitalised(head) || isAcronymText(head.text) || res.nameStarts.has(head.key)) continue;
     if (gaz.match(m.tokens, 0)) continue;
-    mentions[k] = { ...m, type: 'PERSON', source: 'rule', sure: true, score: 1, entry: undefined, key: undefined };
+    mentions[k] = shapeMention({ ...m, type: 'PERSON', source: 'rule', sure: true, score: 1, entry: undefined, key: undefined });
   }
   return mentions;
 }
