@@ -68,6 +68,11 @@ export class Dispatcher {
     this.workers();
   }
 
+  /** Tasks submitted and not finished yet. */
+  get busy(): boolean {
+    return this.pending.size > 0;
+  }
+
   /** Wait for room, then start the task; `done` receives its result, failed articles included. */
   async submit(task: Task, done: (result: TaskResult) => void): Promise<void> {
     while (this.inFlight >= this.options.maxInFlight) await new Promise<void>((resolve) => this.waiting.push(resolve));

@@ -33,6 +33,8 @@ export interface FeedOptions {
   segments: SegmentNames;
   /** Called as records are read and finished (progress). */
   onProgress(bytesRead: number, recordsDone: number): void;
+  /** An appended JSONL: its old records all stand (they are not read again); `sha256` is the file's new hash. */
+  onResumed?(sha256: string): void;
 }
 
 export interface FeedResult {
@@ -227,6 +229,9 @@ export async function feedExport(options: FeedOptions): Promise<() => FeedResult
       },
       failure(failure) {
         failures.push({ path: input.displayPath, ...failure } satisfies ReadFailure);
+      },
+      resumed(sha256) {
+        options.onResumed?.(sha256);
       },
       progress(bytes) {
         bytesRead = bytes;
