@@ -173,6 +173,17 @@ export class LiveArticles {
     }
   }
 
+  /** How many articles lie in segments named with `prefix` (those rendered by this run). */
+  countInSegments(prefix: string, names: SegmentNames): number {
+    const rendered = names.names.map((name) => name.startsWith(prefix));
+    let n = 0;
+    for (let k = 0; k < this.order.length; k++) {
+      const a = this.order[k];
+      if (rendered[this.blocks[this.blockOf[a]].columns.segments[this.positionOf[a]]]) n++;
+    }
+    return n;
+  }
+
   /** The records of the articles whose fragments lie in segments named with `prefix` (those rendered by this run). */
   *recordsInSegments(prefix: string, reader: SegmentReader, names: SegmentNames): Generator<DocumentRecord> {
     for (let k = 0; k < this.order.length; k++) {

@@ -205,9 +205,11 @@ export async function run(options: RunOptions): Promise<RunSummary> {
     const seen = () => processed + unchanged;
 
     const runTag = `${Date.now().toString(36)}-${process.pid}`;
+    // the report's figures are gathered by the workers, over the articles they render
+    const gathered = options.report === false ? null : createReportBuilder();
     const dispatcher = new Dispatcher({
       concurrency,
-      setup: { pipelineFile: config.file, overrides, segmentDir, runTag },
+      setup: { pipelineFile: config.file, overrides, segmentDir, runTag, report: gathered !== null },
       heapMb: WORKER_HEAP_MB,
       largeHeapMb: LARGE_HEAP_MB,
       articleSeconds: config.max_article_seconds ?? DEFAULT_MAX_ARTICLE_SECONDS,
@@ -283,6 +285,7 @@ export async function run(options: RunOptions): Promise<RunSummary> {
           return;
         }
         addStageMs(result.stageMs);
+        if (result.report) gathered?.merge(result.report);
         result.units.forEach((unit, i) => fileDone(sent[i].unit.absolutePath, sent[i].info, unit));
       });
     };
@@ -385,6 +388,7 @@ export async function run(options: RunOptions): Promise<RunSummary> {
             dispatcher,
             segments: names,
             onProgress: (bytes, records) => reporter.advance(seenBefore + records, readBefore + bytes),
+            onReport: (data) => gathered?.merge(data),
             onResumed: (sha256) => {
               early = startPrefixCopy({ file: input.file, sha256 });
             },
@@ -472,8 +476,11 @@ export async function run(options: RunOptions): Promise<RunSummary> {
     await rm(tmpDir, { recursive: true, force: true });
 
     const sinkResults: NonNullable<RunSummary['sinks']> = [];
-    const report = options.report === false ? null : createReportBuilder();
-    if (live && (databases.length > 0 || report)) {
+    let report = gathered;
+    // an article of this run that lost its id to another is not in the output: count again without it
+    const recount = report !== null && live !== null && processed > 0 && live.countInSegments(runTag, names) !== report.data.articles;
+    if (recount) report = createReportBuilder();
+    if (live && (databases.length > 0 || recount)) {
       phases.enter('sinks');
       const reader = new SegmentReader(segmentDir);
       try {
@@ -487,7 +494,7 @@ export async function run(options: RunOptions): Promise<RunSummary> {
             sinkResults.push({ name: sink.name, written: 0, deleted: 0, unchanged: 0, error: (error as Error).message });
           }
         }
-        if (report && processed > 0) for (const record of live.recordsInSegments(runTag, reader, names)) report.add(record);
+        if (report && recount) for (const record of live.recordsInSegments(runTag, reader, names)) report.add(record);
       } finally {
         reader.close();
       }
