@@ -415,13 +415,17 @@ export async function run(options: RunOptions): Promise<RunSummary> {
       for (const feed of feeds) finishFeed(feed.file, feed.info, feed.result());
     } catch (error) {
       early?.copy.abort();
-      throw error;
-    } finally {
-      phases.enter('stop_workers');
       await dispatcher.destroy();
+      throw error;
     }
+    // the workers end while the outputs are written (awaited before the run returns)
+    const stopping = dispatcher.destroy();
+    stopping.catch(() => {}); // awaited below; a run that fails before then exits anyway
     reporter.stop();
-    if (setupError !== undefined) early?.copy.abort();
+    if (setupError !== undefined) {
+      early?.copy.abort();
+      await stopping;
+    }
     if (setupError !== undefined) throw new ConfigError(`pipeline ${toPosix(path.relative(process.cwd(), config.file))}: ${setupError}`);
 
     let filesDeleted = 0;
@@ -474,6 +478,8 @@ export async function run(options: RunOptions): Promise<RunSummary> {
       removeSegmentsExcept(segmentDir, new Set(next.segments));
     }
     await rm(tmpDir, { recursive: true, force: true });
+    phases.enter('stop_workers');
+    await stopping;
 
     const sinkResults: NonNullable<RunSummary['sinks']> = [];
     let report = gathered;
