@@ -22,7 +22,7 @@ import { LARGE_HEAP_MB, WORKER_HEAP_MB } from './thread-limits.js';
 import { feedExport, type FeedResult } from './feed.js';
 import { acquireLock } from './lock.js';
 import { PhaseClock } from './phases.js';
-import { fragmentKey, loadOutputIndex, saveOutputIndex, type OutputIndex } from './output-index.js';
+import { loadOutputIndex, saveOutputIndex, type OutputIndex } from './output-index.js';
 import { LiveArticles, writeOutputs } from './outputs.js';
 import type { Reporter } from './progress.js';
 import { emptyState, loadArticles, loadState, saveArticles, saveState, segmentsReferenced, type InputState, type RunState, type StoredFailure } from './state.js';
@@ -328,11 +328,16 @@ export async function run(options: RunOptions): Promise<RunSummary> {
       if (early || options.full || outputsMissing || setupError !== undefined || !(resumed || dispatcher.busy)) return early;
       const index = loadOutputIndex(indexFile, outputDir, names);
       if (!index) return null;
-      const shas = new Map<number, string>();
+      // segment number → offset → the file's sha256 (offsets stay small integers: fast keys)
+      const shas = new Map<number, Map<number, string>>();
       const add = (range: ArticleRange | undefined, sha: string) => {
         if (!range) return;
         const { columns, start, count } = range;
-        for (let i = start; i < start + count; i++) shas.set(fragmentKey(columns.segments[i], columns.offsets[i]), sha);
+        for (let i = start; i < start + count; i++) {
+          let inSegment = shas.get(columns.segments[i]);
+          if (!inSegment) shas.set(columns.segments[i], (inSegment = new Map()));
+          inSegment.set(columns.offsets[i], sha);
+        }
       };
       // inputs whose size and modification time did not change are kept as they are
       for (const input of inputs) {
@@ -346,11 +351,16 @@ export async function run(options: RunOptions): Promise<RunSummary> {
         const { stream, articles } = feed.result();
         if (!stream.fileFailure) add({ columns: articles, start: 0, count: articles.count }, stream.sha256);
       }
-      let count = 0;
-      while (count < index.keys.length && shas.has(index.keys[count])) count++;
-      if (count === 0) return null;
-      const shaOf = (p: number) => shas.get(index.keys[p]);
-      return { copy: new PrefixCopy(outputDir, DATA_FILES, index.layout, count, (p) => shaOf(p)!), index, count, shaOf };
+      const kept: string[] = [];
+      for (let count = 0; count < index.keys.length; count++) {
+        const key = index.keys[count];
+        const sha = shas.get(Math.floor(key / 2 ** 32))?.get(key % 2 ** 32);
+        if (sha === undefined) break;
+        kept.push(sha);
+      }
+      if (kept.length === 0) return null;
+      const shaOf = (p: number) => kept[p];
+      return { copy: new PrefixCopy(outputDir, DATA_FILES, index.layout, kept.length, shaOf), index, count: kept.length, shaOf };
     }
 
     reporter.phase(`${inputs.length} input file${inputs.length === 1 ? '' : 's'} found`);
@@ -454,7 +464,12 @@ export async function run(options: RunOptions): Promise<RunSummary> {
         let shared = 0;
         const limit = Math.min(count, live.size);
         while (shared < limit && live.key(shared) === index.keys[shared] && live.fileSha(shared) === shaOf(shared)) shared++;
-        resume = { files: await early.copy.stopAt(shared), from: shared, layout: index.layout };
+        try {
+          resume = { files: await early.copy.stopAt(shared), from: shared, layout: index.layout };
+        } catch (error) {
+          // the copy failed (an old output file vanished, the disk is full): write everything from the store
+          reporter.warn(`copying the last output failed, writing it anew: ${(error as Error).message}`);
+        }
         early = null;
       }
       phases.enter('write');

@@ -33,9 +33,22 @@ export class AtomicFile {
   private sinceWriteback = 0;
   private writingBack: Promise<void> | null = null;
 
-  constructor(private readonly file: string) {
+  /** `keep`: the temporary sibling exists already (filled by a copy); keep its first `keep` bytes and write on after them. */
+  constructor(
+    private readonly file: string,
+    keep?: number,
+  ) {
     this.tmp = `${file}.tmp-${process.pid}`;
-    this.fd = openSync(this.tmp, 'w');
+    this.fd = openSync(this.tmp, keep === undefined ? 'w' : 'r+');
+    if (keep !== undefined) {
+      ftruncateSync(this.fd, keep);
+      this.at = keep;
+    }
+  }
+
+  /** The temporary sibling's path. */
+  static temporaryOf(file: string): string {
+    return `${file}.tmp-${process.pid}`;
   }
 
   get position(): number {
