@@ -358,7 +358,8 @@ export async function run(options: RunOptions): Promise<RunSummary> {
         if (sha === undefined) break;
         kept.push(sha);
       }
-      if (kept.length === 0) return null;
+      // the old files are copied whole and cut back: worth it when most of them stays
+      if (kept.length === 0 || kept.length * 2 < index.keys.length) return null;
       const shaOf = (p: number) => kept[p];
       return { copy: new PrefixCopy(outputDir, DATA_FILES, index.layout, kept.length, shaOf), index, count: kept.length, shaOf };
     }
