@@ -28,6 +28,8 @@ export interface RunSummary {
   docs_per_second: number;
   mb_per_second: number;
   stage_ms: Record<string, number>;
+  /** Wall milliseconds per phase of the run (`src/runner/phases.ts`): where a slow run spent its time. */
+  phase_ms?: Record<string, number>;
   outputs_rewritten: boolean;
   peak_rss_bytes: number;
   /**

@@ -1,4 +1,4 @@
-import { appendFileSync, mkdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { describe, expect, it } from 'vitest';
@@ -172,6 +172,42 @@ describe('incremental runs over exports are per record', () => {
     // every row carries the appended file's new hash
     const sha = readJsonl(path.join(work, 'clean', 'documents.jsonl'))[0].source.sha256;
     expect(readJsonl(path.join(work, 'out', 'documents.jsonl')).every((d) => d.source.sha256 === sha)).toBe(true);
+  }, 240_000);
+
+  it('an append sorting between old articles, next to an unchanged and a deleted file, equals a clean run', () => {
+    const work = tempDir();
+    const file = path.join(work, 'in', 'berita.jsonl');
+    mkdirSync(path.dirname(file));
+    writeFileSync(file, jsonl(Array.from({ length: 120 }, (_, i) => article(i * 2))));
+    writeFileSync(path.join(work, 'in', 'catatan.txt'), 'Banjir di Bekasi\n\nWarga Bekasi mengungsi ke masjid pada Senin (8/9/2025), kata Rudi.\n');
+    writeFileSync(path.join(work, 'in', 'lama.txt'), 'Jalan tol Medan\n\nJalan tol di Medan dibuka pada Selasa (9/9/2025).\n');
+    expect(warta(['run', '-i', 'in', '-o', 'out', '--no-report'], work).status).toBe(0);
+    // odd ids land between the even ones already written; one input is gone
+    appendFileSync(file, jsonl([article(61), article(300), article(7)]));
+    rmSync(path.join(work, 'in', 'lama.txt'));
+    const again = warta(['run', '-i', 'in', '-o', 'out', '--no-report'], work);
+    expect(again.status, again.stderr).toBe(0);
+    const info = runInfo(path.join(work, 'out'));
+    expect(info.counts).toMatchObject({ processed: 3, unchanged: 121, written: 124, files_deleted: 1 });
+    // the old output's leading articles were copied while the new records were analysed
+    expect(info.phase_ms.write_prefix).toBeGreaterThanOrEqual(0);
+    expect(warta(['run', '-i', 'in', '-o', 'clean', '--no-report'], work).status).toBe(0);
+    expect(snapshot(path.join(work, 'out'))).toEqual(snapshot(path.join(work, 'clean')));
+  }, 240_000);
+
+  it('an output file edited since the last run is not copied from: the re-run still equals a clean run', () => {
+    const work = tempDir();
+    const file = path.join(work, 'in', 'berita.jsonl');
+    mkdirSync(path.dirname(file));
+    writeFileSync(file, jsonl(Array.from({ length: 40 }, (_, i) => article(i))));
+    expect(warta(['run', '-i', 'in', '-o', 'out', '--no-report'], work).status).toBe(0);
+    const sentences = path.join(work, 'out', 'sentences.csv');
+    writeFileSync(sentences, readFileSync(sentences, 'utf8').replace('Menurut dia', 'Menurut DIA'));
+    appendFileSync(file, jsonl([article(40)]));
+    expect(warta(['run', '-i', 'in', '-o', 'out', '--no-report'], work).status).toBe(0);
+    expect(runInfo(path.join(work, 'out')).phase_ms.write_prefix).toBeUndefined();
+    expect(warta(['run', '-i', 'in', '-o', 'clean', '--no-report'], work).status).toBe(0);
+    expect(snapshot(path.join(work, 'out'))).toEqual(snapshot(path.join(work, 'clean')));
   }, 240_000);
 
   it('an append after an edit, or to a last line without a line break, still re-analyses just what changed', () => {

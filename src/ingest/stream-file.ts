@@ -30,6 +30,11 @@ export interface RecordStreamSink {
   failure(failure: RecordFailure): void;
   /** Bytes of the file read so far (progress). */
   progress?(bytes: number): void;
+  /**
+   * `options.resume` applies (the file was appended to): its old records will not be read, and
+   * this is the whole file's new sha256 (known before the new records are split).
+   */
+  resumed?(sha256: string): void;
 }
 
 export interface RecordStreamResult {
@@ -108,8 +113,12 @@ export async function streamRecords(
         const prefix = createHash('sha256');
         await hashRange(source, resume.size, prefix);
         if (prefix.copy().digest('hex') === resume.sha256) {
+          // the appended part is hashed now too (it is read again to be split, from the page
+          // cache): the file's new hash is known before its first new record is analysed
+          await hashRange(source, size, prefix, resume.size);
           hash = prefix;
-          window.consumed = resume.size;
+          window.consumed = size;
+          sink.resumed?.(prefix.copy().digest('hex'));
           from = resume.size;
           start = { records: resume.records, line: resume.line };
           resumed = true;
@@ -169,10 +178,11 @@ async function endsWithLineBreak(source: ByteSource, size: number): Promise<bool
   return (await source.read(last, 0, 1, size - 1)) === 1 && last[0] === 0x0a;
 }
 
-async function hashRange(source: ByteSource, length: number, hash: ReturnType<typeof createHash>): Promise<void> {
+/** Feed bytes [from, to) of the source to `hash`. */
+async function hashRange(source: ByteSource, to: number, hash: ReturnType<typeof createHash>, from = 0): Promise<void> {
   const chunk = Buffer.allocUnsafe(4 << 20);
-  for (let position = 0; position < length; ) {
-    const n = await source.read(chunk, 0, Math.min(chunk.length, length - position), position);
+  for (let position = from; position < to; ) {
+    const n = await source.read(chunk, 0, Math.min(chunk.length, to - position), position);
     if (n === 0) throw new Error('file shrank while it was read');
     hash.update(chunk.subarray(0, n));
     position += n;

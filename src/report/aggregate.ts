@@ -76,6 +76,32 @@ export class ReportAggregator {
   }
 }
 
+/**
+ * Add the figures of `from` (gathered elsewhere, e.g. by a worker thread over its articles) to
+ * `into`. Every figure is a sum, so the order in which parts are merged does not matter.
+ */
+export function mergeReportData(into: ReportData, from: ReportData): void {
+  into.articles += from.articles;
+  into.sentences += from.sentences;
+  into.mentions += from.mentions;
+  into.dates += from.dates;
+  into.characters += from.characters;
+  into.undated += from.undated;
+  for (const [day, n] of from.perDay) bump(into.perDay, day, n);
+  for (const [outlet, n] of from.perOutlet) bump(into.perOutlet, outlet, n);
+  for (const [language, n] of from.perLanguage) bump(into.perLanguage, language, n);
+  for (const [warning, n] of from.warnings) bump(into.warnings, warning, n);
+  for (const [id, part] of from.entities) {
+    const tally = into.entities.get(id);
+    if (!tally) into.entities.set(id, { ...part, canonicals: new Map(part.canonicals) });
+    else {
+      tally.articles += part.articles;
+      tally.mentions += part.mentions;
+      for (const [name, n] of part.canonicals) bump(tally.canonicals, name, n);
+    }
+  }
+}
+
 /** The most frequent canonical name; ties by code-unit order, so the same data gives the same name. */
 export function displayName(tally: EntityTally): string {
   let best = '';

@@ -9,11 +9,13 @@
  */
 import type { DocumentRecord } from '../sinks/serialize.js';
 import type { RunSummary } from '../summary.js';
-import { ReportAggregator, type ReportData } from './aggregate.js';
+import { mergeReportData, ReportAggregator, type ReportData } from './aggregate.js';
 import { renderReport, type RenderOptions } from './render.js';
 
 export interface ReportBuilder {
   add(record: DocumentRecord): void;
+  /** Add figures gathered elsewhere (a worker thread's `ReportAggregator` over its articles). */
+  merge(data: ReportData): void;
   /** The figures gathered so far (tests, other renderers). */
   readonly data: ReportData;
   render(summary: RunSummary, options?: RenderOptions): string;
@@ -23,6 +25,7 @@ export function createReportBuilder(): ReportBuilder {
   const aggregator = new ReportAggregator();
   return {
     add: (record) => aggregator.add(record),
+    merge: (data) => mergeReportData(aggregator.data, data),
     get data() {
       return aggregator.data;
     },

@@ -1,5 +1,6 @@
 import { Piscina } from 'piscina';
 import { recordPrefix } from '../ingest/stream-records.js';
+import { mergeReportData } from '../report/aggregate.js';
 import { PROGRESS, type Task, type TaskResult, type UnitResult, type WorkerSetup } from './task.js';
 import { articleProgress, boundedLimits, isOutOfMemory, largeLimits, watchArticles } from './thread-limits.js';
 
@@ -68,6 +69,11 @@ export class Dispatcher {
     this.workers();
   }
 
+  /** Tasks submitted and not finished yet. */
+  get busy(): boolean {
+    return this.pending.size > 0;
+  }
+
   /** Wait for room, then start the task; `done` receives its result, failed articles included. */
   async submit(task: Task, done: (result: TaskResult) => void): Promise<void> {
     while (this.inFlight >= this.options.maxInFlight) await new Promise<void>((resolve) => this.waiting.push(resolve));
@@ -134,7 +140,9 @@ export class Dispatcher {
     units.splice(unit, 0, big.units[0]);
     const stageMs = { ...others.stageMs };
     for (const [stage, ms] of Object.entries(big.stageMs)) stageMs[stage] = (stageMs[stage] ?? 0) + ms;
-    return { units, stageMs };
+    const report = others.report ?? big.report;
+    if (report && others.report && big.report) mergeReportData(report, big.report);
+    return { units, stageMs, ...(report ? { report } : {}) };
   }
 
   /** The article at (`unit`, `doc`) fails with `reason`; the task's other articles run again. */
@@ -151,7 +159,7 @@ export class Dispatcher {
       if (results.setupError !== undefined) return results;
       const units = [...results.units];
       units.splice(unit, 0, unitFailure(task, unit, reason));
-      return { units, stageMs: results.stageMs };
+      return { units, stageMs: results.stageMs, ...(results.report ? { report: results.report } : {}) };
     }
     const units = task.units.map((u, i) => (i === unit ? { ...u, skip: { ...u.skip, [doc]: reason } } : u));
     return this.runRecovering({ ...task, units }, 0, kind);

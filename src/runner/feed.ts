@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ReadFailure } from '../ingest/readers.js';
+import type { ReportData } from '../report/aggregate.js';
 import type { RecordDelimiter } from '../ingest/stream-csv.js';
 import { streamRecords, type RecordStreamResult } from '../ingest/stream-file.js';
 import type { RawRecord } from '../ingest/stream-records.js';
@@ -33,6 +34,10 @@ export interface FeedOptions {
   segments: SegmentNames;
   /** Called as records are read and finished (progress). */
   onProgress(bytesRead: number, recordsDone: number): void;
+  /** The report's figures over a batch's articles (when the workers gather them). */
+  onReport?(data: ReportData): void;
+  /** An appended JSONL: its old records all stand (they are not read again); `sha256` is the file's new hash. */
+  onResumed?(sha256: string): void;
 }
 
 export interface FeedResult {
@@ -169,6 +174,7 @@ export async function feedExport(options: FeedOptions): Promise<() => FeedResult
       return;
     }
     for (const [stage, ms] of Object.entries(result.stageMs)) stageMs[stage] = (stageMs[stage] ?? 0) + ms;
+    if (result.report) options.onReport?.(result.report);
     result.units.forEach((unit, u) => {
       const { index } = batch.units[u];
       for (const doc of unit.docs) {
@@ -227,6 +233,9 @@ export async function feedExport(options: FeedOptions): Promise<() => FeedResult
       },
       failure(failure) {
         failures.push({ path: input.displayPath, ...failure } satisfies ReadFailure);
+      },
+      resumed(sha256) {
+        options.onResumed?.(sha256);
       },
       progress(bytes) {
         bytesRead = bytes;

@@ -2,7 +2,9 @@ import path from 'node:path';
 import type { ReadFailure } from '../ingest/readers.js';
 import { toPosix } from '../ingest/readers.js';
 import { sinkArticleHash } from '../sinks/article.js';
-import type { FileSink, StoredArticles } from '../sinks/files.js';
+import type { FileSink, StoredArticles, WriteResume } from '../sinks/files.js';
+import type { OutputLayout } from '../sinks/output-layout.js';
+import { fragmentKey } from './output-index.js';
 import type { ArticleColumns, ArticleTable, SegmentNames } from './article-table.js';
 import type { RunState } from './state.js';
 import { fragmentText, patchFileSha, patchFileShaAt, type Fragment, type FragmentBytes } from '../sinks/fragment.js';
@@ -93,6 +95,22 @@ export class LiveArticles {
     return this.blocks[this.blockOf[this.order[k]]].sha256;
   }
 
+  /** Where article `k` is stored: segment number (of the run's `SegmentNames`) and byte offset. */
+  fragment(k: number): { segment: number; offset: number } {
+    const a = this.order[k];
+    const { columns } = this.blocks[this.blockOf[a]];
+    const i = this.positionOf[a];
+    return { segment: columns.segments[i], offset: columns.offsets[i] };
+  }
+
+  /** `fragmentKey` of article `k`: its identity in the fragment store. */
+  key(k: number): number {
+    const a = this.order[k];
+    const { columns } = this.blocks[this.blockOf[a]];
+    const i = this.positionOf[a];
+    return fragmentKey(columns.segments[i], columns.offsets[i]);
+  }
+
   location(k: number, names: SegmentNames): FragmentLocation {
     const a = this.order[k];
     const { columns } = this.blocks[this.blockOf[a]];
@@ -155,6 +173,17 @@ export class LiveArticles {
     }
   }
 
+  /** How many articles lie in segments named with `prefix` (those rendered by this run). */
+  countInSegments(prefix: string, names: SegmentNames): number {
+    const rendered = names.names.map((name) => name.startsWith(prefix));
+    let n = 0;
+    for (let k = 0; k < this.order.length; k++) {
+      const a = this.order[k];
+      if (rendered[this.blocks[this.blockOf[a]].columns.segments[this.positionOf[a]]]) n++;
+    }
+    return n;
+  }
+
   /** The records of the articles whose fragments lie in segments named with `prefix` (those rendered by this run). */
   *recordsInSegments(prefix: string, reader: SegmentReader, names: SegmentNames): Generator<DocumentRecord> {
     for (let k = 0; k < this.order.length; k++) {
@@ -169,11 +198,11 @@ export class LiveArticles {
   }
 }
 
-/** Rewrite the five data files from the fragment store. */
-export function writeOutputs(files: FileSink, segmentDir: string, articles: LiveArticles, names: SegmentNames): void {
+/** Rewrite the five data files from the fragment store (after the prefix `resume` holds, if any); returns their layout. */
+export async function writeOutputs(files: FileSink, segmentDir: string, articles: LiveArticles, names: SegmentNames, resume?: WriteResume): Promise<OutputLayout> {
   const reader = new SegmentReader(segmentDir);
   try {
-    files.writeStored(articles.stored(reader, names));
+    return await files.writeStored(articles.stored(reader, names), resume);
   } finally {
     reader.close();
   }

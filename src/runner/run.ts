@@ -6,7 +6,8 @@ import path from 'node:path';
 import { DEFAULT_MAX_RECORD_BYTES, fileLimitFor, formatOf, streamsWhole, toPosix, type ReadFailure } from '../ingest/readers.js';
 import { STREAMED_FORMATS } from '../ingest/stream-records.js';
 import { ConfigError, DEFAULT_MAX_ARTICLE_SECONDS, loadPipelineConfig, type StageOverrides } from '../pipeline.js';
-import { DATA_FILES, FileSink } from '../sinks/files.js';
+import { DATA_FILES, FileSink, type WriteResume } from '../sinks/files.js';
+import { PrefixCopy } from '../sinks/prefix-copy.js';
 import { openSinks } from '../sinks/open.js';
 import type { Sink } from '../sinks/sink.js';
 import { syncSink } from '../sinks/sync.js';
@@ -20,6 +21,8 @@ import { Dispatcher } from './dispatch.js';
 import { LARGE_HEAP_MB, WORKER_HEAP_MB } from './thread-limits.js';
 import { feedExport, type FeedResult } from './feed.js';
 import { acquireLock } from './lock.js';
+import { PhaseClock } from './phases.js';
+import { loadOutputIndex, saveOutputIndex, type OutputIndex } from './output-index.js';
 import { LiveArticles, writeOutputs } from './outputs.js';
 import type { Reporter } from './progress.js';
 import { emptyState, loadArticles, loadState, saveArticles, saveState, segmentsReferenced, type InputState, type RunState, type StoredFailure } from './state.js';
@@ -91,6 +94,8 @@ const publicFailure = ({ hash: _hash, ...failure }: StoredFailure): ReadFailure 
 export async function run(options: RunOptions): Promise<RunSummary> {
   const startedAt = new Date();
   const t0 = performance.now();
+  const phases = new PhaseClock();
+  phases.enter('open');
   const { reporter } = options;
   const config = loadPipelineConfig(options.pipeline);
   const overrides: StageOverrides = {};
@@ -141,9 +146,11 @@ export async function run(options: RunOptions): Promise<RunSummary> {
     await mkdir(tmpDir, { recursive: true });
     // the fragment store before segments: one file per article
     await rm(path.join(stateDir, 'docs'), { recursive: true, force: true });
+    phases.enter('state');
     const fingerprint = fingerprintOf(config.file, overrides, options.referenceDate);
     const stateFile = path.join(stateDir, 'state.json');
     const tableFile = path.join(stateDir, 'articles.bin');
+    const indexFile = path.join(stateDir, 'outputs.bin');
     // Segments the saved state does not refer to are a killed run's (or an old layout's) leftovers.
     removeSegmentsExcept(segmentDir, segmentsReferenced(stateFile));
     let previous: RunState = options.full ? emptyState(fingerprint) : loadState(stateFile, fingerprint);
@@ -198,9 +205,11 @@ export async function run(options: RunOptions): Promise<RunSummary> {
     const seen = () => processed + unchanged;
 
     const runTag = `${Date.now().toString(36)}-${process.pid}`;
+    // the report's figures are gathered by the workers, over the articles they render
+    const gathered = options.report === false ? null : createReportBuilder();
     const dispatcher = new Dispatcher({
       concurrency,
-      setup: { pipelineFile: config.file, overrides, segmentDir, runTag },
+      setup: { pipelineFile: config.file, overrides, segmentDir, runTag, report: gathered !== null },
       heapMb: WORKER_HEAP_MB,
       largeHeapMb: LARGE_HEAP_MB,
       articleSeconds: config.max_article_seconds ?? DEFAULT_MAX_ARTICLE_SECONDS,
@@ -276,6 +285,7 @@ export async function run(options: RunOptions): Promise<RunSummary> {
           return;
         }
         addStageMs(result.stageMs);
+        if (result.report) gathered?.merge(result.report);
         result.units.forEach((unit, i) => fileDone(sent[i].unit.absolutePath, sent[i].info, unit));
       });
     };
@@ -308,8 +318,55 @@ export async function run(options: RunOptions): Promise<RunSummary> {
       remember(file, state, articles);
     };
 
+    /**
+     * While the workers analyse what changed, copy the last output's leading articles that are
+     * known to stay (unchanged inputs, reused records) into the new files: for an appended export
+     * that is nearly all of them. Only started when analysis is pending (a rewrite is coming).
+     */
+    let early: { copy: PrefixCopy; index: OutputIndex; count: number; shaOf: (p: number) => string | undefined } | null = null;
+    function startPrefixCopy(resumed?: { file: string; sha256: string }): typeof early {
+      if (early || options.full || outputsMissing || setupError !== undefined || !(resumed || dispatcher.busy)) return early;
+      const index = loadOutputIndex(indexFile, outputDir, names);
+      if (!index) return null;
+      // segment number → offset → the file's sha256 (offsets stay small integers: fast keys)
+      const shas = new Map<number, Map<number, string>>();
+      const add = (range: ArticleRange | undefined, sha: string) => {
+        if (!range) return;
+        const { columns, start, count } = range;
+        for (let i = start; i < start + count; i++) {
+          let inSegment = shas.get(columns.segments[i]);
+          if (!inSegment) shas.set(columns.segments[i], (inSegment = new Map()));
+          inSegment.set(columns.offsets[i], sha);
+        }
+      };
+      // inputs whose size and modification time did not change are kept as they are
+      for (const input of inputs) {
+        const old = previous.inputs[input.file];
+        const info = stats.get(input.file);
+        if (old && info && old.size === info.size && old.mtimeMs === info.mtimeMs) add(oldArticles.get(input.file), old.sha256);
+      }
+      for (const [file, range] of nextArticles) add(range, next.inputs[file].sha256);
+      if (resumed) add(oldArticles.get(resumed.file), resumed.sha256);
+      for (const feed of feeds) {
+        const { stream, articles } = feed.result();
+        if (!stream.fileFailure) add({ columns: articles, start: 0, count: articles.count }, stream.sha256);
+      }
+      const kept: string[] = [];
+      for (let count = 0; count < index.keys.length; count++) {
+        const key = index.keys[count];
+        const sha = shas.get(Math.floor(key / 2 ** 32))?.get(key % 2 ** 32);
+        if (sha === undefined) break;
+        kept.push(sha);
+      }
+      // the old files are copied whole and cut back: worth it when most of them stays
+      if (kept.length === 0 || kept.length * 2 < index.keys.length) return null;
+      const shaOf = (p: number) => kept[p];
+      return { copy: new PrefixCopy(outputDir, DATA_FILES, index.layout, kept.length, shaOf), index, count: kept.length, shaOf };
+    }
+
     reporter.phase(`${inputs.length} input file${inputs.length === 1 ? '' : 's'} found`);
     reporter.start(inputs.length, bytesToRead);
+    phases.enter('read');
     try {
       for (const input of inputs) {
         if (setupError !== undefined) break;
@@ -342,6 +399,10 @@ export async function run(options: RunOptions): Promise<RunSummary> {
             dispatcher,
             segments: names,
             onProgress: (bytes, records) => reporter.advance(seenBefore + records, readBefore + bytes),
+            onReport: (data) => gathered?.merge(data),
+            onResumed: (sha256) => {
+              early = startPrefixCopy({ file: input.file, sha256 });
+            },
           });
           bytesRead = readBefore + info.size;
           feeds.push({ file: input.file, info, result });
@@ -359,12 +420,23 @@ export async function run(options: RunOptions): Promise<RunSummary> {
         if (group.length >= GROUP_FILES || groupBytes >= GROUP_BYTES) await sendGroup();
       }
       await sendGroup();
+      early ??= startPrefixCopy();
+      phases.enter('analyse');
       await dispatcher.drain();
       for (const feed of feeds) finishFeed(feed.file, feed.info, feed.result());
-    } finally {
+    } catch (error) {
+      early?.copy.abort();
       await dispatcher.destroy();
+      throw error;
     }
+    // the workers end while the outputs are written (awaited before the run returns)
+    const stopping = dispatcher.destroy();
+    stopping.catch(() => {}); // awaited below; a run that fails before then exits anyway
     reporter.stop();
+    if (setupError !== undefined) {
+      early?.copy.abort();
+      await stopping;
+    }
     if (setupError !== undefined) throw new ConfigError(`pipeline ${toPosix(path.relative(process.cwd(), config.file))}: ${setupError}`);
 
     let filesDeleted = 0;
@@ -375,6 +447,7 @@ export async function run(options: RunOptions): Promise<RunSummary> {
       }
     }
 
+    phases.enter('order');
     const rewrite = outputsMissing || contentChanged || options.full === true;
     const files = new FileSink(outputDir);
     let written = 0;
@@ -384,14 +457,34 @@ export async function run(options: RunOptions): Promise<RunSummary> {
       next.duplicates = live.duplicates;
       written = live.size;
       reporter.phase(`writing ${written} article${written === 1 ? '' : 's'} to ${toPosix(path.relative(process.cwd(), outputDir) || '.')}`);
-      writeOutputs(files, segmentDir, live, names);
+      let resume: WriteResume | undefined;
+      if (early) {
+        // the new output shares the old one's first `shared` articles (same fragments, same file hashes)
+        phases.enter('write_prefix');
+        const { index, count, shaOf } = early;
+        let shared = 0;
+        const limit = Math.min(count, live.size);
+        while (shared < limit && live.key(shared) === index.keys[shared] && live.fileSha(shared) === shaOf(shared)) shared++;
+        try {
+          resume = { files: await early.copy.stopAt(shared), from: shared, layout: index.layout };
+        } catch (error) {
+          // the copy failed (an old output file vanished, the disk is full): write everything from the store
+          reporter.warn(`copying the last output failed, writing it anew: ${(error as Error).message}`);
+        }
+        early = null;
+      }
+      phases.enter('write');
+      const layout = await writeOutputs(files, segmentDir, live, names, resume);
+      saveOutputIndex(indexFile, outputDir, live, layout, names);
     } else {
       // nothing an id depends on changed: the last run's duplicates still hold
       next.duplicates = previous.duplicates ?? [];
       written = previous.written ?? 0;
     }
+    early?.copy.abort();
     next.written = written;
     failures.push(...next.duplicates);
+    phases.enter('save');
     if (stateDirty || rewrite) {
       const segments = new Set<number>();
       for (const { columns, start, count } of nextArticles.values()) for (let i = start; i < start + count; i++) segments.add(columns.segments[i]);
@@ -401,10 +494,16 @@ export async function run(options: RunOptions): Promise<RunSummary> {
       removeSegmentsExcept(segmentDir, new Set(next.segments));
     }
     await rm(tmpDir, { recursive: true, force: true });
+    phases.enter('stop_workers');
+    await stopping;
 
     const sinkResults: NonNullable<RunSummary['sinks']> = [];
-    const report = options.report === false ? null : createReportBuilder();
-    if (live && (databases.length > 0 || report)) {
+    let report = gathered;
+    // an article of this run that lost its id to another is not in the output: count again without it
+    const recount = report !== null && live !== null && processed > 0 && live.countInSegments(runTag, names) !== report.data.articles;
+    if (recount) report = createReportBuilder();
+    if (live && (databases.length > 0 || recount)) {
+      phases.enter('sinks');
       const reader = new SegmentReader(segmentDir);
       try {
         for (const sink of databases) {
@@ -417,12 +516,13 @@ export async function run(options: RunOptions): Promise<RunSummary> {
             sinkResults.push({ name: sink.name, written: 0, deleted: 0, unchanged: 0, error: (error as Error).message });
           }
         }
-        if (report && processed > 0) for (const record of live.recordsInSegments(runTag, reader, names)) report.add(record);
+        if (report && recount) for (const record of live.recordsInSegments(runTag, reader, names)) report.add(record);
       } finally {
         reader.close();
       }
     }
 
+    phases.enter('finish');
     const reported = failures.map(publicFailure);
     reported.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : (a.record ?? -1) - (b.record ?? -1)));
     const elapsed = performance.now() - t0;
@@ -450,6 +550,7 @@ export async function run(options: RunOptions): Promise<RunSummary> {
       docs_per_second: elapsed > 0 ? Math.round((processed / elapsed) * 1000 * 10) / 10 : 0,
       mb_per_second: elapsed > 0 ? Math.round((inputBytes / 1e6 / (elapsed / 1000)) * 100) / 100 : 0,
       stage_ms: Object.fromEntries(Object.entries(stageMs).map(([k, v]) => [k, Math.round(v)])),
+      phase_ms: phases.snapshot(),
       outputs_rewritten: rewrite,
       peak_rss_bytes: process.resourceUsage().maxRSS * 1024,
     };

@@ -2,6 +2,7 @@ import type { InputFormat } from '../doc.js';
 import type { ReadFailure } from '../ingest/readers.js';
 import type { RecordDelimiter } from '../ingest/stream-csv.js';
 import type { FieldMapping, StageOverrides } from '../pipeline.js';
+import type { ReportData } from '../report/aggregate.js';
 import type { FragmentLocation } from './store.js';
 
 /** What every worker is created with: the pipeline it analyses with (models load as the worker starts). */
@@ -12,6 +13,8 @@ export interface WorkerSetup {
   segmentDir: string;
   /** Unique per run: segment names start with it. */
   runTag: string;
+  /** Gather the run report's figures over each task's articles (`TaskResult.report`). */
+  report?: boolean;
 }
 
 /** Options of one input file that its units share. */
@@ -98,6 +101,8 @@ export interface TaskResult {
   units: UnitResult[];
   /** Milliseconds per stage summed over the task's articles. */
   stageMs: Record<string, number>;
+  /** The run report's figures over the task's articles (when `WorkerSetup.report`). */
+  report?: ReportData;
 }
 
 /** Layout of a task's progress buffer (Float64Array). */

@@ -6,6 +6,7 @@ import { parseArticles, sha256 } from '../ingest/readers.js';
 import { csvRecords, jsonRecord, messageOf, type RecordContext, type RecordOutcome } from '../ingest/record-parse.js';
 import { fieldNames } from '../ingest/record.js';
 import { recordPrefix } from '../ingest/stream-records.js';
+import { ReportAggregator } from '../report/aggregate.js';
 import { csvRows } from '../sinks/rows.js';
 import { FragmentBuffer, PENDING_SHA256 } from '../sinks/fragment.js';
 import { SegmentWriter } from './store.js';
@@ -52,6 +53,8 @@ function readIntoScratch(file: string): Buffer {
 /** Analyses docs, marking progress for the main thread's per-article time budget. */
 class Analysis {
   readonly stageMs: Record<string, number> = {};
+  /** The report's figures, gathered here while the record is at hand (the main thread would have to parse it back). */
+  readonly report = setup.report ? new ReportAggregator() : null;
   private readonly stored: { unit: UnitResult; doc: Omit<StoredDoc, 'location'>; start: number; length: number }[] = [];
   private readonly progress: Float64Array | null;
 
@@ -77,6 +80,7 @@ class Analysis {
     try {
       const record = this.analyzer.analyze(doc, this.stageMs);
       const { start, length, hash } = fragments.add({ id: record.id, record: record.source.record, json: JSON.stringify(record), csv: csvRows(record) }, fileSha);
+      this.report?.add(record);
       this.stored.push({
         start,
         length,
@@ -173,5 +177,5 @@ export default async function analyseTask(task: Task): Promise<TaskResult> {
   const analysis = new Analysis(analyzer, task.progress);
   const units = task.kind === 'files' ? await analyseFiles(task, analysis) : analyseRecords(task, analysis);
   analysis.flush();
-  return { units, stageMs: analysis.stageMs };
+  return { units, stageMs: analysis.stageMs, ...(analysis.report ? { report: analysis.report.data } : {}) };
 }

@@ -1,4 +1,4 @@
-import { closeSync, openSync, renameSync, rmSync, writeSync, writevSync } from 'node:fs';
+import { closeSync, fdatasync, ftruncateSync, openSync, renameSync, rmSync, writeSync, writevSync } from 'node:fs';
 import { rename, writeFile } from 'node:fs/promises';
 
 /** Write to a temporary sibling and rename, so readers only ever see whole files. */
@@ -9,34 +9,69 @@ export async function writeFileAtomic(file: string, content: string | Uint8Array
 }
 
 /**
+ * Bytes written between two background flushes of a big file. On ext4, renaming a file over an
+ * existing one first pushes the new file's unwritten pages to the disk (`auto_da_alloc`) and the
+ * rename waits for that: for the gigabytes of a big export's outputs, seconds spent after
+ * everything else is done. Flushing in the background while the file is still being written
+ * lets the disk work while the writer (and the workers) go on.
+ */
+const WRITEBACK_BYTES = 128 << 20;
+
+/**
  * A file written synchronously through a temporary sibling. Small writes are copied into a 1 MB
  * buffer written with one system call (the output writer copies a few small parts per article),
- * so callers may reuse what they passed as soon as `write` returns. Appears under its name only
- * on `publish`.
+ * so callers may reuse what they passed as soon as `write` returns. Writes are positional (the
+ * file can be cut back with `truncate`). Appears under its name only on `publish`.
  */
 export class AtomicFile {
   private readonly tmp: string;
   private fd: number;
   private readonly buffer = Buffer.allocUnsafe(1 << 20);
   private used = 0;
+  /** Bytes in the file, buffered ones included: where the next write lands. */
+  private at = 0;
+  private sinceWriteback = 0;
+  private writingBack: Promise<void> | null = null;
 
-  constructor(private readonly file: string) {
+  /** `keep`: the temporary sibling exists already (filled by a copy); keep its first `keep` bytes and write on after them. */
+  constructor(
+    private readonly file: string,
+    keep?: number,
+  ) {
     this.tmp = `${file}.tmp-${process.pid}`;
-    this.fd = openSync(this.tmp, 'w');
+    this.fd = openSync(this.tmp, keep === undefined ? 'w' : 'r+');
+    if (keep !== undefined) {
+      ftruncateSync(this.fd, keep);
+      this.at = keep;
+    }
+  }
+
+  /** The temporary sibling's path. */
+  static temporaryOf(file: string): string {
+    return `${file}.tmp-${process.pid}`;
+  }
+
+  get position(): number {
+    return this.at;
   }
 
   write(part: Uint8Array): void {
     if (this.used + part.length > this.buffer.length) this.flush();
-    if (part.length > this.buffer.length) writeAll(this.fd, part);
+    if (part.length > this.buffer.length) this.writeAt(part);
     else {
       this.buffer.set(part, this.used);
       this.used += part.length;
+      this.at += part.length;
     }
   }
 
   flush(): void {
-    if (this.used > 0) writeAll(this.fd, this.buffer.subarray(0, this.used));
+    if (this.used === 0) return;
+    const start = this.at - this.used;
+    const length = this.used;
+    for (let done = 0; done < length; ) done += writeSync(this.fd, this.buffer, done, length - done, start + done);
     this.used = 0;
+    this.grew(length);
   }
 
   /** Write many parts with as few system calls as possible (no copy into the buffer). */
@@ -46,8 +81,10 @@ export class AtomicFile {
       let batch = parts.slice(i, i + 1024);
       let remaining = batch.reduce((n, p) => n + p.length, 0);
       while (remaining > 0) {
-        const written = writevSync(this.fd, batch);
+        const written = writevSync(this.fd, batch, this.at);
         remaining -= written;
+        this.at += written;
+        this.grew(written);
         if (remaining === 0) break;
         // a short write: go on from where it stopped
         let skip = written;
@@ -62,6 +99,18 @@ export class AtomicFile {
         batch = rest;
       }
     }
+  }
+
+  /** Cut the file back to its first `length` bytes; the next write lands there. */
+  truncate(length: number): void {
+    this.flush();
+    ftruncateSync(this.fd, length);
+    this.at = length;
+  }
+
+  /** Resolves when no background flush is running (call before `finish`, which closes the file). */
+  async settled(): Promise<void> {
+    while (this.writingBack) await this.writingBack;
   }
 
   finish(): void {
@@ -79,8 +128,22 @@ export class AtomicFile {
     this.fd = -1;
     rmSync(this.tmp, { force: true });
   }
-}
 
-function writeAll(fd: number, bytes: Uint8Array): void {
-  for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
+  private writeAt(bytes: Uint8Array): void {
+    for (let done = 0; done < bytes.length; ) done += writeSync(this.fd, bytes, done, bytes.length - done, this.at + done);
+    this.at += bytes.length;
+    this.grew(bytes.length);
+  }
+
+  /** Start a background flush every WRITEBACK_BYTES (one at a time; its end is seen by the event loop). */
+  private grew(bytes: number): void {
+    this.sinceWriteback += bytes;
+    if (this.sinceWriteback < WRITEBACK_BYTES || this.writingBack || this.fd < 0) return;
+    this.sinceWriteback = 0;
+    const fd = this.fd;
+    // an error here (a full disk) shows again in the writes or the rename that follow
+    this.writingBack = new Promise<void>((resolve) => fdatasync(fd, () => resolve())).then(() => {
+      this.writingBack = null;
+    });
+  }
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { RunSummary } from '../summary.js';
 import { AtomicFile, writeFileAtomic } from './atomic.js';
 import { fragmentParts } from './fragment.js';
+import { OutputLayout } from './output-layout.js';
 import { CSV_FILES, csvHeader } from './rows.js';
 import type { Sink, SinkArticle } from './sink.js';
 
@@ -20,39 +21,74 @@ export interface StoredArticles {
 const NEWLINE = Buffer.from('\n');
 const READ_BUFFER = 16 << 20;
 
+/** Byte offsets (+1; 0: none) of the input file's sha256 in a fragment's JSON line and articles row: header fields 7 and 8 (`src/sinks/fragment.ts`). */
+const SHA_JSON_FIELD = 28;
+const SHA_CSV_FIELD = 32;
+
+/** Where a rewrite resumes: files already holding the first `from` articles (a `PrefixCopy`), laid out as in `layout`. */
+export interface WriteResume {
+  files: AtomicFile[];
+  from: number;
+  layout: OutputLayout;
+}
+
 /**
  * Copy every article's rendered parts, in order, into the five data files. Fragments are read as
  * bytes into one large buffer and their parts written from there with `writev`: no decoding, no
  * intermediate copy. Each file appears only when all five are complete (temp file + rename), so a
- * killed run leaves the previous outputs.
+ * killed run leaves the previous outputs. Returns where each article landed (the next rewrite
+ * copies unchanged runs of articles from these files with it).
  */
-export function writeDataFiles(outputDir: string, articles: StoredArticles): void {
-  const files = openDataFiles(outputDir);
+export async function writeDataFiles(outputDir: string, articles: StoredArticles, resume?: WriteResume): Promise<OutputLayout> {
+  const files = resume?.files ?? openDataFiles(outputDir);
+  const layout = OutputLayout.empty(articles.size);
   try {
+    const from = resume?.from ?? 0;
+    if (resume) {
+      // the first articles are the old files' own, at the same offsets
+      for (let f = 0; f < 5; f++) layout.starts[f].set(resume.layout.starts[f].subarray(0, from + 1));
+      layout.shaJson.set(resume.layout.shaJson.subarray(0, from));
+      layout.shaCsv.set(resume.layout.shaCsv.subarray(0, from));
+    }
+    const position = files.map((file) => file.position);
     let buffer = Buffer.allocUnsafe(READ_BUFFER);
     let used = 0;
     const pending: Buffer[][] = files.map(() => []);
-    const flush = () => {
+    const flush = async () => {
       files.forEach((file, i) => file.writev(pending[i]));
       for (const parts of pending) parts.length = 0;
       used = 0;
+      // let the files' background flushes complete (their callbacks need the event loop)
+      await new Promise((resolve) => setImmediate(resolve));
     };
     const parts = new Int32Array(10);
-    for (let k = 0; k < articles.size; k++) {
+    for (let k = from; k < articles.size; k++) {
       const length = articles.length(k);
       if (used + length > buffer.length) {
-        flush();
+        await flush();
         if (length > buffer.length) buffer = Buffer.allocUnsafe(length);
       }
       articles.readInto(k, buffer, used);
       fragmentParts(buffer, used, parts);
+      const shaJson = buffer.readUInt32LE(used + SHA_JSON_FIELD);
+      const shaCsv = buffer.readUInt32LE(used + SHA_CSV_FIELD);
+      layout.shaJson[k] = shaJson > 0 ? position[0] + shaJson - 1 : -1;
+      layout.shaCsv[k] = shaCsv > 0 ? position[1] + shaCsv - 1 : -1;
+      for (let f = 0; f < 5; f++) layout.starts[f][k] = position[f];
       pending[0].push(buffer.subarray(parts[0], parts[1]), NEWLINE);
-      for (let f = 1; f < 5; f++) if (parts[2 * f + 1] > parts[2 * f]) pending[f].push(buffer.subarray(parts[2 * f], parts[2 * f + 1]));
+      position[0] += parts[1] - parts[0] + 1;
+      for (let f = 1; f < 5; f++) {
+        if (parts[2 * f + 1] > parts[2 * f]) pending[f].push(buffer.subarray(parts[2 * f], parts[2 * f + 1]));
+        position[f] += parts[2 * f + 1] - parts[2 * f];
+      }
       used += length;
     }
-    flush();
+    await flush();
+    for (let f = 0; f < 5; f++) layout.starts[f][articles.size] = position[f];
+    for (const file of files) await file.settled();
     for (const file of files) file.finish();
     for (const file of files) file.publish();
+    return layout;
   } catch (error) {
     for (const file of files) file.abort();
     throw error;
@@ -131,10 +167,10 @@ export class FileSink implements Sink {
     this.files = null;
   }
 
-  /** The fast path of `warta run`: every article, as stored fragments, in one batch. */
-  writeStored(articles: StoredArticles): void {
+  /** The fast path of `warta run`: every article, as stored fragments, in one batch (optionally after a copied prefix). */
+  async writeStored(articles: StoredArticles, resume?: WriteResume): Promise<OutputLayout> {
     if (this.files) throw new Error(`${this.name}: writeStored inside a batch`);
-    writeDataFiles(this.outputDir, articles);
+    return writeDataFiles(this.outputDir, articles, resume);
   }
 
   async recordRun(summary: RunSummary): Promise<void> {
