@@ -35,6 +35,12 @@ function snapshot(dir: string): Record<string, string> {
   return Object.fromEntries(DATA_FILES.map((f) => [f, readFileSync(path.join(dir, f), 'utf8')]));
 }
 
+/** A clean run of `in` into `clean` (exit status `status`) gives the same files as the incremental runs into `out`. */
+function expectSameAsCleanRun(work: string, extraArgs: string[] = [], status = 0): void {
+  expect(warta(['run', '-i', 'in', '-o', 'clean', ...extraArgs], work).status).toBe(status);
+  expect(snapshot(path.join(work, 'out'))).toEqual(snapshot(path.join(work, 'clean')));
+}
+
 function runInfo(dir: string) {
   return JSON.parse(readFileSync(path.join(dir, 'run.json'), 'utf8'));
 }
@@ -167,8 +173,7 @@ describe('incremental runs over exports are per record', () => {
     const again = warta(['run', '-i', 'in', '-o', 'out'], work);
     expect(again.status, again.stderr).toBe(0);
     expect(runInfo(path.join(work, 'out')).counts).toMatchObject({ processed: 7, unchanged: 150, written: 157, files_changed: 1 });
-    expect(warta(['run', '-i', 'in', '-o', 'clean'], work).status).toBe(0);
-    expect(snapshot(path.join(work, 'out'))).toEqual(snapshot(path.join(work, 'clean')));
+    expectSameAsCleanRun(work);
     // every row carries the appended file's new hash
     const sha = readJsonl(path.join(work, 'clean', 'documents.jsonl'))[0].source.sha256;
     expect(readJsonl(path.join(work, 'out', 'documents.jsonl')).every((d) => d.source.sha256 === sha)).toBe(true);
@@ -191,8 +196,7 @@ describe('incremental runs over exports are per record', () => {
     expect(info.counts).toMatchObject({ processed: 3, unchanged: 121, written: 124, files_deleted: 1 });
     // the old output's leading articles were copied while the new records were analysed
     expect(info.phase_ms.write_prefix).toBeGreaterThanOrEqual(0);
-    expect(warta(['run', '-i', 'in', '-o', 'clean', '--no-report'], work).status).toBe(0);
-    expect(snapshot(path.join(work, 'out'))).toEqual(snapshot(path.join(work, 'clean')));
+    expectSameAsCleanRun(work, ['--no-report']);
   }, 240_000);
 
   it('an output file edited since the last run is not copied from: the re-run still equals a clean run', () => {
@@ -206,8 +210,7 @@ describe('incremental runs over exports are per record', () => {
     appendFileSync(file, jsonl([article(40)]));
     expect(warta(['run', '-i', 'in', '-o', 'out', '--no-report'], work).status).toBe(0);
     expect(runInfo(path.join(work, 'out')).phase_ms.write_prefix).toBeUndefined();
-    expect(warta(['run', '-i', 'in', '-o', 'clean', '--no-report'], work).status).toBe(0);
-    expect(snapshot(path.join(work, 'out'))).toEqual(snapshot(path.join(work, 'clean')));
+    expectSameAsCleanRun(work, ['--no-report']);
   }, 240_000);
 
   it('an append after an edit, or to a last line without a line break, still re-analyses just what changed', () => {
@@ -228,8 +231,7 @@ describe('incremental runs over exports are per record', () => {
     appendFileSync(file, '\n' + jsonl([article(62)]));
     expect(warta(['run', '-i', 'in', '-o', 'out'], work).status).toBe(0);
     expect(runInfo(path.join(work, 'out')).counts).toMatchObject({ processed: 1, unchanged: 62 });
-    expect(warta(['run', '-i', 'in', '-o', 'clean'], work).status).toBe(0);
-    expect(snapshot(path.join(work, 'out'))).toEqual(snapshot(path.join(work, 'clean')));
+    expectSameAsCleanRun(work);
   }, 240_000);
 
   it('a changed record is the only one re-analysed, in JSONL and CSV; an untouched file is not read', () => {
@@ -246,8 +248,7 @@ describe('incremental runs over exports are per record', () => {
     expect(runInfo(path.join(work, 'out')).counts).toMatchObject({ processed: 2, unchanged: 158, written: 160 });
     const docs = readJsonl(path.join(work, 'out', 'documents.jsonl'));
     expect(docs.find((d) => d.id === 'berita-00033').title).toBe('Judul yang diperbarui redaksi');
-    expect(warta(['run', '-i', 'in', '-o', 'clean'], work).status).toBe(0);
-    expect(snapshot(path.join(work, 'out'))).toEqual(snapshot(path.join(work, 'clean')));
+    expectSameAsCleanRun(work);
     const third = warta(['run', '-i', 'in', '-o', 'out'], work);
     expect(runInfo(path.join(work, 'out'))).toMatchObject({ counts: { processed: 0, unchanged: 160, files_unchanged: 2 }, outputs_rewritten: false });
     expect(third.status).toBe(0);
@@ -277,7 +278,6 @@ describe('incremental runs over exports are per record', () => {
     expect(info.failures[0]).toMatchObject({ record: 20, line: 21 });
     const after = readJsonl(path.join(work, 'out', 'documents.jsonl')).find((d) => d.id === 'tanpa-tanggal');
     expect(after.dates[0]).toMatchObject({ text: 'kemarin', value: '2025-09-07' });
-    expect(warta(['run', '-i', 'in', '-o', 'clean'], work).status).toBe(1);
-    expect(snapshot(path.join(work, 'out'))).toEqual(snapshot(path.join(work, 'clean')));
+    expectSameAsCleanRun(work, [], 1);
   }, 240_000);
 });
