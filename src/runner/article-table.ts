@@ -1,3 +1,5 @@
+import { BinaryReader, BinaryWriter } from '../binary.js';
+
 /**
  * The article table: for every input file, the articles it produced — id, record index, line,
  * where the rendered article is stored (segment, offset, length), its content hash and, for
@@ -159,28 +161,17 @@ export function encodeArticleTable(table: ArticleTable, names: SegmentNames): Bu
   for (const { columns, start, count } of table.values()) {
     for (let i = start; i < start + count; i++) if (!used.has(columns.segments[i])) used.set(columns.segments[i], used.size);
   }
-  const parts: Buffer[] = [];
-  const u32 = (v: number) => {
-    const b = Buffer.allocUnsafe(4);
-    b.writeUInt32LE(v);
-    parts.push(b);
-  };
-  const str = (s: string) => {
-    const b = Buffer.from(s);
-    u32(b.length);
-    parts.push(b);
-  };
-  u32(MAGIC);
-  u32(used.size);
-  for (const [segment] of used) str(names.names[segment]);
-  u32(table.size);
+  const out = new BinaryWriter();
+  out.u32(MAGIC);
+  out.u32(used.size);
+  for (const [segment] of used) out.string(names.names[segment]);
+  out.u32(table.size);
   for (const [input, range] of table) {
-    str(input);
-    u32(range.count);
+    out.string(input);
+    out.u32(range.count);
   }
-  const view = (a: ArrayBufferView) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
   const column = (pick: (c: ArticleColumns, start: number, end: number) => ArrayBufferView) => {
-    for (const { columns, start, count } of table.values()) if (count > 0) parts.push(view(pick(columns, start, start + count)));
+    for (const { columns, start, count } of table.values()) if (count > 0) out.column(pick(columns, start, start + count));
   };
   column((c, a, b) => c.records.subarray(a, b));
   column((c, a, b) => c.lines.subarray(a, b));
@@ -192,41 +183,25 @@ export function encodeArticleTable(table: ArticleTable, names: SegmentNames): Bu
   column((c, a, b) => c.hashes.subarray(16 * a, 16 * b));
   column((c, a, b) => c.recordHashes.subarray(16 * a, 16 * b));
   column((c, a, b) => Uint32Array.from(c.ids.slice(a, b), (id) => Buffer.byteLength(id)));
-  for (const { columns, start, count } of table.values()) if (count > 0) parts.push(Buffer.from(columns.ids.slice(start, start + count).join('')));
-  return parts;
+  for (const { columns, start, count } of table.values()) if (count > 0) out.bytes(Buffer.from(columns.ids.slice(start, start + count).join('')));
+  return out.parts;
 }
 
 /** Decode a table into one column store; segment numbers are those of `names`. */
 export function decodeArticleTable(buffer: Buffer, names: SegmentNames): ArticleTable {
-  let at = 0;
-  const u32 = () => {
-    const v = buffer.readUInt32LE(at);
-    at += 4;
-    return v;
-  };
-  const str = () => {
-    const n = u32();
-    if (at + n > buffer.length) throw new RangeError('article table is truncated');
-    return buffer.toString('utf8', at, (at += n));
-  };
-  if (u32() !== MAGIC) throw new Error('not an article table');
+  const read = new BinaryReader(buffer, 'article table');
+  if (read.u32() !== MAGIC) throw new Error('not an article table');
   const segmentNumbers: number[] = [];
-  for (let n = u32(); n > 0; n--) segmentNumbers.push(names.numberOf(str()));
+  for (let n = read.u32(); n > 0; n--) segmentNumbers.push(names.numberOf(read.string()));
   const inputs: [string, number][] = [];
   let total = 0;
-  for (let n = u32(); n > 0; n--) {
-    const input = str();
-    const count = u32();
+  for (let n = read.u32(); n > 0; n--) {
+    const input = read.string();
+    const count = read.u32();
     inputs.push([input, count]);
     total += count;
   }
-  // columns are copied out (a typed array needs an aligned offset; the buffer is reused by nobody)
-  const take = (bytes: number) => {
-    if (at + bytes > buffer.length) throw new RangeError('article table is truncated');
-    const slice = buffer.buffer.slice(buffer.byteOffset + at, buffer.byteOffset + at + bytes);
-    at += bytes;
-    return slice;
-  };
+  const take = (bytes: number) => read.take(bytes);
   const columns = new ArticleColumns(0);
   columns.records = new Int32Array(take(4 * total));
   columns.lines = new Uint32Array(take(4 * total));
@@ -241,6 +216,7 @@ export function decodeArticleTable(buffer: Buffer, names: SegmentNames): Article
   columns.hashes = new Uint8Array(take(16 * total));
   columns.recordHashes = new Uint8Array(take(16 * total));
   const idLengths = new Uint32Array(take(4 * total));
+  const at = read.at;
   const ids = buffer.toString('utf8', at);
   columns.ids = new Array(total);
   // ids are cut by their UTF-8 byte lengths: ASCII ids (the usual) are one character a byte

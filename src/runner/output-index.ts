@@ -1,5 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { BinaryReader, BinaryWriter } from '../binary.js';
 import { AtomicFile } from '../sinks/atomic.js';
 import { DATA_FILES } from '../sinks/files.js';
 import { OutputLayout } from '../sinks/output-layout.js';
@@ -38,35 +39,28 @@ export function saveOutputIndex(file: string, outputDir: string, live: LiveArtic
     segments[k] = n;
     offsets[k] = offset;
   }
-  const parts: Buffer[] = [];
-  const u32 = (v: number) => {
-    const b = Buffer.allocUnsafe(4);
-    b.writeUInt32LE(v);
-    parts.push(b);
-  };
-  u32(MAGIC);
-  u32(used.size);
-  for (const segment of used.keys()) {
-    const name = Buffer.from(names.names[segment]);
-    u32(name.length);
-    parts.push(name);
-  }
+  const out = new BinaryWriter();
+  out.u32(MAGIC);
+  out.u32(used.size);
+  for (const segment of used.keys()) out.string(names.names[segment]);
   const stats = new Float64Array(2 * DATA_FILES.length);
   DATA_FILES.forEach((name, f) => {
     const info = statSync(path.join(outputDir, name));
     stats[2 * f] = info.size;
     stats[2 * f + 1] = info.mtimeMs;
   });
-  parts.push(Buffer.from(stats.buffer));
-  u32(live.size);
-  parts.push(Buffer.from(segments.buffer), Buffer.from(offsets.buffer), ...layout.encode());
-  const out = new AtomicFile(file);
+  out.column(stats);
+  out.u32(live.size);
+  out.column(segments);
+  out.column(offsets);
+  layout.encode(out);
+  const target = new AtomicFile(file);
   try {
-    out.writev(parts);
-    out.finish();
-    out.publish();
+    target.writev(out.parts);
+    target.finish();
+    target.publish();
   } catch (error) {
-    out.abort();
+    target.abort();
     throw error;
   }
 }
@@ -75,35 +69,20 @@ export function saveOutputIndex(file: string, outputDir: string, live: LiveArtic
 export function loadOutputIndex(file: string, outputDir: string, names: SegmentNames): OutputIndex | null {
   try {
     const bytes = readFileSync(file);
-    let at = 0;
-    const u32 = () => {
-      const v = bytes.readUInt32LE(at);
-      at += 4;
-      return v;
-    };
-    const f64s = (n: number) => {
-      if (at + 8 * n > bytes.length) throw new RangeError('output index is truncated');
-      const column = new Float64Array(bytes.buffer.slice(bytes.byteOffset + at, bytes.byteOffset + at + 8 * n));
-      at += 8 * n;
-      return column;
-    };
-    if (u32() !== MAGIC) return null;
+    const read = new BinaryReader(bytes, 'output index');
+    const f64s = (n: number) => new Float64Array(read.take(8 * n));
+    if (read.u32() !== MAGIC) return null;
     const segmentNumbers: number[] = [];
-    for (let n = u32(); n > 0; n--) {
-      const length = u32();
-      segmentNumbers.push(names.numberOf(bytes.toString('utf8', at, (at += length))));
-    }
+    for (let n = read.u32(); n > 0; n--) segmentNumbers.push(names.numberOf(read.string()));
     const stats = f64s(2 * DATA_FILES.length);
     for (let f = 0; f < DATA_FILES.length; f++) {
       const info = statSync(path.join(outputDir, DATA_FILES[f]));
       if (info.size !== stats[2 * f] || info.mtimeMs !== stats[2 * f + 1]) return null;
     }
-    const count = u32();
-    if (at + 4 * count > bytes.length) return null;
-    const segments = new Uint32Array(bytes.buffer.slice(bytes.byteOffset + at, bytes.byteOffset + at + 4 * count));
-    at += 4 * count;
+    const count = read.u32();
+    const segments = new Uint32Array(read.take(4 * count));
     const offsets = f64s(count);
-    const { layout, end } = OutputLayout.decode(bytes, at);
+    const { layout, end } = OutputLayout.decode(bytes, read.at);
     if (end !== bytes.length || layout.count !== count) return null;
     if (layout.sizes.some((size, f) => size !== stats[2 * f])) return null;
     const keys = new Float64Array(count);

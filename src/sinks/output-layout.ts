@@ -1,3 +1,5 @@
+import { BinaryReader, BinaryWriter } from '../binary.js';
+
 /** `documents.jsonl` and the four CSV files (`DATA_FILES` in `files.ts`, which builds layouts). */
 const FILES = 5;
 
@@ -36,26 +38,19 @@ export class OutputLayout {
   }
 
   /** The columns as bytes (u32 count, then the float columns). */
-  encode(): Buffer[] {
-    const head = Buffer.allocUnsafe(4);
-    head.writeUInt32LE(this.count);
-    const view = (a: Float64Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
-    return [head, ...this.starts.map(view), view(this.shaJson), view(this.shaCsv)];
+  encode(out = new BinaryWriter()): Buffer[] {
+    out.u32(this.count);
+    for (const column of [...this.starts, this.shaJson, this.shaCsv]) out.column(column);
+    return out.parts;
   }
 
   /** Decode `encode`'s bytes at `at`; returns the layout and the offset after it. */
   static decode(bytes: Buffer, at: number): { layout: OutputLayout; end: number } {
-    const count = bytes.readUInt32LE(at);
-    let p = at + 4;
-    const take = (n: number) => {
-      if (p + 8 * n > bytes.length) throw new RangeError('output layout is truncated');
-      // copied out: a Float64Array needs an aligned offset
-      const column = new Float64Array(bytes.buffer.slice(bytes.byteOffset + p, bytes.byteOffset + p + 8 * n));
-      p += 8 * n;
-      return column;
-    };
+    const read = new BinaryReader(bytes, 'output layout', at);
+    const count = read.u32();
+    const take = (n: number) => new Float64Array(read.take(8 * n));
     const starts = Array.from({ length: FILES }, () => take(count + 1));
     const layout = new OutputLayout(count, starts, take(count), take(count));
-    return { layout, end: p };
+    return { layout, end: read.at };
   }
 }
