@@ -436,8 +436,8 @@ export async function run(options: RunOptions): Promise<RunSummary> {
     if (setupError !== undefined) {
       early?.copy.abort();
       await stopping;
+      throw new ConfigError(`pipeline ${toPosix(path.relative(process.cwd(), config.file))}: ${setupError}`);
     }
-    if (setupError !== undefined) throw new ConfigError(`pipeline ${toPosix(path.relative(process.cwd(), config.file))}: ${setupError}`);
 
     let filesDeleted = 0;
     for (const file of Object.keys(previous.inputs)) {

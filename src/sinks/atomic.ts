@@ -38,7 +38,7 @@ export class AtomicFile {
     private readonly file: string,
     keep?: number,
   ) {
-    this.tmp = `${file}.tmp-${process.pid}`;
+    this.tmp = AtomicFile.temporaryOf(file);
     this.fd = openSync(this.tmp, keep === undefined ? 'w' : 'r+');
     if (keep !== undefined) {
       ftruncateSync(this.fd, keep);
@@ -67,11 +67,8 @@ export class AtomicFile {
 
   flush(): void {
     if (this.used === 0) return;
-    const start = this.at - this.used;
-    const length = this.used;
-    for (let done = 0; done < length; ) done += writeSync(this.fd, this.buffer, done, length - done, start + done);
+    this.writeAllAt(this.buffer.subarray(0, this.used), this.at - this.used);
     this.used = 0;
-    this.grew(length);
   }
 
   /** Write many parts with as few system calls as possible (no copy into the buffer). */
@@ -130,8 +127,12 @@ export class AtomicFile {
   }
 
   private writeAt(bytes: Uint8Array): void {
-    for (let done = 0; done < bytes.length; ) done += writeSync(this.fd, bytes, done, bytes.length - done, this.at + done);
+    this.writeAllAt(bytes, this.at);
     this.at += bytes.length;
+  }
+
+  private writeAllAt(bytes: Uint8Array, position: number): void {
+    for (let done = 0; done < bytes.length; ) done += writeSync(this.fd, bytes, done, bytes.length - done, position + done);
     this.grew(bytes.length);
   }
 
