@@ -32,7 +32,6 @@ export function perceptron(data: Prepared[], R: number, epochs: number, seed: nu
   for (const d of data) maxN = Math.max(maxN, d.n);
   const E = new Float64Array(maxN * NL);
   const delta = new Float64Array(maxN * NL);
-  const bp = new Int32Array(maxN * NL);
   const pred = new Int32Array(maxN);
   const rand = mulberry32(seed);
   const order = data.map((_, i) => i);
@@ -62,7 +61,7 @@ export function perceptron(data: Prepared[], R: number, epochs: number, seed: nu
           for (let y = 0; y < NL; y++) E[b + y] += W[w + y];
         }
       }
-      viterbi(E, n, T, EndW, pred, delta, bp);
+      viterbi(E, n, T, EndW, pred, delta);
       const g = d.gold;
       for (let i = 0; i < n; i++) {
         const gy = g[i];

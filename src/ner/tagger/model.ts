@@ -365,8 +365,7 @@ function bestPredecessor(delta: ArrayLike<number>, pb: number, trans: ArrayLike<
  * Viterbi over emissions E (n * NL) and transitions (row NL = start); writes labels into `out`.
  * The forward pass keeps only path scores; the labels the best path comes from are found again
  * while tracing it back (`bestPredecessor`), n look-ups instead
- * of a back-pointer per token and label. `_bp` is unused (callers that kept a scratch buffer for
- * back-pointers may still pass it).
+ * of a back-pointer per token and label.
  */
 export function viterbi(
   E: ArrayLike<number>,
@@ -375,7 +374,6 @@ export function viterbi(
   endW: ArrayLike<number>,
   out: Int32Array,
   delta: Float64Array,
-  _bp?: Int32Array,
 ): number {
   if (n === 0) return 0;
   for (let y = 0; y < NL; y++) delta[y] = ALLOWED[NL * NL + y] ? trans[NL * NL + y] + E[y] : NEG;
