@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultModelPath, loadNerTagger, readModelFile, taggerFromModel, type NerTagger } from '../src/ner/tagger/index.js';
 import { tokenize } from '../src/ner/tagger/tokenize.js';
 import { evaluate, trainTagger } from '../src/ner/tagger/trainer.js';
+import { BORROWED_DOC_LAYER, parseArgs, writeDocLayerFile } from '../src/ner/train.js';
 import { labeled, TINY_CORPUS } from './helpers/ner-sentences.js';
 
 function tagText(tagger: NerTagger, text: string) {
@@ -132,11 +133,16 @@ describe('shipped English NER model', () => {
     ]);
   });
 
-  it('borrows the document layer for the Indonesian model, with its own transitions', () => {
+  it('borrows the document layer for the Indonesian model from its own file, with its own transitions', () => {
     const id = readModelFile(defaultModelPath('id'))!;
-    const en = readModelFile(defaultModelPath('en'))!;
-    expect(id.doc?.features).toEqual(en.doc?.features);
+    const borrowed = readModelFile(BORROWED_DOC_LAYER)!;
+    expect(id.doc?.features).toEqual(borrowed.doc?.features);
+    expect(id.doc?.weights).toEqual(borrowed.doc?.weights);
     expect(id.doc?.trans).toEqual(id.trans);
+    expect(id.meta?.documentLayer).toMatchObject({ learned: false, from: 'ner-doc-layer.json' });
+    // the English model learns its own layer, which may differ from the borrowed one
+    const en = readModelFile(defaultModelPath('en'))!;
+    expect(en.meta?.documentLayer).toMatchObject({ learned: true, features: en.doc?.features.length });
   });
 });
 
@@ -150,6 +156,26 @@ describe('loadNerTagger', () => {
 
   it('returns null when the model file is missing', () => {
     expect(loadNerTagger(path.join(__dirname, 'no-such-model.json'))).toBeNull();
+  });
+});
+
+describe('train:ner options', () => {
+  it('lets English learn its document layer and Indonesian borrow the committed one', () => {
+    expect(parseArgs(['--lang', 'en']).docLayer).toBe('learn');
+    expect(parseArgs(['--lang', 'en']).ensemble).toBe(3);
+    expect(parseArgs(['--lang', 'id']).docLayer).toBe(BORROWED_DOC_LAYER);
+    expect(parseArgs(['--lang', 'id', '--doc-layer', 'none']).docLayer).toBe('none');
+    expect(parseArgs(['--lang', 'en', '--doc-layer-out', 'layer.json']).docLayerOut).toBe(path.resolve('layer.json'));
+  });
+
+  it('writes a document layer that --doc-layer reads back', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'warta-doc-layer-'));
+    const file = path.join(dir, 'nested', 'layer.json');
+    const layer = readModelFile(BORROWED_DOC_LAYER)!.doc!;
+    writeDocLayerFile(file, layer, { language: 'en', ensemble: 1 });
+    const back = readModelFile(file)!;
+    expect(back.doc).toEqual(layer);
+    expect(back.meta).toEqual({ documentLayerOnly: true, learnedBy: { language: 'en', ensemble: 1 } });
   });
 });
 
