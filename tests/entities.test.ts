@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createDoc, type Doc } from '../src/doc.js';
 import { loadGazetteer } from '../src/ner/gazetteer.js';
-import { trimMention } from '../src/ner/certain.js';
+import { dropCommonNounsBeforeCountry, trimMention } from '../src/ner/certain.js';
 import { dropLeadingTitle, givenNameBefore, joinHyphenatedSurnames, personAfterTitle } from '../src/ner/person-names.js';
 import { recognizeDocument } from '../src/ner/document.js';
 import type { Mention } from '../src/ner/mention.js';
@@ -163,6 +163,18 @@ describe('Indonesian entities', () => {
     expect(trimmed(['jembatan', 'layang', 'Trosobo'])).toBe('Trosobo');
     expect(trimmed(['kota', 'Pati'])).toBe('kota Pati');
     expect(trimmed(['detikcom'])).toBe('detikcom');
+    // before a country the common nouns go, whatever they are; a city keeps its cue word, an organisation its head
+    const beforeCountry = (words: string[], type: Mention['type'] = 'LOCATION') => {
+      const m = { ...mention(words), type };
+      dropCommonNounsBeforeCountry(m, gaz);
+      expect(m.tokens.length === 0 || (m.start === m.tokens[0].start && m.end === m.tokens[m.tokens.length - 1].end)).toBe(true);
+      return m.tokens.map((t) => t.text).join(' ');
+    };
+    expect(beforeCountry(['ibu', 'kota', 'China'])).toBe('China');
+    expect(beforeCountry(['wilayah', 'utara', 'Korea', 'Utara'])).toBe('Korea Utara');
+    expect(beforeCountry(['kota', 'Pati'])).toBe('kota Pati');
+    expect(beforeCountry(['pemerintah', 'Suriah'], 'ORGANIZATION')).toBe('pemerintah Suriah');
+    expect(beforeCountry(['perbatasan', 'China', 'Selatan'])).toBe('perbatasan China Selatan');
   });
 
   it('never makes sentence-initial function words into entities', () => {

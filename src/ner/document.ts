@@ -11,6 +11,7 @@ import { resolveEntities } from './canonical.js';
 import {
   applySureNames,
   datelineNames,
+  dropCommonNounsBeforeCountry,
   isCapitalised,
   organisationsOfPlaces,
   splitCoordinatedOrganisations,
@@ -204,6 +205,7 @@ export function recognizeDocument(doc: Doc, opts: DocumentNerOptions): Entity[] 
         if (score < minScore) return;
         const m: Mention = shapeMention({ start: toks[a].start, end: toks[b].end, type: TYPES[t], source: 'model', sure: false, score, tokens: toks.slice(a, b + 1), sentence: w.index, section: w.section });
         if (!trimMention(m, res, toks[0]) || !dropLeadingTitle(m, res)) return;
+        dropCommonNounsBeforeCountry(m, opts.gaz);
         const entry = sureEntryOf(opts.gaz, m);
         if (entry) Object.assign(m, { type: entry.type, entry, sure: true, source: 'gazetteer', score: 1 });
         else {
