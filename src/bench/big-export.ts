@@ -65,16 +65,17 @@ const phasesOf = (m: Measured) =>
 
 /**
  * Where a run's CPU went: its worker threads (the `concurrency` busiest threads), the main
- * thread, V8's background threads (concurrent GC marking, compilers) and libuv's, and the
- * workers' GC pauses (run.json `gc_ms`, part of the workers' time).
+ * thread, V8's background threads (concurrent GC marking, compilers) and libuv's; and the
+ * workers' GC pauses (run.json `gc_ms`).
  */
 function cpuSplit(m: Measured): string {
   const threads = m.child.threadCpu;
   if (!threads) return '';
   const workers = threads.othersS.slice(0, m.concurrency).reduce((a, b) => a + b, 0);
   const background = threads.othersS.slice(m.concurrency).reduce((a, b) => a + b, 0);
-  const gc = m.run?.gc_ms ? `, of which GC pauses ${f1(m.run.gc_ms.workers / 1000)}` : '';
-  return `CPU-s: workers ${f1(workers)}${gc}, main ${f1(threads.mainS)}, V8/libuv threads ${f1(background)}`;
+  // pauses are wall time: on a busy machine they include waiting for a core, so not "of" the CPU-s
+  const gc = m.run?.gc_ms ? `; workers' GC pauses ${f1(m.run.gc_ms.workers / 1000)} s wall` : '';
+  return `CPU-s: workers ${f1(workers)}, main ${f1(threads.mainS)}, V8/libuv threads ${f1(background)}${gc}`;
 }
 
 interface Measured {
