@@ -28,6 +28,8 @@ export interface ExportBenchOptions {
   appendRecords: number;
   /** Scale runs with normalize + structure only (to isolate the runner on a slow machine). */
   light: boolean;
+  /** Node/V8 flags for every `warta run` of the case (before the CLI script). */
+  nodeArgs?: string[];
   timeoutMs: number;
   log: (message: string) => void;
 }
@@ -142,7 +144,7 @@ export async function benchBigExport(o: ExportBenchOptions): Promise<{ rows: (Ex
     if (fresh) rmSync(out, { recursive: true, force: true });
     o.log(`  ${label} ...`);
     const load = os.loadavg()[0];
-    const child = await measureNode([o.cli, 'run', '--input', input, '--output', out, '--concurrency', String(concurrency), '--quiet', ...extra], o.cwd, 100, o.timeoutMs);
+    const child = await measureNode([...(o.nodeArgs ?? []), o.cli, 'run', '--input', input, '--output', out, '--concurrency', String(concurrency), '--quiet', ...extra], o.cwd, 100, o.timeoutMs);
     let runJson: RunJson | null = null;
     try {
       runJson = JSON.parse(readFileSync(path.join(out, 'run.json'), 'utf8')) as RunJson;
@@ -187,7 +189,9 @@ export async function benchBigExport(o: ExportBenchOptions): Promise<{ rows: (Ex
   const many = median(all);
   results.single = single;
   results.all = all;
-  rows.push(`one big JSONL export: ${o.records} Indonesian articles, ${f1(mb)} MB, default pipeline, no options (median of ${o.repeat})`);
+  const flags = o.nodeArgs?.length ? `; node ${o.nodeArgs.join(' ')}` : '';
+  rows.push(`one big JSONL export: ${o.records} Indonesian articles, ${f1(mb)} MB, default pipeline, no options (median of ${o.repeat}${flags})`);
+  results.nodeArgs = o.nodeArgs ?? [];
   const written = one.run?.counts?.written ?? 0;
   const mbPerCpu = mb / cpuOf(one);
   rows.push(row(one, mb, o.records, { text: `>= ${EXPORT_TARGET.mbPerCpuS} MB/CPU-s`, met: mbPerCpu >= EXPORT_TARGET.mbPerCpuS }, `${written} written, ${one.run?.counts?.failed ?? '?'} failed; ${cpuSplit(one)}`));
