@@ -32,6 +32,8 @@ export interface RunSummary {
   phase_ms?: Record<string, number>;
   outputs_rewritten: boolean;
   peak_rss_bytes: number;
+  /** Garbage-collection pauses (ms): of the analysis workers (summed) and of the main thread. */
+  gc_ms?: { workers: number; main: number };
   /**
    * Present when the run has database sinks: what each received (articles written or replaced,
    * deleted, left untouched) or the error that stopped it (the sink keeps its committed batches

@@ -88,6 +88,12 @@ describe('a big export is read record by record and spread over the workers', ()
       expect(result.status, result.stderr).toBe(0);
     }
     expect(snapshot(path.join(work, 'out-2'))).toEqual(snapshot(path.join(work, 'out-1')));
+    // where the CPU went: the workers collected garbage (loading the models at least), as did the main thread
+    for (const c of ['1', '2']) {
+      const { gc_ms } = runInfo(path.join(work, `out-${c}`));
+      expect(gc_ms.workers).toBeGreaterThan(0);
+      expect(gc_ms.main).toBeGreaterThanOrEqual(0);
+    }
     // the reference: the records read and analysed one by one in this process
     const analyzer = await createAnalyzer();
     const cwd = process.cwd();

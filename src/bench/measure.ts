@@ -22,6 +22,12 @@ export interface ChildMeasurement {
   stderrTail: string;
   /** True when the run was stopped after `timeoutMs`. */
   timedOut: boolean;
+  /**
+   * CPU seconds of the measured node process's main thread and of its other threads (largest
+   * first: the worker threads, then V8's GC/compiler threads and libuv's), as last polled from
+   * /proc (a thread's last poll interval is lost when it ends); null without /proc.
+   */
+  threadCpu: { mainS: number; othersS: number[] } | null;
 }
 
 const TIME_BIN = '/usr/bin/time';
@@ -33,6 +39,28 @@ function statusField(pid: number, field: string): number | null {
     return m ? Number(m[1]) * 1024 : null;
   } catch {
     return null;
+  }
+}
+
+const CLOCK_TICKS = 100;
+
+/** utime + stime of each thread of `pid`, in seconds, into `into` (by thread id). */
+function pollThreadCpu(pid: number, into: Map<number, number>): void {
+  let tids: string[];
+  try {
+    tids = readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return;
+  }
+  for (const tid of tids) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+      // fields after the parenthesised command name: state is field 3, utime 14 and stime 15
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      into.set(Number(tid), (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS);
+    } catch {
+      // the thread ended
+    }
   }
 }
 
@@ -70,9 +98,13 @@ export function measureNode(args: readonly string[], cwd: string, pollMs = 100, 
     });
     let hwm = 0;
     let treeRss = 0;
+    const threadCpu = new Map<number, number>();
+    let nodePid: number | null = null;
     const poll = () => {
       if (child.pid === undefined) return;
       const pids = tree(child.pid).filter((p) => !(useTime && p === child.pid));
+      nodePid ??= pids[0] ?? null;
+      if (nodePid !== null) pollThreadCpu(nodePid, threadCpu);
       let sum = 0;
       for (const pid of pids) {
         const h = statusField(pid, 'VmHWM');
@@ -130,6 +162,13 @@ export function measureNode(args: readonly string[], cwd: string, pollMs = 100, 
         polledTreeRssBytes: treeRss || null,
         stderrTail: stderr.trim().split('\n').slice(-8).join('\n'),
         timedOut,
+        threadCpu:
+          nodePid === null || threadCpu.size === 0
+            ? null
+            : {
+                mainS: threadCpu.get(nodePid) ?? 0,
+                othersS: [...threadCpu].filter(([tid]) => tid !== nodePid).map(([, s]) => s).sort((a, b) => b - a),
+              },
       });
     });
   });

@@ -27,7 +27,9 @@
  * The "one big JSONL export" case (src/bench/big-export.ts) runs unless --no-export:
  * --export-records N (default 9970), --export-repeat K (runs per worker count, median),
  * --export-scale (peak RSS at 100k/200k/300k records and the re-run after appending 1,000
- * records to 100,000; --export-light runs those with normalize + structure only).
+ * records to 100,000; --export-light runs those with normalize + structure only);
+ * --export-node-args "FLAGS" starts every `warta run` of the case as `node FLAGS cli.js run …`
+ * (e.g. "--single-threaded-gc", to compare V8 settings on the 1- vs 2-worker ratio).
  */
 process.env.DOTENV_CONFIG_QUIET ??= 'true';
 
@@ -324,6 +326,7 @@ async function main(): Promise<void> {
       appendBase: 100_000,
       appendRecords: 1000,
       light: has('--export-light'),
+      nodeArgs: (argValue('--export-node-args') ?? '').split(/\s+/).filter(Boolean),
       timeoutMs: TIMEOUT_MS,
       log,
     });

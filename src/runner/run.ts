@@ -21,6 +21,7 @@ import { Dispatcher } from './dispatch.js';
 import { LARGE_HEAP_MB, WORKER_HEAP_MB } from './thread-limits.js';
 import { feedExport, type FeedResult } from './feed.js';
 import { acquireLock } from './lock.js';
+import { GcClock } from './gc-clock.js';
 import { PhaseClock } from './phases.js';
 import { loadOutputIndex, saveOutputIndex, type OutputIndex } from './output-index.js';
 import { LiveArticles, writeOutputs } from './outputs.js';
@@ -129,9 +130,11 @@ export async function run(options: RunOptions): Promise<RunSummary> {
   };
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
+  const mainGc = new GcClock();
   try {
     return await runLocked();
   } finally {
+    mainGc.stop();
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
     release();
@@ -553,6 +556,7 @@ export async function run(options: RunOptions): Promise<RunSummary> {
       phase_ms: phases.snapshot(),
       outputs_rewritten: rewrite,
       peak_rss_bytes: process.resourceUsage().maxRSS * 1024,
+      gc_ms: { workers: Math.round(dispatcher.gcMs), main: Math.round(mainGc.ms) },
     };
     if (sinkSpecs.length > 0) summary.sinks = sinkResults;
     await files.recordRun(summary);

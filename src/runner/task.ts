@@ -101,6 +101,8 @@ export interface TaskResult {
   units: UnitResult[];
   /** Milliseconds per stage summed over the task's articles. */
   stageMs: Record<string, number>;
+  /** Garbage-collection pauses of the worker (ms) since its previous task (`run.json` `gc_ms`). */
+  gcMs?: number;
   /** The run report's figures over the task's articles (when `WorkerSetup.report`). */
   report?: ReportData;
 }

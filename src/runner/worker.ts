@@ -9,6 +9,7 @@ import { recordPrefix } from '../ingest/stream-records.js';
 import { ReportAggregator } from '../report/aggregate.js';
 import { csvRows } from '../sinks/rows.js';
 import { FragmentBuffer, PENDING_SHA256 } from '../sinks/fragment.js';
+import { GcClock } from './gc-clock.js';
 import { SegmentWriter } from './store.js';
 import { PROGRESS, type FilesTask, type RecordsTask, type StoredDoc, type Task, type TaskResult, type UnitResult, type WorkerSetup } from './task.js';
 
@@ -25,6 +26,8 @@ analyzerReady.catch(() => {});
 const segments = new SegmentWriter(setup.segmentDir, `${setup.runTag}-${threadId}`);
 /** A task's rendered articles, reused from task to task (a worker runs one task at a time). */
 const fragments = new FragmentBuffer();
+/** This thread's collection pauses, reported with each task's result. */
+const gc = new GcClock();
 
 /**
  * Files are read into one reusable buffer per worker: a fresh Buffer per file is off-heap memory
@@ -177,5 +180,5 @@ export default async function analyseTask(task: Task): Promise<TaskResult> {
   const analysis = new Analysis(analyzer, task.progress);
   const units = task.kind === 'files' ? await analyseFiles(task, analysis) : analyseRecords(task, analysis);
   analysis.flush();
-  return { units, stageMs: analysis.stageMs, ...(analysis.report ? { report: analysis.report.data } : {}) };
+  return { units, stageMs: analysis.stageMs, gcMs: gc.sinceLastTake(), ...(analysis.report ? { report: analysis.report.data } : {}) };
 }
