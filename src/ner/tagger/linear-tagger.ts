@@ -53,6 +53,18 @@ const GROUP_CACHE_BITS = 14;
 /** Word cache generation size: 2^15 slots, filled to 70% (each entry holds ~70 floats). */
 const WORD_CACHE_BITS = 15;
 
+/** Place values of a mixed-radix number whose digits have these sizes (the last digit's is 1); their products stay below GROUP_LIMIT. */
+function mixedRadixStrides(sizes: readonly number[]): Int32Array {
+  const stride = new Int32Array(sizes.length);
+  let place = 1;
+  for (let j = sizes.length - 1; j >= 0; j--) {
+    stride[j] = place;
+    place *= sizes[j];
+  }
+  if (place > GROUP_LIMIT) throw new Error(`group key space ${place} past ${GROUP_LIMIT}`);
+  return stride;
+}
+
 /** Cached per distinct token string: atom ids, summed single-offset weights, lexicon key, list-trie node. */
 export interface WordEntry {
   ids: Int32Array;
@@ -148,7 +160,7 @@ export class LinearTagger implements NerTagger {
      * gazetteer tags) are grouped; each group caches the summed vector per
      * combination of its atoms, so a token costs one lookup per group.
      */
-    groups: Array<{ templates: number[]; at: Int32Array; size: Float64Array; cache: VectorCache }>;
+    groups: Array<{ templates: number[]; at: Int32Array; stride: Int32Array; cache: VectorCache }>;
   };
   private words = new WordTable<WordEntry>(WORD_CACHE_BITS);
   private oldWords = new WordTable<WordEntry>(WORD_CACHE_BITS);
@@ -215,7 +227,7 @@ export class LinearTagger implements NerTagger {
       groups: groups.map((g) => ({
         templates: g.templates,
         at: Int32Array.from(g.parts.map(([k, o]) => o * NUM_KINDS + k)),
-        size: Float64Array.from(g.parts.map(([k]) => space.vocabs[k].size)),
+        stride: mixedRadixStrides(g.parts.map(([k]) => space.vocabs[k].size)),
         cache: new VectorCache(GROUP_CACHE_BITS),
       })),
       mStart: Int32Array.from(mStart),
@@ -362,9 +374,11 @@ export class LinearTagger implements NerTagger {
       for (let gi = 0; gi < groups.length; gi++) {
         const g = groups[gi];
         const at = g.at;
-        const size = g.size;
+        const stride = g.stride;
+        // the mixed-radix number over the group's atoms, as a sum of independent products
+        // (its value stays below GROUP_LIMIT, so int32 arithmetic is exact)
         let key = 0;
-        for (let j = 0; j < at.length; j++) key = key * size[j] + padded[base + at[j]];
+        for (let j = 0; j < at.length; j++) key += Math.imul(padded[base + at[j]], stride[j]);
         let o = g.cache.find(key);
         if (o < 0) o = this.fillGroup(g, key, atoms, n, i);
         const v = g.cache.pool;
