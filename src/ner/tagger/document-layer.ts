@@ -46,10 +46,24 @@ export function takeDecoding(
   trans?: ArrayLike<number>,
   end?: ArrayLike<number>,
 ): SentenceDecoding {
+  const { labels, spans, scores } = labelsOf(tagger, n, best, emissions, withScores, trans, end);
+  return { n, labels, emissions, tokens, spans, scores, cases: casesOf(tagger.lastEntries, tokens, n) };
+}
+
+/** Labels, spans and (when asked) span scores of the tagger's last decoding. */
+function labelsOf(
+  tagger: LinearTagger,
+  n: number,
+  best: number,
+  emissions: Float64Array,
+  withScores: boolean,
+  trans?: ArrayLike<number>,
+  end?: ArrayLike<number>,
+): Pick<SentenceDecoding, 'labels' | 'spans' | 'scores'> {
   const labels = tagger.lastLabels.slice(0, n);
   const spans = labelsToSpans(labels, n);
   const scores = withScores ? tagger.spanScores(spans, n, best, emissions, trans, end) : null;
-  return { n, labels, emissions, tokens, spans, scores, cases: casesOf(tagger.lastEntries, tokens, n) };
+  return { labels, spans, scores };
 }
 
 /** Case of a token's first letter from the tagger's `WordEntry.cased` (0 uncased, 1 lower, 2 and 3 capital). */
@@ -313,7 +327,7 @@ export class DocumentLayer {
       const s = sentences[current];
       const E = this.scratch;
       const best = this.tagger.decodeEmissions(E, s.n, this.trans, this.end);
-      const d = takeDecoding(this.tagger, s.n, best, E, s.tokens, withScores, this.trans, this.end);
+      const d = labelsOf(this.tagger, s.n, best, E, withScores, this.trans, this.end);
       s.labels = d.labels;
       s.spans = d.spans;
       s.scores = d.scores;
