@@ -11,7 +11,7 @@ import { splitGluedTokens } from './glue.js';
 import type { ListNode } from './lists.js';
 import type { DocLayerFile } from './model-file.js';
 import { FeatureSpace, NL, OUTSIDE_ONLY, TYPES, casedOf, labelsToSpans, outsideMargins, styleOf, viterbi } from './model.js';
-import { GROUP_LIMIT, IntTable, VectorCache, WordTable } from './tables.js';
+import { GROUP_LIMIT, IntTable, PairTable, VectorCache, WordTable } from './tables.js';
 import { tokenize } from './tokenize.js';
 
 export interface TaggedSpan {
@@ -63,6 +63,30 @@ function mixedRadixStrides(sizes: readonly number[]): Int32Array {
   }
   if (place > GROUP_LIMIT) throw new Error(`group key space ${place} past ${GROUP_LIMIT}`);
   return stride;
+}
+
+/**
+ * Pairs [q1, q2] of multi templates (indices into `multis`) whose parts have the same kinds and
+ * q2's offsets are q1's plus one, both keyed below 2^31 and without a dense table.
+ */
+function twinTemplates(space: FeatureSpace, multis: readonly number[], dense: ReadonlyArray<Int32Array | null>): Array<[number, number]> {
+  const pairs: Array<[number, number]> = [];
+  const taken = new Set<number>();
+  const keySpace = (t: number) => space.templates[t].reduce((size, [k]) => size * space.vocabs[k].size, 1);
+  for (let q1 = 0; q1 < multis.length; q1++) {
+    if (taken.has(q1) || dense[q1] !== null || keySpace(multis[q1]) >= 2 ** 31) continue;
+    const a = space.templates[multis[q1]];
+    for (let q2 = 0; q2 < multis.length; q2++) {
+      if (q2 === q1 || taken.has(q2) || dense[q2] !== null) continue;
+      const b = space.templates[multis[q2]];
+      if (b.length === a.length && b.every(([k, o], j) => k === a[j][0] && o === a[j][1] + 1)) {
+        pairs.push([q1, q2]);
+        taken.add(q1).add(q2);
+        break;
+      }
+    }
+  }
+  return pairs;
 }
 
 /** Cached per distinct token string: atom ids, summed single-offset weights, lexicon key, list-trie node. */
@@ -147,6 +171,14 @@ export class LinearTagger implements NerTagger {
     mSize: Float64Array;
     /** Per multi template: a dense key -> row table when its key space is small, else null (use `hashed`). */
     dense: Array<Int32Array | null>;
+    /**
+     * Pairs of multi templates over the same kinds, the second one token to the right of the
+     * first (`lw@-1+lw@0`, `lw@0+lw@1`): the second's key at token i is the first's at i + 1,
+     * so one probe per token position finds both rows (`twinRows`, before the token loop).
+     */
+    twins: Array<{ first: number; second: number; table: PairTable; rows: Int32Array }>;
+    /** Per multi template: index into `twins` and which of the pair (0 first, 1 second), or -1. */
+    twinOf: Int32Array;
     /** Per multi template without a dense table: an open-addressing key -> row table (null: use the Map). */
     hashed: Array<IntTable | null>;
     bos: Float32Array;
@@ -223,7 +255,20 @@ export class LinearTagger implements NerTagger {
       }
       mStart.push(mKind.length);
     }
+    const twins = twinTemplates(space, multis, dense).map(([q1, q2]) => ({
+      first: q1,
+      second: q2,
+      table: PairTable.from(space.rowMaps[multis[q1]], space.rowMaps[multis[q2]]),
+      rows: new Int32Array(0),
+    }));
+    const twinOf = new Int32Array(multis.length).fill(-1);
+    twins.forEach((tw, k) => {
+      twinOf[tw.first] = 2 * k;
+      twinOf[tw.second] = 2 * k + 1;
+    });
     const plan = {
+      twins,
+      twinOf,
       groups: groups.map((g) => ({
         templates: g.templates,
         at: Int32Array.from(g.parts.map(([k, o]) => o * NUM_KINDS + k)),
@@ -350,7 +395,8 @@ export class LinearTagger implements NerTagger {
     const offsets = plan.offsets;
     const no = offsets.length;
     const groups = plan.groups;
-    const { multis, dense, hashed, mStart, mAt, mSize } = plan;
+    const { multis, dense, hashed, mStart, mAt, mSize, twins, twinOf } = plan;
+    for (const tw of twins) this.twinRows(tw, n);
     // The 13 label scores of a token are summed in locals (one load and add per weight, no
     // stores until the token is done): this loop is most of the tagger's time.
     for (let i = 0; i < n; i++) {
@@ -387,19 +433,26 @@ export class LinearTagger implements NerTagger {
       }
       // templates over word pairs: a row of the weight table
       for (let q = 0; q < multis.length; q++) {
-        // mixed-radix key over the template's parts, as FeatureSpace.key computes it
-        let key = 0;
-        let j = mStart[q];
-        const je = mStart[q + 1];
-        for (; j < je; j++) {
-          const id = padded[base + mAt[j]];
-          if (id === UNK) break;
-          key = key * mSize[j] + id;
+        let r: number;
+        const twin = twinOf[q];
+        if (twin >= 0) {
+          // the first of a pair: its row at this token; the second: the first's key one token on
+          r = twins[twin >> 1].rows[2 * (i + (twin & 1)) + (twin & 1)];
+        } else {
+          // mixed-radix key over the template's parts, as FeatureSpace.key computes it
+          let key = 0;
+          let j = mStart[q];
+          const je = mStart[q + 1];
+          for (; j < je; j++) {
+            const id = padded[base + mAt[j]];
+            if (id === UNK) break;
+            key = key * mSize[j] + id;
+          }
+          if (j < je) continue;
+          const table = dense[q];
+          const h = hashed[q];
+          r = table !== null ? table[key] : h !== null ? h.get(key) : (space.rowMaps[multis[q]].get(key) ?? -1);
         }
-        if (j < je) continue;
-        const table = dense[q];
-        const h = hashed[q];
-        const r = table !== null ? table[key] : h !== null ? h.get(key) : (space.rowMaps[multis[q]].get(key) ?? -1);
         if (r < 0) continue;
         const o = r * NL;
         e0 += W[o]; e1 += W[o + 1]; e2 += W[o + 2]; e3 += W[o + 3]; e4 += W[o + 4]; e5 += W[o + 5]; e6 += W[o + 6]; // prettier-ignore
@@ -408,6 +461,34 @@ export class LinearTagger implements NerTagger {
       const b = i * NL;
       E[b] = e0; E[b + 1] = e1; E[b + 2] = e2; E[b + 3] = e3; E[b + 4] = e4; E[b + 5] = e5; E[b + 6] = e6; // prettier-ignore
       E[b + 7] = e7; E[b + 8] = e8; E[b + 9] = e9; E[b + 10] = e10; E[b + 11] = e11; E[b + 12] = e12; // prettier-ignore
+    }
+  }
+
+  /**
+   * The rows of a twin pair at token positions 0..n (`rows[2p]`: the first template's row at
+   * token p, `rows[2p + 1]`: the second's at token p - 1; -1 none), looked up only where a
+   * token that reads them has emissions.
+   */
+  private twinRows(tw: { first: number; table: PairTable; rows: Int32Array }, n: number): void {
+    const plan = this.plan!;
+    const { padded, far } = this;
+    if (tw.rows.length < 2 * (n + 1)) tw.rows = new Int32Array(2 * (this.cap + 1));
+    const rows = tw.rows;
+    const je = plan.mStart[tw.first + 1];
+    for (let p = 0; p <= n; p++) {
+      if ((p === n || far[p] === 1) && (p === 0 || far[p - 1] === 1)) continue;
+      const base = (p + PAD) * NUM_KINDS;
+      let key = 0;
+      let j = plan.mStart[tw.first];
+      for (; j < je; j++) {
+        const id = padded[base + plan.mAt[j]];
+        if (id === UNK) break;
+        key = key * plan.mSize[j] + id;
+      }
+      if (j < je) {
+        rows[2 * p] = -1;
+        rows[2 * p + 1] = -1;
+      } else tw.table.lookup(key, rows, 2 * p);
     }
   }
 

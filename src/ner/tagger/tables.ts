@@ -47,6 +47,53 @@ export class IntTable {
 }
 
 /**
+ * Non-negative int32 keys -> a pair of int32 values (each -1 when absent), open addressing: the
+ * rows of two templates that read the same key, found with one probe.
+ */
+export class PairTable {
+  private constructor(
+    private readonly slots: Int32Array,
+    private readonly mask: number,
+  ) {}
+
+  static from(first: Map<number, number>, second: Map<number, number>): PairTable {
+    const keys = new Set([...first.keys(), ...second.keys()]);
+    let cap = 16;
+    while (cap < keys.size * 2) cap *= 2;
+    const slots = new Int32Array(4 * cap).fill(-1);
+    const mask = cap - 1;
+    for (const k of keys) {
+      let i = Math.imul(k, 0x9e3779b1) & mask;
+      while (slots[4 * i] !== -1) i = (i + 1) & mask;
+      slots[4 * i] = k;
+      slots[4 * i + 1] = first.get(k) ?? -1;
+      slots[4 * i + 2] = second.get(k) ?? -1;
+    }
+    return new PairTable(slots, mask);
+  }
+
+  /** Writes the key's two values to `out[at]` and `out[at + 1]` (-1 for an absent key). */
+  lookup(key: number, out: Int32Array, at: number): void {
+    const { slots, mask } = this;
+    let i = Math.imul(key, 0x9e3779b1) & mask;
+    for (;;) {
+      const k = slots[4 * i];
+      if (k === key) {
+        out[at] = slots[4 * i + 1];
+        out[at + 1] = slots[4 * i + 2];
+        return;
+      }
+      if (k === -1) {
+        out[at] = -1;
+        out[at + 1] = -1;
+        return;
+      }
+      i = (i + 1) & mask;
+    }
+  }
+}
+
+/**
  * Non-negative int32 keys -> 13-float vectors, open addressing; emptied when
  * 70% full, so memory stays bounded. A slot holds the key and its vector's
  * pool offset side by side, and the vectors are packed in the pool in the
