@@ -115,10 +115,10 @@ function caseOfTokens(sentences: readonly SentenceDecoding[]): Uint8Array {
   const cases = caseScratch;
   let at = 0;
   for (const s of sentences) {
-    if (s.cases) {
-      cases.set(s.cases.subarray(0, s.n), at);
-      at += s.n;
-    } else for (let i = 0; i < s.n; i++) cases[at++] = caseOf(s.tokens[i].text);
+    const known = s.cases;
+    // a loop: a subarray per sentence costs more than the copy
+    if (known) for (let i = 0; i < s.n; i++) cases[at++] = known[i];
+    else for (let i = 0; i < s.n; i++) cases[at++] = caseOf(s.tokens[i].text);
   }
   return cases;
 }
@@ -170,9 +170,17 @@ const T_TYPES = 3;
 const T_MULTI = 6;
 const T_WIDTH = 9;
 
-/** Reused from article to article: the key -> row map, the rows, each token's row. */
+/**
+ * Reused from article to article: the key -> row map, the rows, each token's row. A key keeps
+ * its row across articles (most capitalised words come back); a row counts for the article
+ * whose number `rowArticle` holds, and is zeroed when another article first uses it.
+ */
 const tallyRows = new Map<string, number>();
+/** Past this many keys the map starts afresh, so memory stays bounded. */
+const MAX_TALLY_ROWS = 1 << 16;
 let tallyScratch = new Int32Array(256 * T_WIDTH);
+let rowArticle = new Float64Array(256);
+let article = 0;
 let rowOfToken = new Int32Array(4096);
 const types = [0, 0, 0];
 const multi = [0, 0, 0];
@@ -186,8 +194,9 @@ export function visitDocumentFeatures(sentences: readonly SentenceDecoding[], vi
   if (rowOfToken.length < cases.length) rowOfToken = new Int32Array(cases.length);
   const tokenRow = rowOfToken;
   // per capitalised word key: its occurrences by label type, then its lower-case occurrences
-  tallyRows.clear();
-  let rows = 0;
+  if (tallyRows.size > MAX_TALLY_ROWS) tallyRows.clear();
+  article++;
+  let used = 0;
   let at = 0;
   for (const s of sentences) {
     for (let i = 0; i < s.n; i++, at++) {
@@ -195,14 +204,22 @@ export function visitDocumentFeatures(sentences: readonly SentenceDecoding[], vi
       const key = s.tokens[i].key;
       let r = tallyRows.get(key);
       if (r === undefined) {
-        r = rows++;
+        r = tallyRows.size;
         tallyRows.set(key, r);
-        if (tallyScratch.length < rows * T_WIDTH) {
-          const grown = new Int32Array(tallyScratch.length * 2);
+        if (rowArticle.length <= r) {
+          const rowsGrown = new Float64Array(rowArticle.length * 2);
+          rowsGrown.set(rowArticle);
+          rowArticle = rowsGrown;
+          const grown = new Int32Array(rowArticle.length * T_WIDTH);
           grown.set(tallyScratch);
           tallyScratch = grown;
         }
-        tallyScratch.fill(0, r * T_WIDTH, rows * T_WIDTH);
+        rowArticle[r] = 0;
+      }
+      if (rowArticle[r] !== article) {
+        rowArticle[r] = article;
+        for (let c = 0; c < T_WIDTH; c++) tallyScratch[r * T_WIDTH + c] = 0;
+        used++;
       }
       tokenRow[at] = r;
       const t = r * T_WIDTH;
@@ -216,14 +233,14 @@ export function visitDocumentFeatures(sentences: readonly SentenceDecoding[], vi
       }
     }
   }
-  if (rows === 0) return;
+  if (used === 0) return;
   const tally = tallyScratch;
   at = 0;
   for (const s of sentences) {
     for (let i = 0; i < s.n; i++, at++) {
       if (cases[at] !== LOWER) continue;
       const r = tallyRows.get(s.tokens[i].key);
-      if (r !== undefined) tally[r * T_WIDTH + T_LOWER]++;
+      if (r !== undefined && rowArticle[r] === article) tally[r * T_WIDTH + T_LOWER]++;
     }
   }
   let first = 0;
