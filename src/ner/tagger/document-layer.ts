@@ -357,7 +357,10 @@ export class DocumentLayer {
         current = k;
         const s = sentences[k];
         if (this.scratch.length < s.n * NL) this.scratch = new Float64Array(s.n * NL * 2);
-        this.scratch.set(s.emissions.subarray(0, s.n * NL));
+        // a loop: a subarray per sentence costs more than the copy
+        const E = this.scratch;
+        const from = s.emissions;
+        for (let j = s.n * NL - 1; j >= 0; j--) E[j] = from[j];
       }
       const E = this.scratch;
       for (let y = 0; y < NL; y++) E[i * NL + y] += this.W[r * NL + y];
