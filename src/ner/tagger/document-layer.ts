@@ -10,6 +10,7 @@
  * output, see `train.ts`).
  */
 import type { DocLayerFile, LinearTagger } from './index.js';
+import type { WordEntry } from './linear-tagger.js';
 import { labelsToSpans, NL } from './model.js';
 
 /** One sentence as the sentence tagger decided it. */
@@ -24,6 +25,11 @@ export interface SentenceDecoding {
   spans: Array<[number, number, number]>;
   /** Their calibrated scores, when asked for (they cost a backward pass). */
   scores: number[] | null;
+  /**
+   * Case of each token's first letter (`UNCASED`, `LOWER`, `UPPER`) when the tagger already
+   * knew it (`takeDecoding`); computed from the text when absent.
+   */
+  cases?: Uint8Array;
 }
 
 /**
@@ -40,10 +46,41 @@ export function takeDecoding(
   trans?: ArrayLike<number>,
   end?: ArrayLike<number>,
 ): SentenceDecoding {
+  const { labels, spans, scores } = labelsOf(tagger, n, best, emissions, withScores, trans, end);
+  return { n, labels, emissions, tokens, spans, scores, cases: casesOf(tagger.lastEntries, tokens, n) };
+}
+
+/** Labels, spans and (when asked) span scores of the tagger's last decoding. */
+function labelsOf(
+  tagger: LinearTagger,
+  n: number,
+  best: number,
+  emissions: Float64Array,
+  withScores: boolean,
+  trans?: ArrayLike<number>,
+  end?: ArrayLike<number>,
+): Pick<SentenceDecoding, 'labels' | 'spans' | 'scores'> {
   const labels = tagger.lastLabels.slice(0, n);
   const spans = labelsToSpans(labels, n);
   const scores = withScores ? tagger.spanScores(spans, n, best, emissions, trans, end) : null;
-  return { n, labels, emissions, tokens, spans, scores };
+  return { labels, spans, scores };
+}
+
+/** Case of a token's first letter from the tagger's `WordEntry.cased` (0 uncased, 1 lower, 2 and 3 capital). */
+const CASE_OF_CASED = Uint8Array.of(0, 1, 2, 2);
+
+/**
+ * The tokens' cases from the word entries of the tagger's last decoding (it classified each
+ * distinct word once); a token the entries do not hold (another decoding's) is classified here.
+ */
+function casesOf(entries: readonly WordEntry[], tokens: SentenceDecoding['tokens'], n: number): Uint8Array {
+  const cases = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const e = entries[i];
+    const w = tokens[i].text;
+    cases[i] = e !== undefined && e.word === w ? CASE_OF_CASED[e.cased] : caseOf(w);
+  }
+  return cases;
 }
 
 function isUpperInitial(w: string): boolean {
@@ -64,6 +101,10 @@ const UNCASED = 0;
 const LOWER = 1;
 const UPPER = 2;
 
+function caseOf(w: string): number {
+  return isUpperInitial(w) ? UPPER : isLowerInitial(w) ? LOWER : UNCASED;
+}
+
 /** Case of every token's first letter, all sentences in a row (the passes below read it several times). */
 let caseScratch = new Uint8Array(4096);
 
@@ -74,10 +115,10 @@ function caseOfTokens(sentences: readonly SentenceDecoding[]): Uint8Array {
   const cases = caseScratch;
   let at = 0;
   for (const s of sentences) {
-    for (let i = 0; i < s.n; i++) {
-      const w = s.tokens[i].text;
-      cases[at++] = isUpperInitial(w) ? UPPER : isLowerInitial(w) ? LOWER : UNCASED;
-    }
+    const known = s.cases;
+    // a loop: a subarray per sentence costs more than the copy
+    if (known) for (let i = 0; i < s.n; i++) cases[at++] = known[i];
+    else for (let i = 0; i < s.n; i++) cases[at++] = caseOf(s.tokens[i].text);
   }
   return cases;
 }
@@ -119,14 +160,28 @@ export function featureName(id: number): string {
   return `${FEATURE_KINDS[Math.floor(id / 3)]}|${PLACES[id % 3]}`;
 }
 
-interface Tally {
-  lower: number;
-  capital: number;
-  outside: number;
-  types: [number, number, number];
-  multi: [number, number, number];
-}
+/** Per capitalised word key, a row of counts in `tallyScratch`: these columns. */
+const T_LOWER = 0;
+const T_CAPITAL = 1;
+const T_OUTSIDE = 2;
+/** Occurrences typed PER, LOC, ORG (three columns from here on). */
+const T_TYPES = 3;
+/** Occurrences inside a longer mention of each type. */
+const T_MULTI = 6;
+const T_WIDTH = 9;
 
+/**
+ * Reused from article to article: the key -> row map, the rows, each token's row. A key keeps
+ * its row across articles (most capitalised words come back); a row counts for the article
+ * whose number `rowArticle` holds, and is zeroed when another article first uses it.
+ */
+const tallyRows = new Map<string, number>();
+/** Past this many keys the map starts afresh, so memory stays bounded. */
+const MAX_TALLY_ROWS = 1 << 16;
+let tallyScratch = new Int32Array(256 * T_WIDTH);
+let rowArticle = new Float64Array(256);
+let article = 0;
+let rowOfToken = new Int32Array(4096);
 const types = [0, 0, 0];
 const multi = [0, 0, 0];
 
@@ -136,56 +191,79 @@ const multi = [0, 0, 0];
  */
 export function visitDocumentFeatures(sentences: readonly SentenceDecoding[], visit: (s: number, i: number, feature: number) => void): void {
   const cases = caseOfTokens(sentences);
+  if (rowOfToken.length < cases.length) rowOfToken = new Int32Array(cases.length);
+  const tokenRow = rowOfToken;
   // per capitalised word key: its occurrences by label type, then its lower-case occurrences
-  const tallies = new Map<string, Tally>();
+  if (tallyRows.size > MAX_TALLY_ROWS) tallyRows.clear();
+  article++;
+  let used = 0;
   let at = 0;
   for (const s of sentences) {
     for (let i = 0; i < s.n; i++, at++) {
       if (cases[at] !== UPPER) continue;
-      const tok = s.tokens[i];
-      let t = tallies.get(tok.key);
-      if (!t) tallies.set(tok.key, (t = { lower: 0, capital: 0, outside: 0, types: [0, 0, 0], multi: [0, 0, 0] }));
-      t.capital++;
+      const key = s.tokens[i].key;
+      let r = tallyRows.get(key);
+      if (r === undefined) {
+        r = tallyRows.size;
+        tallyRows.set(key, r);
+        if (rowArticle.length <= r) {
+          const rowsGrown = new Float64Array(rowArticle.length * 2);
+          rowsGrown.set(rowArticle);
+          rowArticle = rowsGrown;
+          const grown = new Int32Array(rowArticle.length * T_WIDTH);
+          grown.set(tallyScratch);
+          tallyScratch = grown;
+        }
+        rowArticle[r] = 0;
+      }
+      if (rowArticle[r] !== article) {
+        rowArticle[r] = article;
+        for (let c = 0; c < T_WIDTH; c++) tallyScratch[r * T_WIDTH + c] = 0;
+        used++;
+      }
+      tokenRow[at] = r;
+      const t = r * T_WIDTH;
+      tallyScratch[t + T_CAPITAL]++;
       const y = s.labels[i];
-      if (y === 0) t.outside++;
+      if (y === 0) tallyScratch[t + T_OUTSIDE]++;
       else {
         const type = (y - 1) >> 2;
-        t.types[type]++;
-        if ((y - 1) % 4 !== 3) t.multi[type]++;
+        tallyScratch[t + T_TYPES + type]++;
+        if ((y - 1) % 4 !== 3) tallyScratch[t + T_MULTI + type]++;
       }
     }
   }
-  if (tallies.size === 0) return;
+  if (used === 0) return;
+  const tally = tallyScratch;
   at = 0;
   for (const s of sentences) {
     for (let i = 0; i < s.n; i++, at++) {
       if (cases[at] !== LOWER) continue;
-      const t = tallies.get(s.tokens[i].key);
-      if (t) t.lower++;
+      const r = tallyRows.get(s.tokens[i].key);
+      if (r !== undefined && rowArticle[r] === article) tally[r * T_WIDTH + T_LOWER]++;
     }
   }
-  let base = 0;
-  sentences.forEach((s, k) => {
-    const first = base;
-    base += s.n;
+  let first = 0;
+  for (let k = 0; k < sentences.length; k++) {
+    const s = sentences[k];
     let headline: boolean | null = null;
     for (let i = 0; i < s.n; i++) {
       if (cases[first + i] !== UPPER) continue;
-      const tok = s.tokens[i];
-      const t = tallies.get(tok.key)!;
-      const others = t.capital - 1;
-      if (t.lower === 0 && others <= 0) continue;
+      const t = tokenRow[first + i] * T_WIDTH;
+      const lower = tally[t + T_LOWER];
+      const others = tally[t + T_CAPITAL] - 1;
+      if (lower === 0 && others <= 0) continue;
       headline ??= headlineStyle(s, cases, first);
       const place = i === 0 ? 0 : headline ? 1 : 2;
-      if (t.lower > 0) visit(k, i, K_LC * 3 + place);
+      if (lower > 0) visit(k, i, K_LC * 3 + place);
       if (others <= 0) continue;
       // this occurrence's own vote is taken out
       const y = s.labels[i];
       for (let q = 0; q < 3; q++) {
-        types[q] = t.types[q];
-        multi[q] = t.multi[q];
+        types[q] = tally[t + T_TYPES + q];
+        multi[q] = tally[t + T_MULTI + q];
       }
-      let outside = t.outside;
+      let outside = tally[t + T_OUTSIDE];
       if (y === 0) outside--;
       else {
         const own = (y - 1) >> 2;
@@ -209,7 +287,8 @@ export function visitDocumentFeatures(sentences: readonly SentenceDecoding[], vi
       if (multi[best] > 0) visit(k, i, (K_MULTI + best) * 3 + place);
       if (outside > 0 && agree !== K_ALL) visit(k, i, K_ALSOO * 3 + place);
     }
-  });
+    first += s.n;
+  }
 }
 
 /** The document features of every token by name (`out[s][i]`), for training and tests. */
@@ -265,7 +344,7 @@ export class DocumentLayer {
       const s = sentences[current];
       const E = this.scratch;
       const best = this.tagger.decodeEmissions(E, s.n, this.trans, this.end);
-      const d = takeDecoding(this.tagger, s.n, best, E, s.tokens, withScores, this.trans, this.end);
+      const d = labelsOf(this.tagger, s.n, best, E, withScores, this.trans, this.end);
       s.labels = d.labels;
       s.spans = d.spans;
       s.scores = d.scores;
@@ -278,7 +357,10 @@ export class DocumentLayer {
         current = k;
         const s = sentences[k];
         if (this.scratch.length < s.n * NL) this.scratch = new Float64Array(s.n * NL * 2);
-        this.scratch.set(s.emissions.subarray(0, s.n * NL));
+        // a loop: a subarray per sentence costs more than the copy
+        const E = this.scratch;
+        const from = s.emissions;
+        for (let j = s.n * NL - 1; j >= 0; j--) E[j] = from[j];
       }
       const E = this.scratch;
       for (let y = 0; y < NL; y++) E[i * NL + y] += this.W[r * NL + y];

@@ -3,7 +3,8 @@
  * `features.ts`), decoded with Viterbi. Per distinct word it caches the atom
  * ids and the summed weights of the one-word templates; per token it adds the
  * cached vectors of small-vocabulary template groups and the rows of the
- * word-pair templates. Built from a model file by `model-file.ts`.
+ * word-pair templates (the lookup plan: `emission-plan.ts`). Built from a model
+ * file by `model-file.ts`.
  */
 import type { EntityType } from '../../doc.js';
 import { BOS, EOS, NUM_KINDS, TYPE_KINDS, UNK, lexKey } from './features.js';
@@ -11,7 +12,8 @@ import { splitGluedTokens } from './glue.js';
 import type { ListNode } from './lists.js';
 import type { DocLayerFile } from './model-file.js';
 import { FeatureSpace, NL, OUTSIDE_ONLY, TYPES, casedOf, labelsToSpans, outsideMargins, styleOf, viterbi } from './model.js';
-import { GROUP_LIMIT, IntTable, VectorCache, WordTable } from './tables.js';
+import { buildEmissionPlan, type EmissionPlan } from './emission-plan.js';
+import { PairTable, VectorCache, WordTable } from './tables.js';
 import { tokenize } from './tokenize.js';
 
 export interface TaggedSpan {
@@ -117,39 +119,8 @@ export class LinearTagger implements NerTagger {
     return this.toks;
   }
 
-  /**
-   * Templates that read one token string at one offset are summed once per
-   * distinct word into a vector per offset (`wordVectors`); the others are
-   * looked up per token.
-   */
-  private plan?: {
-    offsets: Int32Array;
-    /** For each single template: index into offsets. */
-    singles: Array<[t: number, j: number]>;
-    /** Per single template (same order): its key -> row table (every new word looks up all of them); null: keys past int32, use the Map. */
-    singleRows: Array<IntTable | null>;
-    multis: Int32Array;
-    /** Parts of the multi templates, flattened: atom index relative to the token (offset * NUM_KINDS + kind), vocabulary size, start per template. */
-    mStart: Int32Array;
-    mAt: Int32Array;
-    mSize: Float64Array;
-    /** Per multi template: a dense key -> row table when its key space is small, else null (use `hashed`). */
-    dense: Array<Int32Array | null>;
-    /** Per multi template without a dense table: an open-addressing key -> row table (null: use the Map). */
-    hashed: Array<IntTable | null>;
-    bos: Float32Array;
-    eos: Float32Array;
-    /** Sentinel word entries before and after the sentence (their vectors are `bos`/`eos`). */
-    bosEntry: WordEntry;
-    eosEntry: WordEntry;
-    atomKinds: Int32Array;
-    /**
-     * Multi templates over small vocabularies (shapes, case classes, cues,
-     * gazetteer tags) are grouped; each group caches the summed vector per
-     * combination of its atoms, so a token costs one lookup per group.
-     */
-    groups: Array<{ templates: number[]; at: Int32Array; size: Float64Array; cache: VectorCache }>;
-  };
+  /** How the model's templates are looked up (see `emission-plan.ts`), made on first use. */
+  private plan?: EmissionPlan<WordEntry>;
   private words = new WordTable<WordEntry>(WORD_CACHE_BITS);
   private oldWords = new WordTable<WordEntry>(WORD_CACHE_BITS);
   private entries: WordEntry[] = [];
@@ -157,97 +128,17 @@ export class LinearTagger implements NerTagger {
   private tokKeys: string[] = [];
   private tokFirsts: (ListNode | undefined)[] = [];
 
-  private getPlan() {
+  private getPlan(): EmissionPlan<WordEntry> {
     if (this.plan) return this.plan;
     const { space } = this;
-    const offs: number[] = [];
-    const singles: Array<[number, number]> = [];
-    const multis: number[] = [];
-    type Group = { templates: number[]; parts: Array<[number, number]>; product: number };
-    const groups: Group[] = [];
-    const SMALL = 4096;
-    for (let t = 0; t < space.templates.length; t++) {
-      const o = space.singleOffset(t);
-      if (o === null) {
-        const parts = space.templates[t];
-        if (parts.every(([k]) => space.vocabs[k].size <= SMALL)) {
-          let g = groups[groups.length - 1];
-          const fresh = (grp: Group | undefined) => parts.filter(([k, off]) => !grp || !grp.parts.some(([k2, o2]) => k2 === k && o2 === off));
-          let extra = fresh(g).reduce((acc, [k]) => acc * space.vocabs[k].size, 1);
-          if (!g || g.product * extra > GROUP_LIMIT) {
-            g = { templates: [], parts: [], product: 1 };
-            groups.push(g);
-            extra = fresh(g).reduce((acc, [k]) => acc * space.vocabs[k].size, 1);
-          }
-          for (const p of fresh(g)) g.parts.push([p[0], p[1]]);
-          g.product *= extra;
-          g.templates.push(t);
-          continue;
-        }
-        multis.push(t);
-        continue;
-      }
-      let j = offs.indexOf(o);
-      if (j < 0) j = offs.push(o) - 1;
-      singles.push([t, j]);
-    }
-    const dense = multis.map((t) => {
-      let size = 1;
-      for (const [k] of space.templates[t]) size *= space.vocabs[k].size;
-      if (size > 1 << 20) return null;
-      const table = new Int32Array(size).fill(-1);
-      for (const [key, r] of space.rowMaps[t]) table[key] = r;
-      return table;
-    });
-    const mStart: number[] = [0];
-    const mKind: number[] = [];
-    const mOff: number[] = [];
-    const mSize: number[] = [];
-    for (const t of multis) {
-      for (const [k, o] of space.templates[t]) {
-        mKind.push(k);
-        mOff.push(o);
-        mSize.push(space.vocabs[k].size);
-      }
-      mStart.push(mKind.length);
-    }
-    const plan = {
-      groups: groups.map((g) => ({
-        templates: g.templates,
-        at: Int32Array.from(g.parts.map(([k, o]) => o * NUM_KINDS + k)),
-        size: Float64Array.from(g.parts.map(([k]) => space.vocabs[k].size)),
-        cache: new VectorCache(GROUP_CACHE_BITS),
-      })),
-      mStart: Int32Array.from(mStart),
-      mAt: Int32Array.from(mKind.map((k, j) => mOff[j] * NUM_KINDS + k)),
-      mSize: Float64Array.from(mSize),
-      offsets: Int32Array.from(offs),
-      singles,
-      singleRows: singles.map(([t]) => (space.templates[t].reduce((size, [k]) => size * space.vocabs[k].size, 1) < 2 ** 31 ? IntTable.from(space.rowMaps[t]) : null)),
-      multis: Int32Array.from(multis),
-      dense,
-      hashed: multis.map((t, q) => {
-        if (dense[q] !== null) return null;
-        let size = 1;
-        for (const [k] of space.templates[t]) size *= space.vocabs[k].size;
-        return size < 2 ** 31 ? IntTable.from(space.rowMaps[t]) : null;
-      }),
-      bos: new Float32Array(offs.length * NL),
-      eos: new Float32Array(offs.length * NL),
-      bosEntry: undefined as unknown as WordEntry,
-      eosEntry: undefined as unknown as WordEntry,
-      // type-level kinds the per-token templates read (single-word templates use the word vectors)
-      atomKinds: Int32Array.from(
-        [...new Set([...groups.flatMap((g) => g.parts.map(([k]) => k)), ...multis.flatMap((t) => space.templates[t].map(([k]) => k))])].filter((k) => k < TYPE_KINDS).sort((x, y) => x - y),
-      ),
-    };
+    const plan = buildEmissionPlan<WordEntry>(space, GROUP_CACHE_BITS);
     this.plan = plan;
     this.fillVector(plan.bos, null, BOS);
     this.fillVector(plan.eos, null, EOS);
     const sentinel = (vec: Float32Array, id: number): WordEntry => ({ ids: new Int32Array(TYPE_KINDS).fill(id), vec, word: '', key: '', first: undefined, hash: 0, unseen: false, cased: 0 });
     plan.bosEntry = sentinel(plan.bos, BOS);
     plan.eosEntry = sentinel(plan.eos, EOS);
-    if (offs.some((o) => Math.abs(o) > PAD) || space.templates.some((t) => t.some(([, o]) => Math.abs(o) > PAD))) {
+    if (space.templates.some((t) => t.some(([, o]) => Math.abs(o) > PAD))) {
       throw new Error(`NER model templates reach more than ${PAD} tokens away`);
     }
     return plan;
@@ -338,7 +229,8 @@ export class LinearTagger implements NerTagger {
     const offsets = plan.offsets;
     const no = offsets.length;
     const groups = plan.groups;
-    const { multis, dense, hashed, mStart, mAt, mSize } = plan;
+    const { multis, dense, hashed, mStart, mAt, mSize, twins, twinOf } = plan;
+    for (const tw of twins) this.twinRows(tw, n);
     // The 13 label scores of a token are summed in locals (one load and add per weight, no
     // stores until the token is done): this loop is most of the tagger's time.
     for (let i = 0; i < n; i++) {
@@ -362,9 +254,11 @@ export class LinearTagger implements NerTagger {
       for (let gi = 0; gi < groups.length; gi++) {
         const g = groups[gi];
         const at = g.at;
-        const size = g.size;
+        const stride = g.stride;
+        // the mixed-radix number over the group's atoms, as a sum of independent products
+        // (its value stays below GROUP_LIMIT, so int32 arithmetic is exact)
         let key = 0;
-        for (let j = 0; j < at.length; j++) key = key * size[j] + padded[base + at[j]];
+        for (let j = 0; j < at.length; j++) key += Math.imul(padded[base + at[j]], stride[j]);
         let o = g.cache.find(key);
         if (o < 0) o = this.fillGroup(g, key, atoms, n, i);
         const v = g.cache.pool;
@@ -373,19 +267,26 @@ export class LinearTagger implements NerTagger {
       }
       // templates over word pairs: a row of the weight table
       for (let q = 0; q < multis.length; q++) {
-        // mixed-radix key over the template's parts, as FeatureSpace.key computes it
-        let key = 0;
-        let j = mStart[q];
-        const je = mStart[q + 1];
-        for (; j < je; j++) {
-          const id = padded[base + mAt[j]];
-          if (id === UNK) break;
-          key = key * mSize[j] + id;
+        let r: number;
+        const twin = twinOf[q];
+        if (twin >= 0) {
+          // the first of a pair: its row at this token; the second: the first's key one token on
+          r = twins[twin >> 1].rows[2 * (i + (twin & 1)) + (twin & 1)];
+        } else {
+          // mixed-radix key over the template's parts, as FeatureSpace.key computes it
+          let key = 0;
+          let j = mStart[q];
+          const je = mStart[q + 1];
+          for (; j < je; j++) {
+            const id = padded[base + mAt[j]];
+            if (id === UNK) break;
+            key = key * mSize[j] + id;
+          }
+          if (j < je) continue;
+          const table = dense[q];
+          const h = hashed[q];
+          r = table !== null ? table[key] : h !== null ? h.get(key) : (space.rowMaps[multis[q]].get(key) ?? -1);
         }
-        if (j < je) continue;
-        const table = dense[q];
-        const h = hashed[q];
-        const r = table !== null ? table[key] : h !== null ? h.get(key) : (space.rowMaps[multis[q]].get(key) ?? -1);
         if (r < 0) continue;
         const o = r * NL;
         e0 += W[o]; e1 += W[o + 1]; e2 += W[o + 2]; e3 += W[o + 3]; e4 += W[o + 4]; e5 += W[o + 5]; e6 += W[o + 6]; // prettier-ignore
@@ -394,6 +295,34 @@ export class LinearTagger implements NerTagger {
       const b = i * NL;
       E[b] = e0; E[b + 1] = e1; E[b + 2] = e2; E[b + 3] = e3; E[b + 4] = e4; E[b + 5] = e5; E[b + 6] = e6; // prettier-ignore
       E[b + 7] = e7; E[b + 8] = e8; E[b + 9] = e9; E[b + 10] = e10; E[b + 11] = e11; E[b + 12] = e12; // prettier-ignore
+    }
+  }
+
+  /**
+   * The rows of a twin pair at token positions 0..n (`rows[2p]`: the first template's row at
+   * token p, `rows[2p + 1]`: the second's at token p - 1; -1 none), looked up only where a
+   * token that reads them has emissions.
+   */
+  private twinRows(tw: { first: number; table: PairTable; rows: Int32Array }, n: number): void {
+    const plan = this.plan!;
+    const { padded, far } = this;
+    if (tw.rows.length < 2 * (n + 1)) tw.rows = new Int32Array(2 * (this.cap + 1));
+    const rows = tw.rows;
+    const je = plan.mStart[tw.first + 1];
+    for (let p = 0; p <= n; p++) {
+      if ((p === n || far[p] === 1) && (p === 0 || far[p - 1] === 1)) continue;
+      const base = (p + PAD) * NUM_KINDS;
+      let key = 0;
+      let j = plan.mStart[tw.first];
+      for (; j < je; j++) {
+        const id = padded[base + plan.mAt[j]];
+        if (id === UNK) break;
+        key = key * plan.mSize[j] + id;
+      }
+      if (j < je) {
+        rows[2 * p] = -1;
+        rows[2 * p + 1] = -1;
+      } else tw.table.lookup(key, rows, 2 * p);
     }
   }
 

@@ -334,6 +334,12 @@ export class FeatureSpace {
 
 /** Labels that may follow a closed label: O, B-x, U-x. */
 const OPENERS = Int32Array.from([0, 1, 4, 5, 8, 9, 12]);
+/** Closed labels: O, L-x, U-x. */
+const CLOSED = Int32Array.from([0, 3, 4, 7, 8, 11, 12]);
+/** `viterbi`'s transitions of the call: opener k from closed label c at k * 7 + c. */
+const openerTransitions = new Float64Array(OPENERS.length * CLOSED.length);
+/** `viterbi`'s transitions into I-x and L-x of type t: (from B-x, from I-x) into I-x at 4t, into L-x at 4t + 2. */
+const innerTransitions = new Float64Array(12);
 
 /**
  * The label at token i - 1 that the best path into label y at token i comes from, given the
@@ -378,7 +384,23 @@ export function viterbi(
   if (n === 0) return 0;
   for (let y = 0; y < NL; y++) delta[y] = ALLOWED[NL * NL + y] ? trans[NL * NL + y] + E[y] : NEG;
   // BILOU: O, B-x and U-x follow a closed label (O, L-x, U-x); I-x and L-x follow B-x or I-x.
-  // The two cases are written out (this loop runs once per token and decoding).
+  // The forward pass keeps only path scores (the back trace finds the labels again), so a
+  // maximum's value is all it needs: Math.max gives the value the compare-and-keep loop gave,
+  // without its hard-to-predict branches. The transitions it reads are copied to a
+  // fixed layout once per call (the learner changes its `trans` between calls).
+  const T = openerTransitions;
+  for (let k = 0; k < OPENERS.length; k++) {
+    const y = OPENERS[k];
+    for (let c = 0; c < CLOSED.length; c++) T[k * CLOSED.length + c] = trans[CLOSED[c] * NL + y];
+  }
+  const inner = innerTransitions;
+  for (let t = 0; t < 3; t++) {
+    const bl = 1 + 4 * t;
+    for (let y = bl + 1; y <= bl + 2; y++) {
+      inner[4 * t + 2 * (y - bl - 1)] = trans[bl * NL + y];
+      inner[4 * t + 2 * (y - bl - 1) + 1] = trans[(bl + 1) * NL + y];
+    }
+  }
   for (let i = 1; i < n; i++) {
     const b = i * NL;
     const pb = b - NL;
@@ -389,41 +411,32 @@ export function viterbi(
     const d8 = delta[pb + 8];
     const d11 = delta[pb + 11];
     const d12 = delta[pb + 12];
-    // A token far from any name (most of a news text): only O is scored, as the loop below
-    // would score it; the other labels could never be on a best path through it.
-    const only = outsideOnly(E, b) ? 1 : OPENERS.length;
-    for (let k = 0; k < only; k++) {
-      const y = OPENERS[k];
-      let best = d0 + trans[y];
-      let v = d3 + trans[3 * NL + y];
-      if (v > best) best = v;
-      v = d4 + trans[4 * NL + y];
-      if (v > best) best = v;
-      v = d7 + trans[7 * NL + y];
-      if (v > best) best = v;
-      v = d8 + trans[8 * NL + y];
-      if (v > best) best = v;
-      v = d11 + trans[11 * NL + y];
-      if (v > best) best = v;
-      v = d12 + trans[12 * NL + y];
-      if (v > best) best = v;
-      delta[b + y] = best + E[b + y];
-    }
-    if (only === 1) {
+    delta[b] = Math.max(d0 + T[0], d3 + T[1], d4 + T[2], d7 + T[3], d8 + T[4], d11 + T[5], d12 + T[6]) + E[b];
+    // A token far from any name (most of a news text): only O is scored, as below;
+    // the other labels could never be on a best path through it.
+    if (outsideOnly(E, b)) {
       for (let y = 1; y < NL; y++) delta[b + y] = NEG;
       continue;
     }
-    for (let t = 0; t < 3; t++) {
-      const bl = 1 + 4 * t;
-      const il = bl + 1;
-      const dB = delta[pb + bl];
-      const dI = delta[pb + il];
-      for (let y = il; y <= il + 1; y++) {
-        const vB = dB + trans[bl * NL + y];
-        const vI = dI + trans[il * NL + y];
-        delta[b + y] = (vB >= vI ? vB : vI) + E[b + y];
-      }
-    }
+    delta[b + 1] = Math.max(d0 + T[7], d3 + T[8], d4 + T[9], d7 + T[10], d8 + T[11], d11 + T[12], d12 + T[13]) + E[b + 1];
+    delta[b + 4] = Math.max(d0 + T[14], d3 + T[15], d4 + T[16], d7 + T[17], d8 + T[18], d11 + T[19], d12 + T[20]) + E[b + 4];
+    delta[b + 5] = Math.max(d0 + T[21], d3 + T[22], d4 + T[23], d7 + T[24], d8 + T[25], d11 + T[26], d12 + T[27]) + E[b + 5];
+    delta[b + 8] = Math.max(d0 + T[28], d3 + T[29], d4 + T[30], d7 + T[31], d8 + T[32], d11 + T[33], d12 + T[34]) + E[b + 8];
+    delta[b + 9] = Math.max(d0 + T[35], d3 + T[36], d4 + T[37], d7 + T[38], d8 + T[39], d11 + T[40], d12 + T[41]) + E[b + 9];
+    delta[b + 12] = Math.max(d0 + T[42], d3 + T[43], d4 + T[44], d7 + T[45], d8 + T[46], d11 + T[47], d12 + T[48]) + E[b + 12];
+    // I-x and L-x: from B-x or I-x of the same type
+    const d1 = delta[pb + 1];
+    const d2 = delta[pb + 2];
+    const d5 = delta[pb + 5];
+    const d6 = delta[pb + 6];
+    const d9 = delta[pb + 9];
+    const d10 = delta[pb + 10];
+    delta[b + 2] = Math.max(d1 + inner[0], d2 + inner[1]) + E[b + 2];
+    delta[b + 3] = Math.max(d1 + inner[2], d2 + inner[3]) + E[b + 3];
+    delta[b + 6] = Math.max(d5 + inner[4], d6 + inner[5]) + E[b + 6];
+    delta[b + 7] = Math.max(d5 + inner[6], d6 + inner[7]) + E[b + 7];
+    delta[b + 10] = Math.max(d9 + inner[8], d10 + inner[9]) + E[b + 10];
+    delta[b + 11] = Math.max(d9 + inner[10], d10 + inner[11]) + E[b + 11];
   }
   const lb = (n - 1) * NL;
   let best = NEG;

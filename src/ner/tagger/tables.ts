@@ -47,28 +47,81 @@ export class IntTable {
 }
 
 /**
- * Non-negative int32 keys -> 13-float vectors in one pool, open addressing;
- * emptied when 70% full, so memory stays bounded.
+ * Non-negative int32 keys -> a pair of int32 values (each -1 when absent), open addressing: the
+ * rows of two templates that read the same key, found with one probe.
+ */
+export class PairTable {
+  private constructor(
+    private readonly slots: Int32Array,
+    private readonly mask: number,
+  ) {}
+
+  static from(first: Map<number, number>, second: Map<number, number>): PairTable {
+    const keys = new Set([...first.keys(), ...second.keys()]);
+    let cap = 16;
+    while (cap < keys.size * 2) cap *= 2;
+    const slots = new Int32Array(4 * cap).fill(-1);
+    const mask = cap - 1;
+    for (const k of keys) {
+      let i = Math.imul(k, 0x9e3779b1) & mask;
+      while (slots[4 * i] !== -1) i = (i + 1) & mask;
+      slots[4 * i] = k;
+      slots[4 * i + 1] = first.get(k) ?? -1;
+      slots[4 * i + 2] = second.get(k) ?? -1;
+    }
+    return new PairTable(slots, mask);
+  }
+
+  /** Writes the key's two values to `out[at]` and `out[at + 1]` (-1 for an absent key). */
+  lookup(key: number, out: Int32Array, at: number): void {
+    const { slots, mask } = this;
+    let i = Math.imul(key, 0x9e3779b1) & mask;
+    for (;;) {
+      const k = slots[4 * i];
+      if (k === key) {
+        out[at] = slots[4 * i + 1];
+        out[at + 1] = slots[4 * i + 2];
+        return;
+      }
+      if (k === -1) {
+        out[at] = -1;
+        out[at + 1] = -1;
+        return;
+      }
+      i = (i + 1) & mask;
+    }
+  }
+}
+
+/**
+ * Non-negative int32 keys -> 13-float vectors, open addressing; emptied when
+ * 70% full, so memory stays bounded. A slot holds the key and its vector's
+ * pool offset side by side, and the vectors are packed in the pool in the
+ * order they came: the few thousand a text uses stay in the processor's cache
+ * instead of being spread over the whole pool.
  */
 export class VectorCache {
-  readonly keys: Int32Array;
+  /** `slots[2i]`: key or -1; `slots[2i + 1]`: its vector's pool offset. */
+  private readonly slots: Int32Array;
   readonly pool: Float32Array;
   private readonly mask: number;
+  private readonly capacity: number;
   private used = 0;
 
   constructor(bits: number) {
-    this.keys = new Int32Array(1 << bits).fill(-1);
-    this.pool = new Float32Array((1 << bits) * NL);
+    this.slots = new Int32Array(2 << bits).fill(-1);
     this.mask = (1 << bits) - 1;
+    this.capacity = Math.floor((1 << bits) * 0.7);
+    this.pool = new Float32Array(this.capacity * NL);
   }
 
   /** Pool offset of the key's vector, or -1. */
   find(key: number): number {
-    const { keys, mask } = this;
+    const { slots, mask } = this;
     let i = Math.imul(key, 0x9e3779b1) >>> 17 & mask;
     for (;;) {
-      const k = keys[i];
-      if (k === key) return i * NL;
+      const k = slots[2 * i];
+      if (k === key) return slots[2 * i + 1];
       if (k === -1) return -1;
       i = (i + 1) & mask;
     }
@@ -76,17 +129,18 @@ export class VectorCache {
 
   /** A zeroed vector for a key not in the cache; returns its pool offset. */
   insert(key: number): number {
-    if (this.used >= (this.mask + 1) * 0.7) {
-      this.keys.fill(-1);
+    if (this.used >= this.capacity) {
+      this.slots.fill(-1);
       this.used = 0;
     }
-    const { keys, mask } = this;
+    const { slots, mask } = this;
     let i = Math.imul(key, 0x9e3779b1) >>> 17 & mask;
-    while (keys[i] !== -1) i = (i + 1) & mask;
-    keys[i] = key;
-    this.used++;
-    this.pool.fill(0, i * NL, i * NL + NL);
-    return i * NL;
+    while (slots[2 * i] !== -1) i = (i + 1) & mask;
+    const o = this.used++ * NL;
+    slots[2 * i] = key;
+    slots[2 * i + 1] = o;
+    this.pool.fill(0, o, o + NL);
+    return o;
   }
 }
 

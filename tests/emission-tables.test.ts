@@ -1,0 +1,112 @@
+/**
+ * The tagger's emission loop finds its feature rows through caches and shortcuts (word
+ * vectors, group vector caches, one pair-table probe for the twin word-pair templates): its
+ * scores must be the plain sum, over every template, of the weight row the template's key
+ * selects. Checked against that sum on news-style sentences with the shipped models, and the
+ * tables themselves against Maps.
+ */
+import { describe, expect, it } from 'vitest';
+import { NUM_KINDS } from '../src/ner/tagger/features.js';
+import { defaultModelPath, loadNerTagger, type LinearTagger } from '../src/ner/tagger/index.js';
+import { NL, OUTSIDE_ONLY } from '../src/ner/tagger/model.js';
+import { PairTable, VectorCache } from '../src/ner/tagger/tables.js';
+import { tokenize } from '../src/ner/tagger/tokenize.js';
+import { mulberry32 } from '../src/random.js';
+
+/** Emissions as the textbook defines them: every template's row, summed. */
+function textbookEmissions(tagger: LinearTagger, text: string, toks: number[], n: number): Float64Array {
+  const { space, W } = tagger;
+  const atoms = new Int32Array(n * NUM_KINDS);
+  space.atoms(text, toks, n, atoms);
+  const E = new Float64Array(n * NL);
+  const rows: number[] = [];
+  for (let i = 0; i < n; i++) {
+    rows.length = 0;
+    space.rows(atoms, n, i, rows, false);
+    for (const r of rows) for (let y = 0; y < NL; y++) E[i * NL + y] += W[r * NL + y];
+  }
+  return E;
+}
+
+const SENTENCES: Record<'id' | 'en', string[]> = {
+  id: [
+    'Presiden Prabowo Subianto bertemu Perdana Menteri Jepang Shigeru Ishiba di Istana Merdeka, Jakarta, Selasa (2/9/2025).',
+    'Kepala BMKG Dwikorita Karnawati mengatakan hujan lebat diperkirakan turun di Kabupaten Bogor dan Kota Bekasi.',
+    'PT Pertamina (Persero) dan Bank Rakyat Indonesia menandatangani kerja sama di Surabaya, kata juru bicara Fadjar Djoko Santoso.',
+    'Persija Jakarta menang 2-1 atas Persib Bandung di Stadion Utama Gelora Bung Karno.',
+  ],
+  en: [
+    'Manchester United manager Ruben Amorim said on Saturday the club would appeal the decision, Reuters reported.',
+    'The Treasury and the Federal Reserve in Washington declined to comment on the report by Goldman Sachs.',
+    'Indonesian President Prabowo Subianto met Chinese leader Xi Jinping in Beijing on Tuesday.',
+  ],
+};
+
+describe('emission loop', () => {
+  for (const lang of ['id', 'en'] as const) {
+    it(`scores every token as the sum of its template rows (${lang} model)`, () => {
+      const tagger = loadNerTagger(defaultModelPath(lang))!;
+      expect(tagger).not.toBeNull();
+      let checked = 0;
+      // twice: the second pass reads every word and group vector from the caches
+      for (let pass = 0; pass < 2; pass++) {
+        for (const text of SENTENCES[lang]) {
+          const toks: number[] = [];
+          const n = tokenize(text, 0, text.length, toks);
+          tagger.decodeTokens(text, toks, n);
+          const got = tagger.lastEmissions;
+          const want = textbookEmissions(tagger, text, toks, n);
+          for (let i = 0; i < n; i++) {
+            // a token far from any name only allows O (see linear-tagger.ts)
+            if (got[i * NL + 1] === OUTSIDE_ONLY) continue;
+            for (let y = 0; y < NL; y++) expect(got[i * NL + y]).toBeCloseTo(want[i * NL + y], 4);
+            checked++;
+          }
+        }
+      }
+      expect(checked).toBeGreaterThan(40);
+    });
+  }
+});
+
+describe('PairTable', () => {
+  it('finds both values of a key with one probe, -1 where a map lacks the key', () => {
+    const random = mulberry32(20261207);
+    const first = new Map<number, number>();
+    const second = new Map<number, number>();
+    for (let k = 0; k < 5000; k++) {
+      const key = Math.floor(random() * 2 ** 30);
+      if (random() < 0.7) first.set(key, k);
+      if (random() < 0.7) second.set(key, 10_000 + k);
+    }
+    const table = PairTable.from(first, second);
+    const out = new Int32Array(4);
+    const keys = [...first.keys(), ...second.keys(), 2 ** 30 + 1, 12345];
+    for (const key of keys) {
+      table.lookup(key, out, 2);
+      expect(out[2]).toBe(first.get(key) ?? -1);
+      expect(out[3]).toBe(second.get(key) ?? -1);
+    }
+  });
+});
+
+describe('VectorCache', () => {
+  it('packs vectors in arrival order and starts afresh when 70% full', () => {
+    const cache = new VectorCache(4); // 16 slots: 11 vectors before it starts afresh
+    const offsets: number[] = [];
+    for (let k = 0; k < 11; k++) {
+      expect(cache.find(1000 + k * 7)).toBe(-1);
+      const o = cache.insert(1000 + k * 7);
+      cache.pool[o] = k;
+      offsets.push(o);
+    }
+    expect(offsets).toEqual(Array.from({ length: 11 }, (_, k) => k * NL));
+    for (let k = 0; k < 11; k++) expect(cache.pool[cache.find(1000 + k * 7)]).toBe(k);
+    // the twelfth empties the cache: its vector is the first again, zeroed
+    const o = cache.insert(5);
+    expect(o).toBe(0);
+    expect(cache.pool[o]).toBe(0);
+    expect(cache.find(1000)).toBe(-1);
+    expect(cache.find(5)).toBe(0);
+  });
+});
