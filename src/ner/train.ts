@@ -7,11 +7,13 @@
  *
  *   node dist/ner/train.js --lang id|en [--no-conll] [--cv K] [--data DIR] [--epochs N] [--seed N] [--ensemble N]
  *     [--algorithm crf|perceptron] [--eta X] [--l2 X] [--prune X] [--add-templates A,B] [--drop-templates A,B]
- *     [--add-corpora NAME,...] [--doc-layer learn|none|MODEL] [--no-doc-layer] [--doc-epochs N] [--no-clusters] [--out FILE] [--no-save] [--quiet]
+ *     [--add-corpora NAME,...] [--doc-layer learn|none|FILE] [--no-doc-layer] [--doc-layer-out FILE] [--doc-epochs N] [--no-clusters]
+ *     [--out FILE] [--no-save] [--quiet]
  *
  * Defaults: CRF (SGD, L2 1e-4, learning rate 0.05, weights averaged over the second half of the
  * epochs: 20 for Indonesian, 12 for English, see DEFAULT_EPOCHS), models of 3 consecutive seeds averaged
- * for Indonesian and one for English (DEFAULT_ENSEMBLE), rows under 0.001 pruned.
+ * (DEFAULT_ENSEMBLE), rows under 0.001 pruned; English learns its document layer, Indonesian borrows
+ * `models/ner-doc-layer.json` (BORROWED_DOC_LAYER).
  */
 process.env.DOTENV_CONFIG_QUIET ??= 'true';
 
