@@ -80,13 +80,16 @@ export function trimMention(m: Mention, res: LangResources, first?: Token): bool
   while (b > a && !hasLetterOrDigit(m.tokens[b - 1]) && m.tokens[b - 1].text !== '.') b--;
   if (a === b) return false;
   if (m.tokens.slice(a, b).every((t) => (res.functionWords.has(t.key) && !isAcronymText(t.text)) || !hasLetterOrDigit(t))) return false;
-  if (a > 0 || b < m.tokens.length) {
-    m.tokens = m.tokens.slice(a, b);
-    m.start = m.tokens[0].start;
-    m.end = m.tokens[m.tokens.length - 1].end;
-    m.key = undefined;
-  }
+  if (a > 0 || b < m.tokens.length) narrowMention(m, a, b);
   return true;
+}
+
+/** Keeps tokens [a, b) of a mention, in place. */
+function narrowMention(m: Mention, a: number, b: number): void {
+  m.tokens = m.tokens.slice(a, b);
+  m.start = m.tokens[0].start;
+  m.end = m.tokens[m.tokens.length - 1].end;
+  m.key = undefined;
 }
 
 /**
@@ -103,9 +106,7 @@ export function dropCommonNounsBeforeCountry(m: Mention, gaz: Gazetteer): void {
   if (c === m.tokens.length) return;
   const hit = gaz.match(m.tokens, c);
   if (!hit || hit.entry.kind !== 'country' || c + hit.length !== m.tokens.length) return;
-  m.tokens = m.tokens.slice(c);
-  m.start = m.tokens[0].start;
-  m.key = undefined;
+  narrowMention(m, c, m.tokens.length);
 }
 
 function isLowerWord(t: Token): boolean {

@@ -35,7 +35,7 @@ export interface EmissionPlan<Entry> {
   twins: Array<{ first: number; second: number; table: PairTable; rows: Int32Array }>;
   /** Per multi template: index into `twins` and which of the pair (0 first, 1 second), or -1. */
   twinOf: Int32Array;
-  /** Per multi template without a dense table: an open-addressing key -> row table (null: use the Map). */
+  /** Per multi template without a dense table or twin: an open-addressing key -> row table (null: use the Map). */
   hashed: Array<IntTable | null>;
   bos: Float32Array;
   eos: Float32Array;
@@ -63,6 +63,11 @@ function mixedRadixStrides(sizes: readonly number[]): Int32Array {
   return stride;
 }
 
+/** How many keys a template's mixed-radix key can take (the product of its parts' vocabulary sizes). */
+function keySpaceOf(space: FeatureSpace, t: number): number {
+  return space.templates[t].reduce((size, [k]) => size * space.vocabs[k].size, 1);
+}
+
 /**
  * Pairs [q1, q2] of multi templates (indices into `multis`) whose parts have the same kinds and
  * q2's offsets are q1's plus one, both keyed below 2^31 and without a dense table.
@@ -70,9 +75,8 @@ function mixedRadixStrides(sizes: readonly number[]): Int32Array {
 function twinTemplates(space: FeatureSpace, multis: readonly number[], dense: ReadonlyArray<Int32Array | null>): Array<[number, number]> {
   const pairs: Array<[number, number]> = [];
   const taken = new Set<number>();
-  const keySpace = (t: number) => space.templates[t].reduce((size, [k]) => size * space.vocabs[k].size, 1);
   for (let q1 = 0; q1 < multis.length; q1++) {
-    if (taken.has(q1) || dense[q1] !== null || keySpace(multis[q1]) >= 2 ** 31) continue;
+    if (taken.has(q1) || dense[q1] !== null || keySpaceOf(space, multis[q1]) >= 2 ** 31) continue;
     const a = space.templates[multis[q1]];
     for (let q2 = 0; q2 < multis.length; q2++) {
       if (q2 === q1 || taken.has(q2) || dense[q2] !== null) continue;
@@ -121,8 +125,7 @@ export function buildEmissionPlan<Entry>(space: FeatureSpace, groupCacheBits: nu
     singles.push([t, j]);
   }
   const dense = multis.map((t) => {
-    let size = 1;
-    for (const [k] of space.templates[t]) size *= space.vocabs[k].size;
+    const size = keySpaceOf(space, t);
     if (size > 1 << 20) return null;
     const table = new Int32Array(size).fill(-1);
     for (const [key, r] of space.rowMaps[t]) table[key] = r;
@@ -165,15 +168,11 @@ export function buildEmissionPlan<Entry>(space: FeatureSpace, groupCacheBits: nu
     mSize: Float64Array.from(mSize),
     offsets: Int32Array.from(offs),
     singles,
-    singleRows: singles.map(([t]) => (space.templates[t].reduce((size, [k]) => size * space.vocabs[k].size, 1) < 2 ** 31 ? IntTable.from(space.rowMaps[t]) : null)),
+    singleRows: singles.map(([t]) => (keySpaceOf(space, t) < 2 ** 31 ? IntTable.from(space.rowMaps[t]) : null)),
     multis: Int32Array.from(multis),
     dense,
-    hashed: multis.map((t, q) => {
-      if (dense[q] !== null) return null;
-      let size = 1;
-      for (const [k] of space.templates[t]) size *= space.vocabs[k].size;
-      return size < 2 ** 31 ? IntTable.from(space.rowMaps[t]) : null;
-    }),
+    // a twin template's rows are read from its pair table only
+    hashed: multis.map((t, q) => (dense[q] === null && twinOf[q] < 0 && keySpaceOf(space, t) < 2 ** 31 ? IntTable.from(space.rowMaps[t]) : null)),
     bos: new Float32Array(offs.length * NL),
     eos: new Float32Array(offs.length * NL),
     bosEntry: undefined as unknown as Entry,
