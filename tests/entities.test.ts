@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createDoc, type Doc } from '../src/doc.js';
-import { loadGazetteer } from '../src/ner/gazetteer.js';
-import { dropCommonNounsBeforeCountry, trimMention } from '../src/ner/certain.js';
+import { loadGazetteer, type GazetteerEntry } from '../src/ner/gazetteer.js';
+import { dropCommonNounsBeforeCountry, placesInCommaChains, trimMention } from '../src/ner/certain.js';
+import { tokenize } from '../src/ner/tokens.js';
 import { dropLeadingTitle, givenNameBefore, joinHyphenatedSurnames, personAfterTitle } from '../src/ner/person-names.js';
 import { recognizeDocument } from '../src/ner/document.js';
 import type { Mention } from '../src/ner/mention.js';
@@ -424,6 +425,61 @@ describe('English dateline, possessives, repeats', () => {
     const fed = recognizeDocument(doc, { gaz, taggers }).filter((e) => e.text === 'Federal Reserve');
     expect(fed).toHaveLength(2);
     expect(new Set(fed.map((e) => e.type)).size).toBe(1);
+  });
+});
+
+describe('places in comma chains', () => {
+  /** The sentence's tokens and the mentions given as [first word, word count, type] over them. */
+  const chain = (sentence: string, spans: Array<[string, number, Mention['type']]>) => {
+    const toks = tokenize(sentence);
+    const found: Mention[] = spans.map(([word, count, type]) => {
+      const a = toks.findIndex((t) => t.text === word);
+      const tokens = toks.slice(a, a + count);
+      return { start: tokens[0].start, end: tokens[count - 1].end, type, source: 'model', sure: false, score: 0.7, tokens, sentence: 0, section: 0 };
+    });
+    const make = (a: number, b: number, entry: GazetteerEntry): Mention => ({ start: toks[a].start, end: toks[b - 1].end, type: entry.type, source: 'gazetteer', entry, sure: true, score: 1, tokens: toks.slice(a, b), sentence: 0, section: 0 });
+    return placesInCommaChains(found, toks, gaz, make).map((m) => [sentence.slice(m.start, m.end), m.type, m.sure]);
+  };
+
+  it('makes a listed city before a country or province, and a listed place after a place, a certain place', () => {
+    expect(chain('The mine is in Palu, Central Sulawesi, the company said.', [['Palu', 1, 'ORGANIZATION'], ['Central', 2, 'LOCATION']])).toEqual([
+      ['Palu', 'LOCATION', true],
+      ['Central Sulawesi', 'LOCATION', true],
+    ]);
+    expect(chain('The pipeline reaches Pemping Island, Batam.', [['Pemping', 2, 'LOCATION'], ['Batam', 1, 'PERSON']])).toEqual([
+      ['Pemping Island', 'LOCATION', false],
+      ['Batam', 'LOCATION', true],
+    ]);
+    // added where the tagger left it out, unless the name goes on (`Houston, Orlando Miller's homer`)
+    expect(chain('The pipeline reaches Pemping Island, Batam.', [['Pemping', 2, 'LOCATION']])).toEqual([
+      ['Pemping Island', 'LOCATION', false],
+      ['Batam', 'LOCATION', true],
+    ]);
+    expect(chain("In Houston, Orlando Miller's homer won it.", [['Houston', 1, 'LOCATION']])).toEqual([['Houston', 'LOCATION', false]]);
+    expect(chain('Banjir melanda Cakung, Bekasi, Selasa.', [['Cakung', 1, 'LOCATION']])[1]).toEqual(['Bekasi', 'LOCATION', true]);
+    expect(chain('Warga Surabaya, Jawa Timur, memadati alun-alun.', [['Surabaya', 1, 'PERSON'], ['Jawa', 2, 'LOCATION']])[0]).toEqual(['Surabaya', 'LOCATION', true]);
+  });
+
+  it('leaves unlisted names, other neighbours and certain types alone', () => {
+    // an unlisted company before a country, a listed city before another city, no comma
+    expect(chain('Gazprom, Russia said on Monday.', [['Gazprom', 1, 'ORGANIZATION'], ['Russia', 1, 'LOCATION']])[0]).toEqual(['Gazprom', 'ORGANIZATION', false]);
+    expect(chain('Teams from Palu, Bandung and Medan came.', [['Palu', 1, 'ORGANIZATION'], ['Bandung', 1, 'LOCATION']])[0]).toEqual(['Palu', 'ORGANIZATION', false]);
+    expect(chain('Palu and Central Sulawesi agreed.', [['Palu', 1, 'ORGANIZATION'], ['Central', 2, 'LOCATION']])[0]).toEqual(['Palu', 'ORGANIZATION', false]);
+  });
+
+  it('settles the place for the whole article, where a company or a possessive carries its name', () => {
+    const doc = makeDoc(
+      [
+        'PLN starts Batam gas pipeline',
+        'The pipeline links the West Natuna Transportation System to Pemping Island, Batam.',
+        "It was built to provide for Batam's escalating energy demand.",
+        "“Batam's future electricity demand will continue to increase,” Rakhmad said.",
+      ],
+      { title: true, language: 'en' },
+    );
+    const batam = recognizeDocument(doc, { gaz, taggers }).filter((e) => e.text === 'Batam');
+    expect(batam.length).toBeGreaterThanOrEqual(3);
+    expect(batam.every((e) => e.type === 'LOCATION')).toBe(true);
   });
 });
 

@@ -12,6 +12,7 @@ import {
   applySureNames,
   datelineNames,
   dropCommonNounsBeforeCountry,
+  placesInCommaChains,
   isCapitalised,
   organisationsOfPlaces,
   splitCoordinatedOrganisations,
@@ -219,6 +220,7 @@ export function recognizeDocument(doc: Doc, opts: DocumentNerOptions): Entity[] 
     found = personAfterTitle(found, toks, opts.gaz, res);
     found = applySureNames(found, toks, sureMatches(opts.gaz, toks), make, res);
     found = organisationsOfPlaces(found, toks, res);
+    found = placesInCommaChains(found, toks, opts.gaz, make);
     if (tagger) found = givenNameBefore(found, toks, tagger.space.lexicons.first, tagger.space.lexicons.caseRatio, res);
     if (language === 'en') found = joinHyphenatedSurnames(found, toks);
     // a web name wins over a dateline name on the same token (`SEPUTARAN.COM, Istanbul –`)

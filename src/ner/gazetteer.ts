@@ -245,16 +245,59 @@ function readCsvRows(file: string): string[][] {
   return rows.filter((r) => r.trim() !== '').map((r) => r.split(','));
 }
 
+interface AreaNameRules {
+  /** Indonesian word → its English spelling (`Jawa` → `Java`). */
+  words: Map<string, string>;
+  /** Indonesian and English patterns around the rest of the name, `{}`, in order. */
+  names: Array<[prefix: string, suffix: string, english: string]>;
+}
+
+function readAreaNameRules(): AreaNameRules {
+  const rules: AreaNameRules = { words: new Map(), names: [] };
+  for (const line of readWordList('en', 'ner-area-names.txt')) {
+    const [what, from, to] = line.split('\t');
+    if (what === 'word') rules.words.set(from, to);
+    else if (what === 'name') {
+      const at = from.indexOf('{}');
+      rules.names.push([from.slice(0, at), from.slice(at + 2), to]);
+    } else throw new Error(`ner-area-names.txt: bad line ${JSON.stringify(line)}`);
+  }
+  return rules;
+}
+
+/**
+ * English names of an Indonesian province (`Sulawesi Tengah` → `Central Sulawesi`,
+ * `Sumatera Utara` → `North Sumatra` and `North Sumatera`), the usual one first;
+ * none when no pattern fits (`Bali`, `Aceh` are the same in English).
+ */
+export function englishAreaNames(name: string, rules: AreaNameRules): string[] {
+  for (const [prefix, suffix, english] of rules.names) {
+    if (!name.startsWith(prefix) || !name.endsWith(suffix) || name.length <= prefix.length + suffix.length) continue;
+    const rest = name.slice(prefix.length, name.length - suffix.length).trim();
+    const spelled = rest
+      .split(' ')
+      .map((w) => rules.words.get(w) ?? w)
+      .join(' ');
+    const out = [english.replace('{}', spelled)];
+    if (spelled !== rest) out.push(english.replace('{}', rest));
+    return out;
+  }
+  return [];
+}
+
 function addIndonesianAreas(g: NameSink): void {
   const dir = path.join(packageDir('idn-area-data'), 'data');
+  const areaRules = readAreaNameRules();
   const excluded = new Set(readWordList('xx', 'ner-gazetteer-exclude.txt').map((w) => w.toLowerCase()));
   for (const [, rawName] of readCsvRows(path.join(dir, 'provinces.csv'))) {
     const name = titleCase(rawName, AREA_UPPER, AREA_LOWER);
     const bare = name.replace(/^(DKI|Daerah Istimewa|Daerah Khusus Ibukota)\s+/, '');
-    const entry: GazetteerEntry = { type: 'LOCATION', canonical: bare, entity_id: `LOCATION:${slugify(bare)}`, kind: 'province' };
+    const english = englishAreaNames(bare, areaRules);
+    const entry: GazetteerEntry = { type: 'LOCATION', canonical: bare, canonicalEn: english[0], entity_id: `LOCATION:${slugify(bare)}`, kind: 'province' };
     g.add(name, entry);
     g.add(bare, entry);
     g.add(`Provinsi ${bare}`, entry);
+    for (const n of english) g.add(n, entry);
   }
   const bareSeen = new Map<string, GazetteerEntry>();
   for (const [, , rawName] of readCsvRows(path.join(dir, 'regencies.csv'))) {
