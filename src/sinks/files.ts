@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { RunSummary } from '../summary.js';
-import { AtomicFile, writeFileAtomic } from './atomic.js';
+import { AtomicFile, writeFileAtomic, type OutputFile } from './atomic.js';
 import { fragmentParts } from './fragment.js';
 import { OutputLayout } from './output-layout.js';
 import { CSV_FILES, csvHeader } from './rows.js';
@@ -25,9 +25,9 @@ const READ_BUFFER = 16 << 20;
 const SHA_JSON_FIELD = 28;
 const SHA_CSV_FIELD = 32;
 
-/** Where a rewrite resumes: files already holding the first `from` articles (a `PrefixCopy`), laid out as in `layout`. */
+/** Where a rewrite resumes: files already holding the first `from` articles (a `PrefixCopy`'s temporary files, or the last output's own files cut back), laid out as in `layout`. */
 export interface WriteResume {
-  files: AtomicFile[];
+  files: OutputFile[];
   from: number;
   layout: OutputLayout;
 }
