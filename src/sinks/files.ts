@@ -35,9 +35,10 @@ export interface WriteResume {
 /**
  * Copy every article's rendered parts, in order, into the five data files. Fragments are read as
  * bytes into one large buffer and their parts written from there with `writev`: no decoding, no
- * intermediate copy. Each file appears only when all five are complete (temp file + rename), so a
- * killed run leaves the previous outputs. Returns where each article landed (the next rewrite
- * copies unchanged runs of articles from these files with it).
+ * intermediate copy. New files appear only when all five are complete (temp file + rename), so a
+ * killed run leaves the previous outputs; files resumed in place (`resume` from `InPlaceUpdate`)
+ * are guarded by its journal instead. Returns where each article landed (the next rewrite keeps
+ * unchanged runs of articles from these files with it).
  */
 export async function writeDataFiles(outputDir: string, articles: StoredArticles, resume?: WriteResume): Promise<OutputLayout> {
   const files = resume?.files ?? openDataFiles(outputDir);
