@@ -72,6 +72,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('-g, --gazetteer <file.csv>', 'extra gazetteer (columns text,type,canonical); repeatable', collect, [] as string[])
     .option('-s, --sink <spec>', 'also write to a database: sqlite:PATH.db or postgres://USER@HOST:PORT/DB; repeatable', collect, [] as string[])
     .option('--no-report', 'do not write report.html')
+    .option('--atomic-outputs', 'replace the data files whole (copy + rename) instead of updating them in place: readers never see a file mid-update', false)
     .option('-q, --quiet', 'print errors only', false)
     .addHelpText(
       'after',
@@ -103,6 +104,7 @@ Examples:
         gazetteers: opts.gazetteer,
         sinks: opts.sink,
         report: opts.report,
+        atomicOutputs: opts.atomicOutputs,
         reporter,
       });
       for (const failure of summary.failures) reporter.error(describeFailure(failure));

@@ -27,7 +27,9 @@
  * The "one big JSONL export" case (src/bench/big-export.ts) runs unless --no-export:
  * --export-records N (default 9970), --export-repeat K (runs per worker count, median),
  * --export-scale (peak RSS at 100k/200k/300k records and the re-run after appending 1,000
- * records to 100,000; --export-light runs those with normalize + structure only);
+ * records to 100,000, three times, each against a run over the appended records alone, then once
+ * with --atomic-outputs; --export-append-only runs only those appends; --export-light runs them
+ * with normalize + structure only);
  * --export-node-args "FLAGS" starts every `warta run` of the case as `node FLAGS cli.js run …`
  * (e.g. "--single-threaded-gc", to compare V8 settings on the 1- vs 2-worker ratio).
  */
@@ -325,6 +327,8 @@ async function main(): Promise<void> {
       scaleRecords: [100_000, 200_000, 300_000],
       appendBase: 100_000,
       appendRecords: 1000,
+      appendReruns: 3,
+      appendOnly: has('--export-append-only'),
       light: has('--export-light'),
       nodeArgs: (argValue('--export-node-args') ?? '').split(/\s+/).filter(Boolean),
       timeoutMs: TIMEOUT_MS,

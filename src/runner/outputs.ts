@@ -90,6 +90,11 @@ export class LiveArticles {
     return this.blocks[this.blockOf[a]].columns.hash(this.positionOf[a]);
   }
 
+  /** The input file article `k` came from. */
+  sourceFile(k: number): string {
+    return this.blocks[this.blockOf[this.order[k]]].file;
+  }
+
   /** The current sha256 of the file the article came from (what its `source.sha256` says). */
   fileSha(k: number): string {
     return this.blocks[this.blockOf[this.order[k]]].sha256;

@@ -6,7 +6,8 @@ import path from 'node:path';
 import { DEFAULT_MAX_RECORD_BYTES, fileLimitFor, formatOf, streamsWhole, toPosix, type ReadFailure } from '../ingest/readers.js';
 import { STREAMED_FORMATS } from '../ingest/stream-records.js';
 import { ConfigError, DEFAULT_MAX_ARTICLE_SECONDS, loadPipelineConfig, type StageOverrides } from '../pipeline.js';
-import { DATA_FILES, FileSink, type WriteResume } from '../sinks/files.js';
+import { DATA_FILES, FileSink } from '../sinks/files.js';
+import { clearInPlaceJournal, InPlaceUpdate, type InPlaceStep } from '../sinks/in-place.js';
 import { PrefixCopy } from '../sinks/prefix-copy.js';
 import { openSinks } from '../sinks/open.js';
 import type { Sink } from '../sinks/sink.js';
@@ -23,8 +24,9 @@ import { feedExport, type FeedResult } from './feed.js';
 import { acquireLock } from './lock.js';
 import { GcClock } from './gc-clock.js';
 import { PhaseClock } from './phases.js';
-import { loadOutputIndex, saveOutputIndex, type OutputIndex } from './output-index.js';
-import { LiveArticles, writeOutputs } from './outputs.js';
+import { loadOutputIndex, saveOutputIndex } from './output-index.js';
+import { LiveArticles } from './outputs.js';
+import { rewriteOutputs, type EarlyCopy, type Rewritten } from './rewrite.js';
 import type { Reporter } from './progress.js';
 import { emptyState, loadArticles, loadState, saveArticles, saveState, segmentsReferenced, type InputState, type RunState, type StoredFailure } from './state.js';
 import { removeSegmentsExcept, SegmentReader } from './store.js';
@@ -44,7 +46,14 @@ export interface RunOptions {
   sinks?: string[];
   /** Write `report.html` (default true). */
   report?: boolean;
+  /**
+   * Replace the data files whole (temporary files renamed over them) even when the last output
+   * could be updated where it lies: readers never see a file mid-update, at the cost of copying it.
+   */
+  atomicOutputs?: boolean;
   reporter: Reporter;
+  /** Awaited after each step of an in-place update of the outputs (crash tests stop the process there). */
+  onInPlaceStep?: (step: InPlaceStep) => Promise<void>;
 }
 
 /** Articles per database transaction when a run brings its sinks up to date (`WARTA_SINK_BATCH` overrides it). */
@@ -154,6 +163,13 @@ export async function run(options: RunOptions): Promise<RunSummary> {
     const stateFile = path.join(stateDir, 'state.json');
     const tableFile = path.join(stateDir, 'articles.bin');
     const indexFile = path.join(stateDir, 'outputs.bin');
+    const journalFile = path.join(stateDir, 'in-place.json');
+    // outputs updated in place by a run that did not finish (or before a restart): rewritten from the stored articles
+    const spoiled = InPlaceUpdate.spoiled(journalFile);
+    if (spoiled) {
+      const what = spoiled.finished_at ? 'the machine restarted after the last run updated the outputs in place' : 'the last run stopped while it updated the outputs in place';
+      reporter.warn(`${what}: writing them anew`);
+    }
     // Segments the saved state does not refer to are a killed run's (or an old layout's) leftovers.
     removeSegmentsExcept(segmentDir, segmentsReferenced(stateFile));
     let previous: RunState = options.full ? emptyState(fingerprint) : loadState(stateFile, fingerprint);
@@ -174,12 +190,12 @@ export async function run(options: RunOptions): Promise<RunSummary> {
       }
     }
     const present = new Set(inputs.map((i) => i.file));
-    const outputsMissing = DATA_FILES.some((f) => !existsSync(path.join(outputDir, f)));
+    const outputsUnusable = spoiled !== null || DATA_FILES.some((f) => !existsSync(path.join(outputDir, f)));
     const deleted = Object.keys(previous.inputs).filter((file) => !present.has(file) || !stats.has(file));
     const anyChanged = bytesToRead > 0 || inputs.some((i) => stats.has(i.file) && !previous.inputs[i.file]);
     // The article table is read only when something may change; a damaged one means a full run.
     // Database sinks are compared with the output on every run (a killed sync converges on the next one).
-    const needsTable = anyChanged || deleted.length > 0 || outputsMissing || options.full === true || databases.length > 0;
+    const needsTable = anyChanged || deleted.length > 0 || outputsUnusable || options.full === true || databases.length > 0;
     const names = new SegmentNames();
     let oldArticles: ArticleTable = new Map();
     if (needsTable && Object.keys(previous.inputs).length > 0) {
@@ -326,9 +342,10 @@ export async function run(options: RunOptions): Promise<RunSummary> {
      * known to stay (unchanged inputs, reused records) into the new files: for an appended export
      * that is nearly all of them. Only started when analysis is pending (a rewrite is coming).
      */
-    let early: { copy: PrefixCopy; index: OutputIndex; count: number; shaOf: (p: number) => string | undefined } | null = null;
+    let early: EarlyCopy | null = null;
     function startPrefixCopy(resumed?: { file: string; sha256: string }): typeof early {
-      if (early || options.full || outputsMissing || setupError !== undefined || !(resumed || dispatcher.busy)) return early;
+      // without --atomic-outputs, the last output is updated in place once every article is in
+      if (early || !options.atomicOutputs || options.full || outputsUnusable || setupError !== undefined || !(resumed || dispatcher.busy)) return early;
       const index = loadOutputIndex(indexFile, outputDir, names);
       if (!index) return null;
       // segment number → offset → the file's sha256 (offsets stay small integers: fast keys)
@@ -451,34 +468,31 @@ export async function run(options: RunOptions): Promise<RunSummary> {
     }
 
     phases.enter('order');
-    const rewrite = outputsMissing || contentChanged || options.full === true;
+    const rewrite = outputsUnusable || contentChanged || options.full === true;
     const files = new FileSink(outputDir);
     let written = 0;
     // every article of the output, in output order: what the files and every sink hold
     const live = rewrite || databases.length > 0 ? new LiveArticles(next, nextArticles) : null;
+    let rewritten: Rewritten | null = null;
     if (rewrite && live) {
       next.duplicates = live.duplicates;
       written = live.size;
       reporter.phase(`writing ${written} article${written === 1 ? '' : 's'} to ${toPosix(path.relative(process.cwd(), outputDir) || '.')}`);
-      let resume: WriteResume | undefined;
-      if (early) {
-        // the new output shares the old one's first `shared` articles (same fragments, same file hashes)
-        phases.enter('write_prefix');
-        const { index, count, shaOf } = early;
-        let shared = 0;
-        const limit = Math.min(count, live.size);
-        while (shared < limit && live.key(shared) === index.keys[shared] && live.fileSha(shared) === shaOf(shared)) shared++;
-        try {
-          resume = { files: await early.copy.stopAt(shared), from: shared, layout: index.layout };
-        } catch (error) {
-          // the copy failed (an old output file vanished, the disk is full): write everything from the store
-          reporter.warn(`copying the last output failed, writing it anew: ${(error as Error).message}`);
-        }
-        early = null;
-      }
-      phases.enter('write');
-      const layout = await writeOutputs(files, segmentDir, live, names, resume);
-      saveOutputIndex(indexFile, outputDir, live, layout, names);
+      rewritten = await rewriteOutputs(files, {
+        outputDir,
+        segmentDir,
+        indexFile,
+        journalFile,
+        names,
+        live,
+        oldShaOf: (k) => previous.inputs[live.sourceFile(k)]?.sha256,
+        early,
+        inPlace: !options.atomicOutputs && !options.full && !outputsUnusable,
+        phases,
+        reporter,
+        onInPlaceStep: options.onInPlaceStep,
+      });
+      early = null;
     } else {
       // nothing an id depends on changed: the last run's duplicates still hold
       next.duplicates = previous.duplicates ?? [];
@@ -496,6 +510,10 @@ export async function run(options: RunOptions): Promise<RunSummary> {
       await saveState(stateFile, next);
       removeSegmentsExcept(segmentDir, new Set(next.segments));
     }
+    // saved after the state: an index that matches the files always comes with the state that describes them
+    if (rewritten && live) saveOutputIndex(indexFile, outputDir, live, rewritten.layout, names);
+    if (rewritten?.inPlace) await rewritten.inPlace.finish();
+    else if (rewritten && existsSync(journalFile)) clearInPlaceJournal(journalFile);
     await rm(tmpDir, { recursive: true, force: true });
     phases.enter('stop_workers');
     await stopping;

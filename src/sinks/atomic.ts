@@ -18,14 +18,14 @@ export async function writeFileAtomic(file: string, content: string | Uint8Array
 const WRITEBACK_BYTES = 128 << 20;
 
 /**
- * A file written synchronously through a temporary sibling. Small writes are copied into a 1 MB
+ * A data file written synchronously with positional writes. Small writes are copied into a 1 MB
  * buffer written with one system call (the output writer copies a few small parts per article),
- * so callers may reuse what they passed as soon as `write` returns. Writes are positional (the
- * file can be cut back with `truncate`). Appears under its name only on `publish`.
+ * so callers may reuse what they passed as soon as `write` returns. The file can be cut back with
+ * `truncate`. `AtomicFile` writes a temporary sibling that appears under its name on `publish`;
+ * `InPlaceFile` writes the file itself.
  */
-export class AtomicFile {
-  private readonly tmp: string;
-  private fd: number;
+export abstract class OutputFile {
+  protected fd: number;
   private readonly buffer = Buffer.allocUnsafe(1 << 20);
   private used = 0;
   /** Bytes in the file, buffered ones included: where the next write lands. */
@@ -33,23 +33,19 @@ export class AtomicFile {
   private sinceWriteback = 0;
   private writingBack: Promise<void> | null = null;
 
-  /** `keep`: the temporary sibling exists already (filled by a copy); keep its first `keep` bytes and write on after them. */
-  constructor(
-    private readonly file: string,
-    keep?: number,
-  ) {
-    this.tmp = AtomicFile.temporaryOf(file);
-    this.fd = openSync(this.tmp, keep === undefined ? 'w' : 'r+');
+  /** Open `target` (created anew, or, with `keep`, an existing file cut back to its first `keep` bytes and written on after them). */
+  protected constructor(target: string, keep?: number) {
+    this.fd = openSync(target, keep === undefined ? 'w' : 'r+');
     if (keep !== undefined) {
       ftruncateSync(this.fd, keep);
       this.at = keep;
     }
   }
 
-  /** The temporary sibling's path. */
-  static temporaryOf(file: string): string {
-    return `${file}.tmp-${process.pid}`;
-  }
+  /** Make the written bytes visible under the file's name (once `finish` closed it). */
+  abstract publish(): void;
+  /** Give up: close, and remove what only this writer made. */
+  abstract abort(): void;
 
   get position(): number {
     return this.at;
@@ -116,14 +112,10 @@ export class AtomicFile {
     this.fd = -1;
   }
 
-  publish(): void {
-    renameSync(this.tmp, this.file);
-  }
-
-  abort(): void {
+  /** Close without a final flush (an aborted writer). */
+  protected close(): void {
     if (this.fd >= 0) closeSync(this.fd);
     this.fd = -1;
-    rmSync(this.tmp, { force: true });
   }
 
   private writeAt(bytes: Uint8Array): void {
@@ -146,5 +138,33 @@ export class AtomicFile {
     this.writingBack = new Promise<void>((resolve) => fdatasync(fd, () => resolve())).then(() => {
       this.writingBack = null;
     });
+  }
+}
+
+/** An `OutputFile` written through a temporary sibling and renamed: readers only ever see whole files. */
+export class AtomicFile extends OutputFile {
+  private readonly tmp: string;
+
+  /** `keep`: the temporary sibling exists already (filled by a copy); keep its first `keep` bytes and write on after them. */
+  constructor(
+    private readonly file: string,
+    keep?: number,
+  ) {
+    super(AtomicFile.temporaryOf(file), keep);
+    this.tmp = AtomicFile.temporaryOf(file);
+  }
+
+  /** The temporary sibling's path. */
+  static temporaryOf(file: string): string {
+    return `${file}.tmp-${process.pid}`;
+  }
+
+  publish(): void {
+    renameSync(this.tmp, this.file);
+  }
+
+  abort(): void {
+    this.close();
+    rmSync(this.tmp, { force: true });
   }
 }

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { RunSummary } from '../summary.js';
-import { AtomicFile, writeFileAtomic } from './atomic.js';
+import { AtomicFile, writeFileAtomic, type OutputFile } from './atomic.js';
 import { fragmentParts } from './fragment.js';
 import { OutputLayout } from './output-layout.js';
 import { CSV_FILES, csvHeader } from './rows.js';
@@ -25,9 +25,9 @@ const READ_BUFFER = 16 << 20;
 const SHA_JSON_FIELD = 28;
 const SHA_CSV_FIELD = 32;
 
-/** Where a rewrite resumes: files already holding the first `from` articles (a `PrefixCopy`), laid out as in `layout`. */
+/** Where a rewrite resumes: files already holding the first `from` articles (a `PrefixCopy`'s temporary files, or the last output's own files cut back), laid out as in `layout`. */
 export interface WriteResume {
-  files: AtomicFile[];
+  files: OutputFile[];
   from: number;
   layout: OutputLayout;
 }
@@ -35,9 +35,10 @@ export interface WriteResume {
 /**
  * Copy every article's rendered parts, in order, into the five data files. Fragments are read as
  * bytes into one large buffer and their parts written from there with `writev`: no decoding, no
- * intermediate copy. Each file appears only when all five are complete (temp file + rename), so a
- * killed run leaves the previous outputs. Returns where each article landed (the next rewrite
- * copies unchanged runs of articles from these files with it).
+ * intermediate copy. New files appear only when all five are complete (temp file + rename), so a
+ * killed run leaves the previous outputs; files resumed in place (`resume` from `InPlaceUpdate`)
+ * are guarded by its journal instead. Returns where each article landed (the next rewrite keeps
+ * unchanged runs of articles from these files with it).
  */
 export async function writeDataFiles(outputDir: string, articles: StoredArticles, resume?: WriteResume): Promise<OutputLayout> {
   const files = resume?.files ?? openDataFiles(outputDir);

@@ -1,19 +1,9 @@
-import { closeSync, openSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, openSync, rmSync } from 'node:fs';
 import { copyFile, open } from 'node:fs/promises';
 import path from 'node:path';
 import { AtomicFile } from './atomic.js';
 import type { OutputLayout } from './output-layout.js';
-
-const SHA_BYTES = 64;
-/** sha256 patches written between two turns of the event loop (the workers' results keep flowing). */
-const PATCHES_PER_TURN = 1024;
-/**
- * Where the sha256s lie closer than this (the articles rows: one per ~400 bytes), the file is
- * copied through a buffer and patched there; where they lie far apart (the JSON lines: one per
- * ~17 KB), the kernel copies the file and each sha256 is written in place.
- */
-const DENSE_BYTES_PER_SHA = 4096;
-const CHUNK = 8 << 20;
+import { denseShas, passPatching, patchEach, ShaBuffers, type PatchRun } from './sha-patch.js';
 
 async function flushInBackground(file: string): Promise<void> {
   try {
@@ -43,7 +33,7 @@ export class PrefixCopy {
   private aborted = false;
   private readonly running: Promise<void>;
   private failure: unknown = null;
-  private readonly shaBytes = new Map<string, Buffer>();
+  private readonly shaBuffers = new ShaBuffers();
 
   constructor(
     private readonly outputDir: string,
@@ -102,65 +92,37 @@ export class PrefixCopy {
       const source = path.join(this.outputDir, this.names[f]);
       const shas = f === 0 ? this.old.shaJson : f === 1 ? this.old.shaCsv : null;
       const end = this.old.starts[f][this.limit];
-      if (shas && this.limit > 0 && end / this.limit < DENSE_BYTES_PER_SHA) await this.copyPatching(source, this.temporary(f), end, shas);
-      else {
+      const run: PatchRun | null = shas && {
+        shas,
+        limit: () => this.limit,
+        shaOf: (p) => this.shaBuffers.of(this.shaOf(p)),
+        stopped: () => this.aborted,
+      };
+      if (run && denseShas(end, this.limit)) {
+        const from = await open(source, 'r');
+        try {
+          const to = await open(this.temporary(f), 'w');
+          try {
+            await passPatching(from, to, end, run);
+          } finally {
+            await to.close();
+          }
+        } finally {
+          await from.close();
+        }
+      } else {
         await copyFile(source, this.temporary(f));
-        if (shas && !this.aborted) await this.patch(this.temporary(f), shas);
+        if (run && !this.aborted) {
+          const fd = openSync(this.temporary(f), 'r+');
+          try {
+            await patchEach(fd, run);
+          } finally {
+            closeSync(fd);
+          }
+        }
       }
       // write the copy out in the background: renaming it over the old file later would wait for that
       void flushInBackground(this.temporary(f));
-    }
-  }
-
-  private shaBuffer(p: number): Buffer {
-    const sha = this.shaOf(p);
-    let bytes = this.shaBytes.get(sha);
-    if (!bytes) this.shaBytes.set(sha, (bytes = Buffer.from(sha, 'latin1')));
-    return bytes;
-  }
-
-  /** Copy bytes [0, end) of `source` to `target` through a buffer, each sha256 patched on the way. */
-  private async copyPatching(source: string, target: string, end: number, shas: Float64Array): Promise<void> {
-    const from = await open(source, 'r');
-    const to = await open(target, 'w');
-    try {
-      const buffer = Buffer.allocUnsafe(CHUNK);
-      let p = 0;
-      for (let at = 0; at < end && !this.aborted; ) {
-        let stop = Math.min(end, at + CHUNK);
-        // never split a sha256 between two chunks
-        for (let q = p; q < this.limit && shas[q] < stop; q++) if (shas[q] >= 0 && shas[q] + SHA_BYTES > stop) stop = shas[q];
-        const length = stop - at;
-        for (let read = 0; read < length; ) {
-          const { bytesRead } = await from.read(buffer, read, length - read, at + read);
-          if (bytesRead === 0) throw new Error(`${source}: ends before byte ${stop}`);
-          read += bytesRead;
-        }
-        for (; p < this.limit && shas[p] < stop; p++) if (shas[p] >= 0) this.shaBuffer(p).copy(buffer, shas[p] - at);
-        for (let written = 0; written < length; ) written += (await to.write(buffer, written, length - written, at + written)).bytesWritten;
-        at = stop;
-      }
-    } finally {
-      await from.close();
-      await to.close();
-    }
-  }
-
-  /** Write each article's new sha256 where the old one lies (up to the current limit). */
-  private async patch(file: string, shas: Float64Array): Promise<void> {
-    const fd = openSync(file, 'r+');
-    try {
-      for (let p = 0; p < this.limit && !this.aborted; ) {
-        const end = Math.min(this.limit, p + PATCHES_PER_TURN);
-        for (; p < end; p++) {
-          if (shas[p] < 0) continue;
-          const bytes = this.shaBuffer(p);
-          for (let done = 0; done < SHA_BYTES; ) done += writeSync(fd, bytes, done, SHA_BYTES - done, shas[p] + done);
-        }
-        await new Promise((resolve) => setImmediate(resolve));
-      }
-    } finally {
-      closeSync(fd);
     }
   }
 }
