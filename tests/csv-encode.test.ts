@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { stringify } from 'csv-stringify/sync';
 import { describe, expect, it } from 'vitest';
-import { encodeCsvRows, type CsvCell } from '../src/sinks/csv-encode.js';
+import { CsvWriter, encodeCsvRows, type CsvCell } from '../src/sinks/csv-encode.js';
 import { CSV_OPTIONS } from '../src/sinks/rows.js';
 
 const library = (rows: CsvCell[][]) => (rows.length === 0 ? '' : stringify(rows, CSV_OPTIONS));
@@ -45,5 +45,21 @@ describe('encodeCsvRows', () => {
   it('writes nothing for no rows and a bare CRLF for an empty row', () => {
     expect(encodeCsvRows([])).toBe('');
     expect(encodeCsvRows([[]])).toBe(library([[]]));
+  });
+});
+
+describe('CsvWriter', () => {
+  it('writes cell by cell what csv-stringify writes for the rows, with room for fewer cells or more', () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(cell, { maxLength: 6 }), { maxLength: 4 }), fc.nat(30), (rows, room) => {
+        const out = new CsvWriter(room);
+        for (const row of rows) {
+          for (const c of row) out.cell(c);
+          out.endRow();
+        }
+        expect(out.text()).toBe(library(rows));
+      }),
+      { numRuns: 2000, seed: 20261207 },
+    );
   });
 });

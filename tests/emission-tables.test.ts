@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { NUM_KINDS } from '../src/ner/tagger/features.js';
 import { defaultModelPath, loadNerTagger, type LinearTagger } from '../src/ner/tagger/index.js';
 import { NL, OUTSIDE_ONLY } from '../src/ner/tagger/model.js';
-import { PairTable, VectorCache } from '../src/ner/tagger/tables.js';
+import { PairTable, VectorCache, WordTable } from '../src/ner/tagger/tables.js';
 import { tokenize } from '../src/ner/tagger/tokenize.js';
 import { mulberry32 } from '../src/random.js';
 
@@ -108,5 +108,56 @@ describe('VectorCache', () => {
     expect(cache.pool[o]).toBe(0);
     expect(cache.find(1000)).toBe(-1);
     expect(cache.find(5)).toBe(0);
+  });
+});
+
+describe('WordTable', () => {
+  /** FNV-1a over UTF-16 units, computed in exact integers. */
+  const fnv1a = (word: string) => {
+    let h = 0x811c9dc5n;
+    for (let i = 0; i < word.length; i++) h = ((h ^ BigInt(word.charCodeAt(i))) * 0x01000193n) & 0xffffffffn;
+    return Number(BigInt.asIntN(32, h));
+  };
+
+  it('hashes a text range to the signed 32-bit FNV-1a of its characters', () => {
+    const text = 'Presiden Prabowo Subianto tiba di Jakarta, kata Menteri Luar Negeri Sugiono — 😀 é';
+    const toks: number[] = [];
+    const n = tokenize(text, 0, text.length, toks);
+    for (let i = 0; i < n; i++) {
+      const h = WordTable.hash(text, toks[2 * i], toks[2 * i + 1]);
+      expect(h).toBe(fnv1a(text.slice(toks[2 * i], toks[2 * i + 1])));
+      expect(h | 0).toBe(h);
+    }
+  });
+
+  it('finds words by a text range, among them words whose unsigned hash is past 2^31', () => {
+    const table = new WordTable<{ word: string; hash: number; n: number }>(8);
+    const words = ['Jakarta', 'Prabowo', 'Subianto', 'Kementerian', 'Keuangan', 'Bandung', 'Surabaya', 'Medan', 'Joko', 'Widodo', 'DPR', 'kata'];
+    words.forEach((word, n) => table.add({ word, hash: WordTable.hash(word, 0, word.length), n }));
+    expect(words.some((w) => WordTable.hash(w, 0, w.length) < 0)).toBe(true);
+    const text = `Di ${words.join(' dan ')} hari ini`;
+    for (const [n, word] of words.entries()) {
+      const s = text.indexOf(word);
+      const e = s + word.length;
+      expect(table.find(text, s, e, WordTable.hash(text, s, e))?.n).toBe(n);
+    }
+    expect(table.find(text, 0, 2, WordTable.hash(text, 0, 2))).toBeUndefined();
+  });
+});
+
+describe('tagger tokenizer', () => {
+  it('reuses a longer sentence\'s token buffer and keeps only the new tokens', () => {
+    const toks: number[] = [];
+    const long = 'Presiden Joko Widodo meresmikan Bendungan Jatigede di Sumedang, Jawa Barat, pada Senin (31/8) pagi.';
+    const short = "Germany's Prabowo-Hatta tiba.";
+    const fresh: number[] = [];
+    const nLong = tokenize(long, 0, long.length, toks);
+    expect(nLong).toBeGreaterThan(15);
+    const n = tokenize(short, 0, short.length, toks);
+    expect(n).toBe(tokenize(short, 0, short.length, fresh));
+    expect(toks).toEqual(fresh);
+    expect(toks.length).toBe(2 * n);
+    const texts = Array.from({ length: n }, (_, i) => short.slice(toks[2 * i], toks[2 * i + 1]));
+    expect(texts).toEqual(['Germany', "'s", 'Prabowo', '-', 'Hatta', 'tiba', '.']);
   });
 });

