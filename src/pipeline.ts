@@ -1,7 +1,7 @@
 import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Ajv, type ErrorObject } from 'ajv';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import type { Doc } from './doc.js';
 import type { StageRunner } from './stage.js';
 import { STAGES } from './stages/index.js';
@@ -70,8 +70,16 @@ const PIPELINE_SCHEMA = {
   },
 } as const;
 
-const ajv = new Ajv({ allErrors: true, useDefaults: false, strict: false });
-const validatePipelineShape = ajv.compile(PIPELINE_SCHEMA);
+// Built on the first validation, not at import: analysis workers import this module but are handed
+// an already validated config, and compiling the schema cost each of them ~85 ms of CPU.
+let ajvInstance: Ajv | undefined;
+let shapeValidator: ValidateFunction | undefined;
+function schemaCompiler(): Ajv {
+  return (ajvInstance ??= new Ajv({ allErrors: true, useDefaults: false, strict: false }));
+}
+function pipelineShapeValidator(): ValidateFunction {
+  return (shapeValidator ??= schemaCompiler().compile(PIPELINE_SCHEMA));
+}
 
 export const BUILTIN_PIPELINE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'pipelines');
 export const DEFAULT_PIPELINE = 'news';
@@ -110,6 +118,7 @@ export function loadPipelineConfig(fileOrName: string = DEFAULT_PIPELINE): Pipel
 }
 
 export function validatePipelineConfig(raw: unknown, file: string): PipelineConfig {
+  const validatePipelineShape = pipelineShapeValidator();
   if (!validatePipelineShape(raw)) {
     const messages = (validatePipelineShape.errors ?? []).map(describeAjvError);
     throw new ConfigError(`${file}: ${messages.join('; ')}`);
@@ -122,7 +131,7 @@ export function validatePipelineConfig(raw: unknown, file: string): PipelineConf
         `${file}: stages.${i}.stage: unknown stage ${JSON.stringify(entry.stage)} (known: ${[...STAGES.keys()].join(', ')})`,
       );
     }
-    const validate = ajv.compile(definition.optionsSchema);
+    const validate = schemaCompiler().compile(definition.optionsSchema);
     if (!validate(entry.options ?? {})) {
       const messages = (validate.errors ?? []).map((e) => describeAjvError(e));
       throw new ConfigError(`${file}: stages.${i}.options (${entry.stage}): ${messages.join('; ')}`);

@@ -248,9 +248,11 @@ export function recognizeDocument(doc: Doc, opts: DocumentNerOptions): Entity[] 
 
   // 4. short forms the tagger left out, then document-wide types, aliases, canonical names and ids
   // appended one by one: a spread of a few hundred thousand mentions overflows the call stack
-  for (const m of companyShortForms(mentions, tokens, work, res)) mentions.push(m);
-  for (const m of fullNameRepeats(mentions, tokens, work)) mentions.push(m);
-  for (const m of shortForms(mentions, tokens, work, res)) mentions.push(m);
+  // each adds to `mentions` itself: arrays returned from the three (empty literals, mapped, pushed)
+  // differed in V8's element kinds and made this function deoptimise 3–8 times per worker
+  addCompanyShortForms(mentions, tokens, work, res);
+  addFullNameRepeats(mentions, tokens, work);
+  addShortForms(mentions, tokens, work, res);
   return resolveEntities(text, mentions, opts.gaz, language);
 }
 
@@ -260,10 +262,10 @@ export function recognizeDocument(doc: Doc, opts: DocumentNerOptions): Entity[] 
  * the name alone (`Pindad`): the tagger's other types for that name give way,
  * and a one-word name standing outside every mention is added, unless the
  * article also writes it in lower case; the type is then certain (no person's
- * short form). Returns the added mentions.
+ * short form). Adds them to `mentions`.
  */
-function companyShortForms(mentions: Mention[], tokens: readonly Token[][], work: readonly SentenceWork[], res: LangResources): Mention[] {
-  if (res.legalPrefixes.size === 0 && res.legalSuffixes.size === 0) return [];
+function addCompanyShortForms(mentions: Mention[], tokens: readonly Token[][], work: readonly SentenceWork[], res: LangResources): void {
+  if (res.legalPrefixes.size === 0 && res.legalSuffixes.size === 0) return;
   const names = new Set<string>();
   for (const m of mentions) {
     if (m.type !== 'ORGANIZATION' || m.tokens.length < 2) continue;
@@ -274,7 +276,7 @@ function companyShortForms(mentions: Mention[], tokens: readonly Token[][], work
     if ((a === 0 && b === m.tokens.length) || a === b || !isCapitalised(m.tokens[a]) || res.functionWords.has(m.tokens[a].key)) continue;
     names.add(normKey(m.tokens.slice(a, b)));
   }
-  if (names.size === 0) return [];
+  if (names.size === 0) return;
   for (const m of mentions) {
     if (!m.sure && m.type !== 'ORGANIZATION' && names.has(mentionKey(m))) {
       m.type = 'ORGANIZATION';
@@ -293,7 +295,7 @@ function companyShortForms(mentions: Mention[], tokens: readonly Token[][], work
       added.push(shapeMention({ start: t.start, end: t.end, type: 'ORGANIZATION', source: 'coref', sure: true, score: 0.5, tokens: [t], sentence: work[k].index, section: work[k].section }));
     }
   });
-  return added;
+  for (let i = 0; i < added.length; i++) mentions.push(added[i]);
 }
 
 /**
@@ -302,13 +304,13 @@ function companyShortForms(mentions: Mention[], tokens: readonly Token[][], work
  * Jinping`) is that person, unless the article also writes it in lower case
  * or it is a function word.
  */
-function shortForms(mentions: readonly Mention[], tokens: readonly Token[][], work: readonly SentenceWork[], res: { functionWords: Set<string> }): Mention[] {
+function addShortForms(mentions: Mention[], tokens: readonly Token[][], work: readonly SentenceWork[], res: { functionWords: Set<string> }): void {
   const parts = new Set<string>();
   for (const m of mentions) {
     if (m.type !== 'PERSON' || m.tokens.length < 2) continue;
     for (const t of m.tokens) if (t.text.length >= 2 && isCapitalised(t)) parts.add(t.key);
   }
-  if (parts.size === 0) return [];
+  if (parts.size === 0) return;
   const covered = coverageOf(mentions);
   // lone capitalised name parts outside every mention (`Kim` standing alone), then those the
   // article also writes in lower case drop out
@@ -320,13 +322,13 @@ function shortForms(mentions: readonly Mention[], tokens: readonly Token[][], wo
       if (!covered(t)) found.push([t, k]);
     });
   });
-  if (found.length === 0) return [];
+  if (found.length === 0) return;
   const candidates = new Set(found.map(([t]) => t.key));
   const lower = new Set<string>();
   for (const toks of tokens) for (const t of toks) if (candidates.has(t.key) && !isCapitalised(t)) lower.add(t.key);
-  return found
-    .filter(([t]) => !lower.has(t.key))
-    .map(([t, k]): Mention => (shapeMention({ start: t.start, end: t.end, type: 'PERSON', source: 'coref', sure: false, score: 0.5, tokens: [t], sentence: work[k].index, section: work[k].section })));
+  for (const [t, k] of found) {
+    if (!lower.has(t.key)) mentions.push(shapeMention({ start: t.start, end: t.end, type: 'PERSON', source: 'coref', sure: false, score: 0.5, tokens: [t], sentence: work[k].index, section: work[k].section }));
+  }
 }
 
 /** Full names a repeat is looked for per first word: beyond that a first word is too common to decide anything. */
@@ -339,7 +341,7 @@ const MAX_NAMES_PER_FIRST_WORD = 16;
  * sense per article. A repeat inside a longer run of capitalised words that no
  * mention covers is left alone (it may be part of another name).
  */
-function fullNameRepeats(mentions: readonly Mention[], tokens: readonly Token[][], work: readonly SentenceWork[]): Mention[] {
+function addFullNameRepeats(mentions: Mention[], tokens: readonly Token[][], work: readonly SentenceWork[]): void {
   const byFirst = new Map<string, string[][]>();
   const seen = new Set<string>();
   for (const m of mentions) {
@@ -352,7 +354,7 @@ function fullNameRepeats(mentions: readonly Mention[], tokens: readonly Token[][
     if (!list) byFirst.set(keys[0], [keys]);
     else if (list.length < MAX_NAMES_PER_FIRST_WORD) list.push(keys);
   }
-  if (byFirst.size === 0) return [];
+  if (byFirst.size === 0) return;
   const covered = coverageOf(mentions);
   const loose = (t: Token | undefined) => t !== undefined && isCapitalised(t) && !covered(t);
   const found: Mention[] = [];
@@ -373,7 +375,7 @@ function fullNameRepeats(mentions: readonly Mention[], tokens: readonly Token[][
       }
     }
   });
-  return found;
+  for (let i = 0; i < found.length; i++) mentions.push(found[i]);
 }
 
 /**
