@@ -4,9 +4,11 @@
  * worker thread with a time limit per file (a hang is a violation naming the file), and run
  * `warta run` over them in batches (end-to-end properties; every few batches again at
  * another concurrency for determinism). Prints the counts; exits 1 on any violation
- * and keeps the offending batch under `fuzz-failures/` to reproduce it.
+ * and keeps the offending batch under `fuzz-failures/` to reproduce it. `--incremental M` then
+ * runs M edit sequences of the incremental-equivalence property (`incremental.ts`), sequence i
+ * with seed S + i (`--runs 0 --incremental 1 --seed X` replays the sequence of seed X).
  *
- *   node dist/fuzz/run.js [--runs N] [--seed S] [--batch K] [--determinism-every D] [--file-timeout S] [--no-e2e] [--keep DIR]
+ *   node dist/fuzz/run.js [--runs N] [--seed S] [--batch K] [--determinism-every D] [--file-timeout S] [--no-e2e] [--keep DIR] [--incremental M]
  */
 process.env.DOTENV_CONFIG_QUIET ??= 'true';
 
@@ -20,6 +22,7 @@ import { PACKAGE_ROOT } from '../lang/data.js';
 import { argValue, hasFlag } from '../bench/args.js';
 import type { FileCheck } from './check-worker.js';
 import { sampleFile, type GeneratedFile } from './inputs.js';
+import { incrementalSequence } from './incremental.js';
 import { endToEndViolations } from './properties.js';
 
 const RUNS = Number(argValue('--runs') ?? 1000);
@@ -29,6 +32,7 @@ const DETERMINISM_EVERY = Number(argValue('--determinism-every') ?? 5);
 const E2E = !hasFlag('--no-e2e');
 const KEEP = path.resolve(argValue('--keep') ?? path.join(PACKAGE_ROOT, 'fuzz-failures'));
 const FILE_TIMEOUT_S = Number(argValue('--file-timeout') ?? 120);
+const INCREMENTAL = Number(argValue('--incremental') ?? 0);
 const CHECK_WORKER = fileURLToPath(new URL('./check-worker.js', import.meta.url));
 
 const log = (m: string) => process.stderr.write(`${m}\n`);
@@ -146,10 +150,29 @@ async function main(): Promise<void> {
     if (batchViolations.length) for (const v of batchViolations.slice(0, 20)) log(`  VIOLATION ${v}`);
   }
   await checker.close();
+  const sequences = { runs: 0, edits: 0, kills: 0, inPlace: 0, prefixCopies: 0 };
+  for (let i = 0; i < INCREMENTAL; i++) {
+    const seed = SEED + i;
+    const outcome = await incrementalSequence(gazetteer, seed, mkdtempSync(path.join(os.tmpdir(), `warta-fuzz-incremental-${seed}-`)));
+    sequences.runs += outcome.runs;
+    sequences.edits += outcome.edits.length - 1;
+    sequences.kills += outcome.kills;
+    sequences.inPlace += outcome.inPlace;
+    sequences.prefixCopies += outcome.prefixCopies;
+    violations.push(...outcome.violations);
+    log(`fuzz: incremental sequence ${i + 1}/${INCREMENTAL} (seed ${seed}): ${outcome.edits.length - 1} edits, ${outcome.violations.length ? 'DIFFERS' : 'same bytes'}, ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+    for (const v of outcome.violations) log(v);
+  }
   const seconds = (performance.now() - t0) / 1000;
-  console.log(`warta fuzz: seed ${SEED}, ${counts.files} generated files (${Object.entries(counts.byFormat).map(([k, v]) => `${v} ${k}`).join(', ')}; ${counts.unknown} damaged beyond a record-by-record expectation: bytes or markup, checked for every record accounted for)`);
-  console.log(`  in-process (worker thread, ${FILE_TIMEOUT_S} s per file): ${counts.files} files read, ${counts.documents} documents analysed twice each, ${counts.readerFailures} expected record failures named, ${counts.hangs} hang(s)`);
-  if (E2E) console.log(`  warta run: ${counts.e2eRuns} runs over ${counts.e2eFiles} files (${counts.e2eDocuments} documents written, ${counts.e2eFailures} failures in run.json), ${counts.determinismRuns} re-run at 1 worker for determinism`);
+  console.log(`warta fuzz: seed ${SEED}`);
+  if (RUNS > 0) {
+    console.log(`  ${counts.files} generated files (${Object.entries(counts.byFormat).map(([k, v]) => `${v} ${k}`).join(', ')}; ${counts.unknown} damaged beyond a record-by-record expectation: bytes or markup, checked for every record accounted for)`);
+    console.log(`  in-process (worker thread, ${FILE_TIMEOUT_S} s per file): ${counts.files} files read, ${counts.documents} documents analysed twice each, ${counts.readerFailures} expected record failures named, ${counts.hangs} hang(s)`);
+    if (E2E) console.log(`  warta run: ${counts.e2eRuns} runs over ${counts.e2eFiles} files (${counts.e2eDocuments} documents written, ${counts.e2eFailures} failures in run.json), ${counts.determinismRuns} re-run at 1 worker for determinism`);
+  }
+  if (INCREMENTAL > 0) {
+    console.log(`  incremental = fresh: ${INCREMENTAL} edit sequences (seeds ${SEED}..${SEED + INCREMENTAL - 1}), ${sequences.edits} edits, ${sequences.runs} warta runs, ${sequences.inPlace} updates in place, ${sequences.prefixCopies} prefix copies, ${sequences.kills} runs killed mid-update`);
+  }
   console.log(`  ${violations.length} violation(s) in ${seconds.toFixed(0)} s`);
   for (const v of violations.slice(0, 50)) console.log(`  * ${v}`);
   process.exitCode = violations.length ? 1 : 0;
