@@ -151,6 +151,13 @@ export interface ArticleRange {
 
 export type ArticleTable = Map<string, ArticleRange>;
 
+/** True when an article of `range` resolved a relative date against its file's modification date. */
+export function anyUsesFileDate(range: ArticleRange | null | undefined): boolean {
+  if (!range) return false;
+  for (let i = range.start; i < range.start + range.count; i++) if (range.columns.usesFileDate(i)) return true;
+  return false;
+}
+
 /**
  * The table file's bytes, as a list of parts (mostly views of the column stores, so that a table
  * of 300,000 articles is written without being copied into one buffer first).

@@ -5,7 +5,7 @@ import type { RecordDelimiter } from '../ingest/stream-csv.js';
 import { streamRecords, type RecordStreamResult } from '../ingest/stream-file.js';
 import type { RawRecord } from '../ingest/stream-records.js';
 import { fieldNames } from '../ingest/record.js';
-import { ArticleColumns, type ArticleRange, type SegmentNames } from './article-table.js';
+import { anyUsesFileDate, ArticleColumns, type ArticleRange, type SegmentNames } from './article-table.js';
 import type { Dispatcher } from './dispatch.js';
 import type { StoredFailure } from './state.js';
 import type { InputContext, RecordsTask, RecordUnit, TaskResult } from './task.js';
@@ -164,7 +164,7 @@ export async function feedExport(options: FeedOptions): Promise<() => FeedResult
   // An appended JSONL need not be read again up to its old end, unless a date there hangs on the
   // file date and that moved.
   let resumable = format === 'jsonl' && previous?.tail !== undefined && old !== null;
-  if (resumable && !fileDateSame && old) for (let i = old.start; i < old.start + old.count; i++) if (old.columns.usesFileDate(i)) resumable = false;
+  if (resumable && !fileDateSame && anyUsesFileDate(old)) resumable = false;
 
   const buffers = new BatchBuffers();
   const finished = (batch: TakenBatch) => (result: TaskResult) => {

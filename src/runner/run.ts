@@ -15,7 +15,7 @@ import { syncSink } from '../sinks/sync.js';
 import { createReportBuilder } from '../report/index.js';
 import type { RunSummary } from '../summary.js';
 import { VERSION } from '../version.js';
-import { ArticleColumns, SegmentNames, type ArticleRange, type ArticleTable } from './article-table.js';
+import { anyUsesFileDate, ArticleColumns, SegmentNames, type ArticleRange, type ArticleTable } from './article-table.js';
 import { writeFileAtomic } from '../sinks/atomic.js';
 import { discoverInputs } from './discover.js';
 import { Dispatcher } from './dispatch.js';
@@ -435,7 +435,9 @@ export async function run(options: RunOptions): Promise<RunSummary> {
           reporter.tick(seen(), (bytesRead += info.size));
           continue;
         }
-        group.push({ unit: { input: context, absolutePath: input.file, previousSha256: old?.sha256 }, info });
+        // same bytes are not analysed again, unless a date in them hangs on the file date and that moved
+        const sameAnalysis = old !== undefined && (old.fileDate === context.fileDate || !anyUsesFileDate(oldArticles.get(input.file)));
+        group.push({ unit: { input: context, absolutePath: input.file, previousSha256: sameAnalysis ? old.sha256 : undefined }, info });
         groupBytes += info.size;
         if (group.length >= GROUP_FILES || groupBytes >= GROUP_BYTES) await sendGroup();
       }
