@@ -55,8 +55,13 @@ describe('incremental fuzz: the edited folder', () => {
   });
 
   it('draws every kind of edit over a few seeds', () => {
-    const log = [1, 2, 3, 4, 5, 6].flatMap((seed) => folderAfter(seed, 15).log).join('\n');
-    for (const kind of ['append to', 'change the', 'delete records', /swap records|reverse the records/, 'mid-record', 'replace ', 'add the export', /^delete [^r]/m, 'touch ', /give record \d+ of .* (no id|the id)/, 'line break']) {
+    const log = [1, 2, 3, 4, 5, 6, 7, 8].flatMap((seed) => folderAfter(seed, 15).log).join('\n');
+    const kinds = [
+      'append to', 'change the', 'delete records', /swap records|reverse the records/, 'mid-record', 'finish the cut last record', 'replace ', 'add the export',
+      /(^|\+ )delete (?!records)/m, 'touch ', /give record \d+ of .* (no id|the id)/, '(already taken)', 'line break', 'a broken JSON line', 'a record without a body',
+      'rename ', 'copy ', /invalid JSON|empty /, 'its derived id is', ' + ',
+    ];
+    for (const kind of kinds) {
       expect(log).toMatch(kind);
     }
   });

@@ -141,11 +141,19 @@ export class NewsFolder {
     return [...this.files].filter((e): e is [string, ExportFile] => isExport(e[1]) && (kind === undefined || e[1].kind === kind));
   }
 
-  /** Apply one random edit to the model and write what changed. */
+  /** Apply one random edit to the model (sometimes two or three, as between two cron runs) and write what changed. */
   edit(): Edit {
     this.clock += this.int(1, 30) * 3600_000 + this.int(0, 3599) * 1000;
-    const exports = this.exports();
     const touched = new Set<string>();
+    const count = this.chance(0.25) ? this.int(2, 3) : 1;
+    const done: Edit[] = [];
+    for (let i = 0; i < count; i++) done.push(this.editOnce(touched));
+    this.flush(touched);
+    return done.join(' + ');
+  }
+
+  private editOnce(touched: Set<string>): Edit {
+    const exports = this.exports();
     const kinds: (() => Edit | null)[] = [
       () => this.append(exports, touched),
       () => this.append(exports, touched),
@@ -163,13 +171,11 @@ export class NewsFolder {
       () => this.renameFile(touched),
       () => this.copyFile(touched),
       () => this.breakFile(touched),
+      () => this.addNamedAfterId(exports, touched),
     ];
     for (;;) {
       const done = this.pick(kinds)();
-      if (done !== null) {
-        this.flush(touched);
-        return done;
-      }
+      if (done !== null) return done;
     }
   }
 
@@ -348,6 +354,16 @@ export class NewsFolder {
     else file.content = this.pick(['', '   \n\n']);
     touched.add(name);
     return file.kind === 'json' ? `cut ${name} in half (invalid JSON)` : `empty ${name}`;
+  }
+
+  /** A text file whose id (derived from its name) an export record already has. */
+  private addNamedAfterId(exports: [string, ExportFile][], touched: Set<string>): Edit | null {
+    const ids = exports.flatMap(([, f]) => f.records.map((r) => r.id)).filter((id): id is string => id !== undefined && !this.files.has(`${id}.txt`));
+    if (ids.length === 0) return null;
+    const name = `${this.pick(ids)}.txt`;
+    this.files.set(name, this.wholeFile('txt'));
+    touched.add(name);
+    return `add ${name} (its derived id is an export record's)`;
   }
 
   /** Write (or delete) the files named; every write gets the clock's time as its modification time. */
