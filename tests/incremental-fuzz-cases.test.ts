@@ -52,3 +52,30 @@ describe('incremental fuzz cases', () => {
     expect(snapshot(path.join(work, 'out'))).toEqual(snapshot(path.join(work, 'fresh')));
   }, 120_000);
 });
+
+describe('incremental fuzz cases: emptied files', () => {
+  it('seeds 207 and 208: a file emptied to 0 bytes fails alone; the other files keep their rows (in place and --atomic-outputs)', () => {
+    const work = tempDir();
+    const input = path.join(work, 'in');
+    mkdirSync(input);
+    writeFileSync(path.join(input, 'banjir.txt'), 'Banjir di Bekasi\n\nWarga Bekasi mengungsi ke masjid pada Senin (8/9/2025), kata Rudi.\n');
+    writeFileSync(path.join(input, 'gempa.txt'), 'Gempa di Cianjur\n\nGempa berkekuatan 5,6 mengguncang Cianjur pada Selasa (9/9/2025), kata BMKG.\n');
+    writeFileSync(
+      path.join(input, 'ekspor.jsonl'),
+      [1, 2, 3].map((i) => JSON.stringify({ id: `pasar-${i}`, title: `Pasar rakyat ke-${i} diresmikan`, text: `Wali Kota Bandung meresmikan pasar rakyat ke-${i} pada Rabu (3/9/2025).`, published_at: '2025-09-03' })).join('\n') + '\n',
+    );
+    for (const out of ['out', 'out-atomic']) ok(['run', '-i', 'in', '-o', out, '--no-report'], work);
+
+    writeFileSync(path.join(input, 'gempa.txt'), '');
+    for (const [out, flags] of [['out', []], ['out-atomic', ['--atomic-outputs']]] as const) {
+      const result = warta(['run', '-i', 'in', '-o', out, '--no-report', ...flags], work);
+      expect(result.status, result.stderr).toBe(1);
+      expect(runInfo(path.join(work, out)).counts).toMatchObject({ written: 4, failed: 1 });
+      expect(runInfo(path.join(work, out)).failures).toEqual([expect.objectContaining({ path: 'in/gempa.txt', record: null })]);
+    }
+    expect(warta(['run', '-i', 'in', '-o', 'fresh', '--no-report', '--full'], work).status).toBe(1);
+    expect(snapshot(path.join(work, 'out'))).toEqual(snapshot(path.join(work, 'fresh')));
+    expect(snapshot(path.join(work, 'out-atomic'))).toEqual(snapshot(path.join(work, 'fresh')));
+    expect(snapshot(path.join(work, 'fresh'))['documents.jsonl'].split('\n').filter(Boolean).map((l) => JSON.parse(l).id)).toEqual(['banjir', 'pasar-1', 'pasar-2', 'pasar-3']);
+  }, 120_000);
+});

@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, statSync, type Stats } from 'node:fs';
+import { existsSync, statSync, type Stats } from 'node:fs';
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -18,6 +17,7 @@ import { VERSION } from '../version.js';
 import { anyUsesFileDate, ArticleColumns, SegmentNames, type ArticleRange, type ArticleTable } from './article-table.js';
 import { writeFileAtomic } from '../sinks/atomic.js';
 import { discoverInputs } from './discover.js';
+import { fingerprintOf } from './fingerprint.js';
 import { Dispatcher } from './dispatch.js';
 import { LARGE_HEAP_MB, WORKER_HEAP_MB } from './thread-limits.js';
 import { feedExport, type FeedResult } from './feed.js';
@@ -65,39 +65,15 @@ const STATE_DIR = '.warta';
 const GROUP_FILES = 16;
 const GROUP_BYTES = 1 << 20;
 
-function fingerprintOf(pipelineFile: string, overrides: StageOverrides, referenceDate: string | undefined): string {
-  const hash = createHash('sha256');
-  hash.update(VERSION);
-  hash.update(analysisPart(readFileSync(pipelineFile, 'utf8')));
-  for (const file of overrides.entities?.gazetteers as string[] | undefined ?? []) {
-    hash.update(file);
-    if (existsSync(file)) hash.update(readFileSync(file));
-  }
-  hash.update(JSON.stringify(overrides));
-  hash.update(referenceDate ?? '');
-  return hash.digest('hex');
-}
-
-/** The pipeline file without its `sinks`: adding a database does not change what is analysed. */
-function analysisPart(pipelineText: string): string {
-  try {
-    const parsed = JSON.parse(pipelineText) as Record<string, unknown>;
-    if (parsed && typeof parsed === 'object' && 'sinks' in parsed) {
-      delete parsed.sinks;
-      return JSON.stringify(parsed);
-    }
-  } catch {
-    // loadPipelineConfig has accepted the file; hash it as it is
-  }
-  return pipelineText;
-}
-
 /** A SQLite path in the pipeline file is relative to the file's folder, as paths in stage options are. */
 function pipelineRelative(spec: string, pipelineFile: string): string {
   const m = /^sqlite:(?!\/\/)(.+)$/.exec(spec);
   if (!m || path.isAbsolute(m[1]) || m[1] === ':memory:') return spec;
   return `sqlite:${path.resolve(path.dirname(pipelineFile), m[1])}`;
 }
+
+/** New, or its size or modification time moved since the last run: the file is read. */
+const moved = (old: InputState | undefined, info: Stats) => !old || old.size !== info.size || old.mtimeMs !== info.mtimeMs;
 
 const publicFailure = ({ hash: _hash, ...failure }: StoredFailure): ReadFailure => failure;
 
@@ -184,7 +160,7 @@ export async function run(options: RunOptions): Promise<RunSummary> {
         const info = statSync(input.file);
         stats.set(input.file, info);
         const old = previous.inputs[input.file];
-        if (!old || old.size !== info.size || old.mtimeMs !== info.mtimeMs) bytesToRead += info.size;
+        if (moved(old, info)) bytesToRead += info.size;
       } catch (error) {
         failures.push({ path: toPosix(path.relative(process.cwd(), input.file)), record: null, error: `cannot read: ${(error as Error).message}` });
       }
@@ -192,7 +168,8 @@ export async function run(options: RunOptions): Promise<RunSummary> {
     const present = new Set(inputs.map((i) => i.file));
     const outputsUnusable = spoiled !== null || DATA_FILES.some((f) => !existsSync(path.join(outputDir, f)));
     const deleted = Object.keys(previous.inputs).filter((file) => !present.has(file) || !stats.has(file));
-    const anyChanged = bytesToRead > 0 || inputs.some((i) => stats.has(i.file) && !previous.inputs[i.file]);
+    // not `bytesToRead > 0`: a file emptied since the last run has no bytes to read
+    const anyChanged = [...stats].some(([file, info]) => moved(previous.inputs[file], info));
     // The article table is read only when something may change; a damaged one means a full run.
     // Database sinks are compared with the output on every run (a killed sync converges on the next one).
     const needsTable = anyChanged || deleted.length > 0 || outputsUnusable || options.full === true || databases.length > 0;
@@ -393,7 +370,7 @@ export async function run(options: RunOptions): Promise<RunSummary> {
         const info = stats.get(input.file);
         if (!info) continue;
         const old = previous.inputs[input.file];
-        if (old && old.size === info.size && old.mtimeMs === info.mtimeMs) {
+        if (old && !moved(old, info)) {
           keep(input.file, old, oldArticles.get(input.file));
           reporter.tick(seen(), bytesRead);
           continue;
