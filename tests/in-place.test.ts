@@ -16,7 +16,7 @@ const DATA_FILES = ['documents.jsonl', 'articles.csv', 'sentences.csv', 'entitie
 const CITIES = ['Bandung', 'Surabaya', 'Medan', 'Makassar', 'Semarang', 'Palembang'];
 const PEOPLE = ['Ridwan Kamil', 'Sri Mulyani', 'Anies Baswedan', 'Khofifah Indar Parawansa'];
 const LIGHT = { stages: [{ stage: 'normalize' }, { stage: 'structure' }, { stage: 'sentences' }] };
-const CHILD = path.join(ROOT, 'tests', 'helpers', 'run-child.mjs');
+const CHILD = path.join(ROOT, 'dist', 'fuzz', 'run-child.js');
 
 function article(i: number): Record<string, string> {
   const city = CITIES[i % CITIES.length];

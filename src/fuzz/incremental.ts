@@ -166,7 +166,7 @@ export async function incrementalSequence(gazetteer: Gazetteer, seed: number, di
     // (a run that does not update in place finishes normally and is this step's run)
     if (crashFrom > 0 && step >= crashFrom && outcome.kills === 0) {
       const killAt = STEPS[Math.floor(r() * STEPS.length)];
-      const child = await launch([CHILD, 'in', 'out', String(concurrency), '0', killAt], dir, timeoutMs, killAt);
+      const child = await launch([CHILD, 'in', 'out', '', String(concurrency), killAt], dir, timeoutMs, killAt);
       outcome.runs++;
       if (child.killed) {
         outcome.kills++;
@@ -192,6 +192,10 @@ export async function incrementalSequence(gazetteer: Gazetteer, seed: number, di
     if (incremental.status !== 0 && incremental.status !== 1) problems.push(`incremental run exited ${incremental.status}: ${incremental.stderr.slice(0, 600)}`);
     if (full.status !== 0 && full.status !== 1) problems.push(`fresh run exited ${full.status}: ${full.stderr.slice(0, 600)}`);
     if (problems.length === 0) problems.push(...compareOutputs(path.join(dir, 'out'), fresh));
+    // a run that wrote no run.json died before its end: say why
+    for (const [what, result, out] of [['incremental', incremental, 'out'], ['fresh', full, 'fresh']] as const) {
+      if (problems.length > 0 && !existsSync(path.join(dir, out, 'run.json'))) problems.push(`the ${what} run wrote no run.json; its stderr: ${result.stderr.slice(0, 600)}`);
+    }
     const info = readRunJson(path.join(dir, 'out'));
     if (info?.phase_ms.write_in_place !== undefined) outcome.inPlace++;
     if (info?.phase_ms.write_prefix !== undefined) outcome.prefixCopies++;
