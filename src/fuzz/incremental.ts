@@ -11,7 +11,7 @@
  * byte for byte, with the exit code and run.json's file, written and failure counts and failures.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
 import type { Gazetteer } from '../bench/corpus.js';
@@ -46,6 +46,8 @@ export interface SequenceOutcome {
   /** Incremental runs that updated the outputs in place / copied a prefix (`--atomic-outputs`). */
   inPlace: number;
   prefixCopies: number;
+  /** Runs after touches alone that analysed nothing, checked to leave the data files untouched. */
+  untouched: number;
   violations: string[];
   /** The work folder, kept when there are violations. */
   dir: string;
@@ -101,6 +103,8 @@ function readRunJson(out: string): RunJson | null {
   }
 }
 
+const modificationTimes = (out: string) => DATA_FILES.map((f) => (existsSync(path.join(out, f)) ? statSync(path.join(out, f)).mtimeMs : -1));
+
 /** The first line where two texts differ, both sides shortened, or null when they are equal. */
 export function firstDifference(a: Buffer, b: Buffer): string | null {
   if (a.equals(b)) return null;
@@ -149,18 +153,24 @@ export async function incrementalSequence(gazetteer: Gazetteer, seed: number, di
   const input = path.join(dir, 'in');
   mkdirSync(input, { recursive: true });
   const folder = new NewsFolder(input, gazetteer, seed);
-  const outcome: SequenceOutcome = { seed, edits: [], runs: 0, kills: 0, inPlace: 0, prefixCopies: 0, violations: [], dir };
+  const outcome: SequenceOutcome = { seed, edits: [], runs: 0, kills: 0, inPlace: 0, prefixCopies: 0, untouched: 0, violations: [], dir };
   const drawn = 3 + Math.floor(r() * 6);
   const edits = options.edits ?? drawn;
   // one run of the sequence may be killed mid-update (never the first: nothing to update in place)
   const crashFrom = r() < (options.crashChance ?? 0.35) ? 1 + Math.floor(r() * edits) : -1;
 
+  /** The last run was killed mid-update and not run again: the next one rewrites the outputs. */
+  let spoiled = false;
   for (let step = 0; step <= edits && outcome.violations.length === 0; step++) {
     outcome.edits.push(step === 0 ? folder.populate() : folder.edit());
     const concurrency = r() < 0.5 ? 1 : 2;
     const atomic = r() < 0.25;
     const flags = [`-c ${concurrency}`, ...(atomic ? ['--atomic-outputs'] : [])];
     const args = ['run', '-i', 'in', '-o', 'out', '--no-report', '-q', '-c', String(concurrency), ...(atomic ? ['--atomic-outputs'] : [])];
+    // README: "when nothing changed, leaves every data file untouched" (checked after touches alone)
+    const onlyTouched = step > 0 && outcome.edits[step].split(' + ').every((e) => e.startsWith('touch '));
+    const before = onlyTouched && !spoiled ? modificationTimes(path.join(dir, 'out')) : null;
+    spoiled = false;
     let incremental: RunResult;
     // from the drawn step on, runs go through the killable child until one is killed mid-update
     // (a run that does not update in place finishes normally and is this step's run)
@@ -174,6 +184,7 @@ export async function incrementalSequence(gazetteer: Gazetteer, seed: number, di
         // sometimes the folder changes again before the next run finds the half-done update
         if (step < edits && r() < 0.5) {
           outcome.edits[step] += '; no run before the next edit';
+          spoiled = true;
           continue;
         }
         incremental = await launch([CLI, ...args], dir, timeoutMs);
@@ -204,6 +215,11 @@ export async function incrementalSequence(gazetteer: Gazetteer, seed: number, di
     const info = readRunJson(path.join(dir, 'out'));
     if (info?.phase_ms.write_in_place !== undefined) outcome.inPlace++;
     if (info?.phase_ms.write_prefix !== undefined) outcome.prefixCopies++;
+    if (before && info?.counts.processed === 0 && !outcome.edits[step].includes('killed')) {
+      outcome.untouched++;
+      const after = modificationTimes(path.join(dir, 'out'));
+      if (info.outputs_rewritten || after.some((t, f) => t !== before[f])) problems.push(`only touched files and nothing analysed, yet the data files were rewritten (outputs_rewritten ${info.outputs_rewritten})`);
+    }
     if (problems.length > 0) {
       outcome.violations.push(
         [

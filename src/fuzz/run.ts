@@ -150,7 +150,7 @@ async function main(): Promise<void> {
     if (batchViolations.length) for (const v of batchViolations.slice(0, 20)) log(`  VIOLATION ${v}`);
   }
   await checker.close();
-  const sequences = { runs: 0, edits: 0, kills: 0, inPlace: 0, prefixCopies: 0 };
+  const sequences = { runs: 0, edits: 0, kills: 0, inPlace: 0, prefixCopies: 0, untouched: 0 };
   for (let i = 0; i < INCREMENTAL; i++) {
     const seed = SEED + i;
     const outcome = await incrementalSequence(gazetteer, seed, mkdtempSync(path.join(os.tmpdir(), `warta-fuzz-incremental-${seed}-`)));
@@ -159,6 +159,7 @@ async function main(): Promise<void> {
     sequences.kills += outcome.kills;
     sequences.inPlace += outcome.inPlace;
     sequences.prefixCopies += outcome.prefixCopies;
+    sequences.untouched += outcome.untouched;
     violations.push(...outcome.violations);
     log(`fuzz: incremental sequence ${i + 1}/${INCREMENTAL} (seed ${seed}): ${outcome.edits.length - 1} edits, ${outcome.violations.length ? 'DIFFERS' : 'same bytes'}, ${((performance.now() - t0) / 1000).toFixed(0)} s`);
     for (const v of outcome.violations) log(v);
@@ -171,7 +172,7 @@ async function main(): Promise<void> {
     if (E2E) console.log(`  warta run: ${counts.e2eRuns} runs over ${counts.e2eFiles} files (${counts.e2eDocuments} documents written, ${counts.e2eFailures} failures in run.json), ${counts.determinismRuns} re-run at 1 worker for determinism`);
   }
   if (INCREMENTAL > 0) {
-    console.log(`  incremental = fresh: ${INCREMENTAL} edit sequences (seeds ${SEED}..${SEED + INCREMENTAL - 1}), ${sequences.edits} edits, ${sequences.runs} warta runs, ${sequences.inPlace} updates in place, ${sequences.prefixCopies} prefix copies, ${sequences.kills} runs killed mid-update`);
+    console.log(`  incremental = fresh: ${INCREMENTAL} edit sequences (seeds ${SEED}..${SEED + INCREMENTAL - 1}), ${sequences.edits} edits, ${sequences.runs} warta runs, ${sequences.inPlace} updates in place, ${sequences.prefixCopies} prefix copies, ${sequences.kills} runs killed mid-update, ${sequences.untouched} runs after touches alone that left the data files untouched`);
   }
   console.log(`  ${violations.length} violation(s) in ${seconds.toFixed(0)} s`);
   for (const v of violations.slice(0, 50)) console.log(`  * ${v}`);
