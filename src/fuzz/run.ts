@@ -6,9 +6,10 @@
  * another concurrency for determinism). Prints the counts; exits 1 on any violation
  * and keeps the offending batch under `fuzz-failures/` to reproduce it. `--incremental M` then
  * runs M edit sequences of the incremental-equivalence property (`incremental.ts`), sequence i
- * with seed S + i (`--runs 0 --incremental 1 --seed X` replays the sequence of seed X).
+ * with seed S + i (`--runs 0 --incremental 1 --seed X` replays the sequence of seed X); a share
+ * P of them (default 0.35) kill a run mid-update (a replay needs the same P).
  *
- *   node dist/fuzz/run.js [--runs N] [--seed S] [--batch K] [--determinism-every D] [--file-timeout S] [--no-e2e] [--keep DIR] [--incremental M]
+ *   node dist/fuzz/run.js [--runs N] [--seed S] [--batch K] [--determinism-every D] [--file-timeout S] [--no-e2e] [--keep DIR] [--incremental M [--crash-chance P]]
  */
 process.env.DOTENV_CONFIG_QUIET ??= 'true';
 
@@ -33,6 +34,7 @@ const E2E = !hasFlag('--no-e2e');
 const KEEP = path.resolve(argValue('--keep') ?? path.join(PACKAGE_ROOT, 'fuzz-failures'));
 const FILE_TIMEOUT_S = Number(argValue('--file-timeout') ?? 120);
 const INCREMENTAL = Number(argValue('--incremental') ?? 0);
+const CRASH_CHANCE = Number(argValue('--crash-chance') ?? 0.35);
 const CHECK_WORKER = fileURLToPath(new URL('./check-worker.js', import.meta.url));
 
 const log = (m: string) => process.stderr.write(`${m}\n`);
@@ -153,7 +155,7 @@ async function main(): Promise<void> {
   const sequences = { runs: 0, edits: 0, kills: 0, inPlace: 0, prefixCopies: 0, untouched: 0 };
   for (let i = 0; i < INCREMENTAL; i++) {
     const seed = SEED + i;
-    const outcome = await incrementalSequence(gazetteer, seed, mkdtempSync(path.join(os.tmpdir(), `warta-fuzz-incremental-${seed}-`)));
+    const outcome = await incrementalSequence(gazetteer, seed, mkdtempSync(path.join(os.tmpdir(), `warta-fuzz-incremental-${seed}-`)), { crashChance: CRASH_CHANCE });
     sequences.runs += outcome.runs;
     sequences.edits += outcome.edits.length - 1;
     sequences.kills += outcome.kills;
