@@ -223,7 +223,7 @@ export async function incrementalSequence(gazetteer: Gazetteer, seed: number, di
     if (problems.length > 0) {
       outcome.violations.push(
         [
-          `seed ${seed}: after step ${step} the incremental output differs from a fresh --full run`,
+          `seed ${seed}: after step ${step} the incremental run breaks the contract (fresh --full run's bytes; data files untouched when nothing changed)`,
           ...outcome.edits.map((e, i) => `  ${i}. ${e}`),
           ...problems.map((p) => `  - ${p}`),
           `  (inputs and outputs kept in ${dir})`,
