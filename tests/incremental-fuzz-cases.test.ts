@@ -3,7 +3,7 @@
  * found, each as the smallest case that showed it: a re-run must write what a fresh `--full` run
  * writes on the same input.
  */
-import { mkdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir, warta } from './helpers/cli.js';
@@ -77,5 +77,27 @@ describe('incremental fuzz cases: emptied files', () => {
     expect(snapshot(path.join(work, 'out'))).toEqual(snapshot(path.join(work, 'fresh')));
     expect(snapshot(path.join(work, 'out-atomic'))).toEqual(snapshot(path.join(work, 'fresh')));
     expect(snapshot(path.join(work, 'fresh'))['documents.jsonl'].split('\n').filter(Boolean).map((l) => JSON.parse(l).id)).toEqual(['banjir', 'pasar-1', 'pasar-2', 'pasar-3']);
+  }, 120_000);
+});
+
+describe('incremental fuzz cases: files that yield nothing', () => {
+  it('seed 207 (replayed): an empty file or an export of bad records, failing as before, leaves the data files untouched', () => {
+    const work = tempDir();
+    const input = path.join(work, 'in');
+    mkdirSync(input);
+    writeFileSync(path.join(input, 'banjir.txt'), 'Banjir di Bekasi\n\nWarga Bekasi mengungsi ke masjid pada Senin (8/9/2025), kata Rudi.\n');
+    writeFileSync(path.join(input, 'kosong.html'), '');
+    writeFileSync(path.join(input, 'rusak.jsonl'), '{"id": "tanpa-isi", "title": "Tanpa isi"}\n');
+    expect(warta(['run', '-i', 'in', '-o', 'out', '--no-report'], work).status).toBe(1);
+    const mtimes = DATA_FILES.map((f) => statSync(path.join(work, 'out', f)).mtimeMs);
+    const later = new Date(Date.now() + 60_000);
+    utimesSync(path.join(input, 'kosong.html'), later, later);
+    for (let i = 0; i < 2; i++) {
+      expect(warta(['run', '-i', 'in', '-o', 'out', '--no-report'], work).status).toBe(1);
+      expect(runInfo(path.join(work, 'out'))).toMatchObject({ outputs_rewritten: false, counts: { processed: 0, written: 1, failed: 2 } });
+      expect(DATA_FILES.map((f) => statSync(path.join(work, 'out', f)).mtimeMs)).toEqual(mtimes);
+    }
+    expect(warta(['run', '-i', 'in', '-o', 'fresh', '--no-report', '--full'], work).status).toBe(1);
+    expect(snapshot(path.join(work, 'out'))).toEqual(snapshot(path.join(work, 'fresh')));
   }, 120_000);
 });

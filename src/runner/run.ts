@@ -255,7 +255,8 @@ export async function run(options: RunOptions): Promise<RunSummary> {
         keep(file, { ...old, mtimeMs: info.mtimeMs }, oldArticles.get(file));
       } else {
         filesChanged++;
-        contentChanged = true;
+        // a file that yields no article, now as before (it is not remembered), changes no output row
+        if (old || unit.docs.length > 0) contentChanged = true;
         inputBytes += unit.bytes ?? 0;
         processed += unit.docs.length;
         failures.push(...unit.failures);
@@ -300,7 +301,7 @@ export async function run(options: RunOptions): Promise<RunSummary> {
       if (same) filesUnchanged++;
       else {
         filesChanged++;
-        contentChanged = true;
+        if (old || feed.articles.count > 0) contentChanged = true;
       }
       // a whole export analysed counts its file size; an appended one the records analysed
       inputBytes += feed.reused === 0 ? feed.stream.bytes : feed.analysedBytes;
