@@ -4,9 +4,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createDoc, type Doc } from '../src/doc.js';
 import { loadGazetteer, type GazetteerEntry } from '../src/ner/gazetteer.js';
-import { dropCommonNounsBeforeCountry, placesInCommaChains, trimMention } from '../src/ner/certain.js';
+import { dropCommonNounsBeforeCountry, isNotName, placesInCommaChains, trimMention } from '../src/ner/certain.js';
 import { tokenize } from '../src/ner/tokens.js';
-import { dropLeadingTitle, givenNameBefore, joinHyphenatedSurnames, personAfterTitle } from '../src/ner/person-names.js';
+import { dropLeadingTitle, givenNameBefore, joinHyphenatedSurnames, personAfterTitle, splitAtPersonTitle } from '../src/ner/person-names.js';
 import { recognizeDocument } from '../src/ner/document.js';
 import type { Mention } from '../src/ner/mention.js';
 import { langResources } from '../src/ner/resources.js';
@@ -185,6 +185,24 @@ describe('Indonesian entities', () => {
     expect(texts).toContain('Kim');
   });
 
+  it('keeps sums of money and holidays out of names', () => {
+    const doc = makeDoc([
+      'Harga telur naik dari Rp1.000 menjadi Rp1.500 per butir sejak Idul Fitri Rp1.000 per butir, kata pedagang Mustafa di Kota Idi. Jelang Lebaran, harganya Rp 29.000 per kilogram.',
+    ]);
+    const texts = rules(doc).map((e) => e.text);
+    for (const t of texts) expect(t).not.toMatch(/Rp|Idul|Lebaran/);
+    expect(texts).toContain('Mustafa');
+    // the rule on one mention: a sum of money at either end goes, a sum alone is no name
+    const res = langResources('id');
+    const toks = tokenize('sebelum Idul Fitri Rp1.000 per butir').map((t) => ({ ...t }));
+    const mention = (a: number, b: number): Mention => ({ start: toks[a].start, end: toks[b - 1].end, type: 'PERSON', source: 'model', sure: false, score: 0.7, tokens: toks.slice(a, b), sentence: 0, section: 0 });
+    const m = mention(1, 4);
+    expect(trimMention(m, res)).toBe(true);
+    expect(m.tokens.map((t) => t.text)).toEqual(['Idul', 'Fitri']);
+    expect(isNotName(m, res)).toBe(true);
+    expect(trimMention(mention(3, 4), res)).toBe(false);
+  });
+
   it('joins short forms, variants and parenthesised aliases and acronyms', () => {
     const doc = makeDoc([
       'Presiden Joko Widodo (Jokowi) menerima Sekretaris Jenderal Partai Pekerja Korea (WPK) dan Presiden Rusia Vladimir Putin.',
@@ -292,6 +310,40 @@ describe('titles and repeated names', () => {
     // an office's place is not its holder: `Gubernur` is no holder-naming title
     const toks = tokensOf('kata Gubernur Papua kemarin');
     expect(personAfterTitle([mentionOf(toks, 2, 3, 'LOCATION')], toks, gaz, res)[0].type).toBe('LOCATION');
+  });
+
+  it('splits an office-unit-rank-name run at the rank: the unit an organisation, the name a person', () => {
+    const texts = (ms: Mention[]) => ms.map((m) => [m.tokens.map((t) => t.text).join(' '), m.type]);
+    let toks = tokensOf('ujar Kasubdit I Ditresnarkoba Polda Metro Jaya AKBP Jean Calvin Simanjuntak kepada wartawan');
+    let split = splitAtPersonTitle([mentionOf(toks, 2, 11, 'PERSON')], toks, gaz, res);
+    expect(texts(split)).toEqual([
+      ['Polda Metro Jaya', 'ORGANIZATION'],
+      ['Jean Calvin Simanjuntak', 'PERSON'],
+    ]);
+    // the certain-person rule then settles the name
+    expect(personAfterTitle(split, toks, gaz, res)[1]).toMatchObject({ type: 'PERSON', sure: true });
+    // a rank the tagger put at the end of an organisation: the name follows outside it
+    toks = tokensOf('disampaikan Kasat Reskrim Polres Bogor AKP Teguh Kumara kemarin');
+    split = splitAtPersonTitle([mentionOf(toks, 3, 6, 'ORGANIZATION'), mentionOf(toks, 6, 8, 'PERSON')], toks, gaz, res);
+    expect(texts(split)).toEqual([
+      ['Polres Bogor', 'ORGANIZATION'],
+      ['Teguh Kumara', 'PERSON'],
+    ]);
+    // a title before a person run with no organisation in front: only the name stays
+    toks = tokensOf('kata Mantan Presiden Soeharto dulu');
+    expect(texts(splitAtPersonTitle([mentionOf(toks, 1, 4, 'PERSON')], toks, gaz, res))).toEqual([['Soeharto', 'PERSON']]);
+  });
+
+  it('leaves a title inside a name alone where no person name follows it', () => {
+    for (const [sentence, a, b] of [
+      ['kuliah di Universitas Presiden kemarin', 2, 4],
+      ['kuliah di Universitas Presiden Jakarta kemarin', 2, 5],
+      ['kata Presiden Partai Demokrat kemarin', 1, 4],
+    ] as Array<[string, number, number]>) {
+      const toks = tokensOf(sentence);
+      const m = mentionOf(toks, a, b, 'ORGANIZATION');
+      expect(splitAtPersonTitle([m], toks, gaz, res), sentence).toEqual([m]);
+    }
   });
 
   it('never keeps a title inside a person name', () => {

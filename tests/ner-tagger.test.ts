@@ -41,6 +41,13 @@ describe('tokenizer', () => {
     ]);
   });
 
+  it('leaves a capital letter ending the sentence without its period (a numeral, not an initial)', () => {
+    expect(toks('Gubernur DIY Sri Sultan Hamengku Buwono X. ')).toEqual(['Gubernur', 'DIY', 'Sri', 'Sultan', 'Hamengku', 'Buwono', 'X', '.']);
+    expect(toks('a follower of Malcolm X.')).toEqual(['a', 'follower', 'of', 'Malcolm', 'X', '.']);
+    // inside the sentence it is still an initial
+    expect(toks('Paku Alam X. Santoso hadir.')).toEqual(['Paku', 'Alam', 'X.', 'Santoso', 'hadir', '.']);
+  });
+
   it('reports offsets relative to the whole text within [start, end)', () => {
     const text = 'Awal. Presiden Xi tiba. Akhir';
     const out: number[] = [];

@@ -58,30 +58,46 @@ function hasLetterOrDigit(t: Token): boolean {
   return /[\p{L}\p{N}]/u.test(t.text);
 }
 
+/** A sum of money (`Rp1.000`, `Rp 29.000`, `US$5`, `RM50`): capitalised, never part of a name. */
+const MONEY_RE = /^(?:Rp|RP|US\$|S\$|A\$|RM|Rs)\.?\d|^(?:Rp|RP|IDR|USD)$/;
+
+function isMoney(t: Token): boolean {
+  return MONEY_RE.test(t.text);
+}
+
 /**
  * Applies the function-word rule to a tagger mention in place: leading
  * punctuation and function words are dropped (a capitalised one only at the
  * start of the sentence, `Dalam`; mid-sentence `The Hague` keeps it), then
  * leading lower-case words before a capital unless they are place or
- * organisation cue words, and trailing punctuation; returns false when
+ * organisation cue words, and trailing punctuation; sums of money go from
+ * either end (`Idul Fitri Rp1.000`, `Rp1.000` alone); returns false when
  * nothing of the name is left.
  * `first` is the sentence's first token.
  */
 export function trimMention(m: Mention, res: LangResources, first?: Token): boolean {
   let a = 0;
   let b = m.tokens.length;
-  const dropped = (t: Token) => !hasLetterOrDigit(t) || (res.functionWords.has(t.key) && !isAcronymText(t.text) && (!isCapitalised(t) || t === first));
+  const dropped = (t: Token) => !hasLetterOrDigit(t) || isMoney(t) || (res.functionWords.has(t.key) && !isAcronymText(t.text) && (!isCapitalised(t) || t === first));
   while (a < b && dropped(m.tokens[a])) a++;
   // news writes a name from its first capital: a leading common noun is no part of it (`jembatan layang Trosobo`),
   // a place or organisation cue word is (`kota Pati`, `klub Persib`)
   let c = a;
   while (c < b && isLowerWord(m.tokens[c]) && !res.nameStarts.has(m.tokens[c].key)) c++;
   if (c > a && c < b && isCapitalised(m.tokens[c])) a = c;
-  while (b > a && !hasLetterOrDigit(m.tokens[b - 1]) && m.tokens[b - 1].text !== '.') b--;
+  while (b > a && ((!hasLetterOrDigit(m.tokens[b - 1]) && m.tokens[b - 1].text !== '.') || isMoney(m.tokens[b - 1]))) b--;
   if (a === b) return false;
   if (m.tokens.slice(a, b).every((t) => (res.functionWords.has(t.key) && !isAcronymText(t.text)) || !hasLetterOrDigit(t))) return false;
   if (a > 0 || b < m.tokens.length) narrowMention(m, a, b);
   return true;
+}
+
+/** The mention is a listed name that is no entity (a holiday: `Idul Fitri`, `Lebaran`). */
+export function isNotName(m: Mention, res: LangResources): boolean {
+  if (res.notNames.size === 0 || m.tokens.length > 4) return false;
+  let key = m.tokens[0].key;
+  for (let i = 1; i < m.tokens.length; i++) key += ' ' + m.tokens[i].key;
+  return res.notNames.has(key);
 }
 
 /** Keeps tokens [a, b) of a mention, in place. */

@@ -14,6 +14,7 @@ import {
   dropCommonNounsBeforeCountry,
   placesInCommaChains,
   isCapitalised,
+  isNotName,
   organisationsOfPlaces,
   splitCoordinatedOrganisations,
   splitTitledCountry,
@@ -22,7 +23,7 @@ import {
   trimMention,
   webNames,
 } from './certain.js';
-import { dropLeadingTitle, givenNameBefore, joinHyphenatedSurnames, joinNameParticles, personAfterTitle } from './person-names.js';
+import { dropLeadingTitle, givenNameBefore, joinHyphenatedSurnames, joinNameParticles, personAfterTitle, splitAtPersonTitle } from './person-names.js';
 import type { Gazetteer, GazetteerEntry } from './gazetteer.js';
 import { mentionKey, normKey, shapeMention, type Mention } from './mention.js';
 import { langResources, type LangResources } from './resources.js';
@@ -205,7 +206,7 @@ export function recognizeDocument(doc: Doc, opts: DocumentNerOptions): Entity[] 
         const score = s.scores ? s.scores[q] : 1;
         if (score < minScore) return;
         const m: Mention = shapeMention({ start: toks[a].start, end: toks[b].end, type: TYPES[t], source: 'model', sure: false, score, tokens: toks.slice(a, b + 1), sentence: w.index, section: w.section });
-        if (!trimMention(m, res, toks[0]) || !dropLeadingTitle(m, res)) return;
+        if (!trimMention(m, res, toks[0]) || !dropLeadingTitle(m, res) || isNotName(m, res)) return;
         dropCommonNounsBeforeCountry(m, opts.gaz);
         const entry = sureEntryOf(opts.gaz, m);
         if (entry) Object.assign(m, { type: entry.type, entry, sure: true, source: 'gazetteer', score: 1 });
@@ -217,7 +218,7 @@ export function recognizeDocument(doc: Doc, opts: DocumentNerOptions): Entity[] 
       });
     }
     found = splitTitledCountry(splitCoordinatedOrganisations(joinNameParticles(found, toks), res), toks, opts.gaz, res);
-    found = personAfterTitle(found, toks, opts.gaz, res);
+    found = personAfterTitle(splitAtPersonTitle(found, toks, opts.gaz, res), toks, opts.gaz, res);
     found = applySureNames(found, toks, sureMatches(opts.gaz, toks), make, res);
     found = organisationsOfPlaces(found, toks, res);
     found = placesInCommaChains(found, toks, opts.gaz, make);

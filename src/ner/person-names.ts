@@ -140,3 +140,61 @@ export function personAfterTitle(mentions: Mention[], toks: readonly Token[], ga
   }
   return mentions;
 }
+
+const ROMAN_NUMERAL_RE = /^[IVX]{1,4}$/;
+
+/**
+ * A title that always names its holder inside a mention the tagger took whole ends what came
+ * before it: news writes office, unit, rank and name in one run (`Kasubdit I Ditresnarkoba Polda
+ * Metro Jaya AKBP Jean Calvin Simanjuntak`, `Kasat Reskrim Polres Bogor AKP Teguh Kumara`), and
+ * the training splits hold few such runs (police ranks: 3, all before a person). The words after
+ * the title become a mention of their own, left to `personAfterTitle`; the words before it keep
+ * the mention's type, or, when the tagger called the whole run a person, become an organisation
+ * if an organisation cue word is among them (`Polda`, `Polres`) and are dropped otherwise (an
+ * office or a rank is no name). A unit's numeral the run starts with goes (`I Ditresnarkoba`).
+ * The split needs a capitalised name after the title, in the mention or right after it, that is
+ * no listed place or organisation and opens with no cue word (`Universitas Presiden` stays).
+ */
+export function splitAtPersonTitle(mentions: Mention[], toks: readonly Token[], gaz: Gazetteer, res: LangResources): Mention[] {
+  if (res.personTitles.size === 0) return mentions;
+  let out: Mention[] | undefined;
+  for (let k = 0; k < mentions.length; k++) {
+    const m = mentions[k];
+    const parts = m.sure ? undefined : splitOnce(m, toks, gaz, res);
+    if (parts) out ??= mentions.slice(0, k);
+    if (out) {
+      if (parts) out.push(...parts);
+      else out.push(m);
+    }
+  }
+  return out ?? mentions;
+}
+
+function splitOnce(m: Mention, toks: readonly Token[], gaz: Gazetteer, res: LangResources): Mention[] | undefined {
+  const n = m.tokens.length;
+  for (let i = 1; i < n; i++) {
+    const t = m.tokens[i];
+    if (!res.personTitles.has(t.key) || !isCapitalised(t)) continue;
+    // the name: the rest of the mention, or the words right after it
+    const rest = m.tokens.slice(i + 1);
+    const after = i + 1 < n ? m.tokens[i + 1] : toks[tokenIndex(toks, t) + 1];
+    if (!after || !isCapitalised(after) || isAcronymText(after.text) || res.nameStarts.has(after.key)) continue;
+    if (rest.length > 0 && gaz.match(rest, 0)) continue;
+    if (rest.length === 0 && gaz.match(toks, tokenIndex(toks, t) + 1)) continue;
+    const parts: Mention[] = [];
+    let before = m.tokens.slice(0, i);
+    if (before.length > 1 && ROMAN_NUMERAL_RE.test(before[0].text)) before = before.slice(1);
+    if (m.type !== 'PERSON') parts.push(part(m, before, m.type));
+    else if (before.some((b) => res.orgStarts.has(b.key) && isCapitalised(b))) {
+      const from = before.findIndex((b) => res.orgStarts.has(b.key) && isCapitalised(b));
+      parts.push(part(m, before.slice(from), 'ORGANIZATION'));
+    }
+    if (rest.length > 0) parts.push(part(m, rest, 'PERSON'));
+    return parts;
+  }
+  return undefined;
+}
+
+function part(m: Mention, tokens: Token[], type: Mention['type']): Mention {
+  return shapeMention({ ...m, type, tokens, start: tokens[0].start, end: tokens[tokens.length - 1].end, entry: undefined, key: undefined });
+}

@@ -7,7 +7,7 @@
  *
  *   node dist/ner/train.js --lang id|en [--no-conll] [--cv K] [--data DIR] [--epochs N] [--seed N] [--ensemble N]
  *     [--algorithm crf|perceptron] [--eta X] [--l2 X] [--prune X] [--add-templates A,B] [--drop-templates A,B]
- *     [--add-corpora NAME,...] [--doc-layer learn|none|FILE] [--no-doc-layer] [--doc-layer-out FILE] [--doc-epochs N] [--no-clusters]
+ *     [--add-corpora NAME,...] [--headline-share X] [--doc-layer learn|none|FILE] [--no-doc-layer] [--doc-layer-out FILE] [--doc-epochs N] [--no-clusters]
  *     [--out FILE] [--no-save] [--quiet]
  *
  * Defaults: CRF (SGD, L2 1e-4, learning rate 0.05, weights averaged over the second half of the
@@ -27,6 +27,7 @@ import { defaultModelPath, readModelFile, type DocLayerFile, type ModelLanguage,
 import { TYPES } from './tagger/model.js';
 import { evaluate, trainTagger, type LabeledSentence, type PRF, type TrainOptions } from './tagger/trainer.js';
 import { buildLexicons } from './train-resources.js';
+import { headlineCopies, headlineLowercaseWords } from './headline-case.js';
 
 interface Args {
   lang: ModelLanguage;
@@ -54,6 +55,8 @@ interface Args {
   crossNames: boolean;
   /** Training corpora of the other language added to every training run (never scored). */
   addCorpora: string[];
+  /** Share of the training sentences added again as Title Case headlines (`headline-case.ts`). */
+  headlineShare: number;
 }
 
 /**
@@ -71,6 +74,12 @@ export const DEFAULT_EPOCHS: Record<ModelLanguage, number> = { id: 20, en: 12 };
  * rows, so tagging costs the same. Training takes three times as long.
  */
 export const DEFAULT_ENSEMBLE: Record<ModelLanguage, number> = { id: 3, en: 3 };
+
+/**
+ * Share of the training sentences added again in Title Case (`headline-case.ts`), per language, chosen
+ * by cross-validation on the training splits scored both as written and written as headlines.
+ */
+export const DEFAULT_HEADLINE_SHARE: Record<ModelLanguage, number> = { id: 0, en: 0 };
 
 /**
  * The document layer the Indonesian model borrows (its corpora are single sentences, so it has no
@@ -104,6 +113,7 @@ export function parseArgs(argv: string[]): Args {
     clusters: true,
     crossNames: true,
     addCorpora: [],
+    headlineShare: -1,
   };
   const add: string[] = [];
   const drop = new Set<string>();
@@ -151,6 +161,7 @@ export function parseArgs(argv: string[]): Args {
     else if (a === '--no-clusters') args.clusters = false;
     else if (a === '--no-cross-names') args.crossNames = false;
     else if (a === '--add-corpora') args.addCorpora = next().split(',');
+    else if (a === '--headline-share') args.headlineShare = num();
     else if (a === '--no-save') args.save = false;
     else if (a === '--quiet') args.quiet = true;
     else throw new Error(`unknown option ${a}`);
@@ -158,6 +169,7 @@ export function parseArgs(argv: string[]): Args {
   args.templates = [...args.templates.filter((t) => !drop.has(t)), ...add];
   if (args.epochs <= 0) args.epochs = DEFAULT_EPOCHS[args.lang];
   if (args.ensemble <= 0) args.ensemble = DEFAULT_ENSEMBLE[args.lang];
+  if (args.headlineShare < 0) args.headlineShare = DEFAULT_HEADLINE_SHARE[args.lang];
   // English training data has articles (CoNLL-2003, wikigold) to learn the document layer from; the Indonesian
   // corpora are single sentences, so the Indonesian model borrows an English-learned layer
   if (!args.docLayer) args.docLayer = args.lang === 'en' ? 'learn' : BORROWED_DOC_LAYER;
@@ -295,6 +307,7 @@ async function main(): Promise<void> {
     return c;
   });
   const extra = readCorpora(args.data, extraCorpora);
+  const keepLower = headlineLowercaseWords(args.lang);
   log(
     `${args.lang}: ${train.length} training sentences (${corpora.map((c) => c.name).join(', ')}), ${templates.length} templates, ` +
       `${args.epochs} epochs, seed ${args.seed}; lexicons ${((performance.now() - t0) / 1000).toFixed(1)} s (${unlabelledArticles} unlabelled articles)`,
@@ -320,6 +333,7 @@ async function main(): Promise<void> {
     epochs: args.epochs,
     seed: args.seed,
     ensemble: args.ensemble,
+    headlineShare: args.headlineShare,
     prune: args.prune,
     l2: args.l2,
     eta: args.eta,
@@ -333,8 +347,10 @@ async function main(): Promise<void> {
     const folds = foldsOf(train, args.cv);
     const perCorpus = new Map<string, Counts>(corpora.map((c) => [c.name, newCounts()]));
     const all = newCounts();
+    const headlines = newCounts();
     for (let f = 0; f < args.cv; f++) {
-      const tr = [...train.filter((_, i) => folds[i] !== f), ...extra];
+      const trainFold = train.filter((_, i) => folds[i] !== f);
+      const tr = [...trainFold, ...extra, ...headlineCopies(trainFold, args.headlineShare, keepLower, args.seed)];
       const te = train.filter((_, i) => folds[i] === f);
       const r = trainTagger(tr, options);
       r.tagger.rawMargins = true;
@@ -347,11 +363,13 @@ async function main(): Promise<void> {
         addEval(perCorpus.get(c.name)!, evaluate(r.tagger, part).perType);
       }
       addEval(all, evaluate(r.tagger, te).perType);
+      // every held-out sentence of headline length, written as a headline: how the tagger reads Title Case
+      addEval(headlines, evaluate(r.tagger, headlineCopies(te, 1, keepLower, args.seed)).perType);
       if (args.docLayer === 'learn') for (const s of te) heldOut.push(holdOut(r.tagger, s, s.doc, f));
       lastFoldTagger = r.tagger;
       log(`fold ${f + 1}/${args.cv}: F1 ${fmt(res.micro.f1)}`);
     }
-    const rows: Array<[string, Counts]> = [...perCorpus, ['all', all]];
+    const rows: Array<[string, Counts]> = [...perCorpus, ['all', all], ['all, as headlines', headlines]];
     console.log(`cross-validation (${args.cv} folds of whole pseudo-documents), tagger alone, exact spans:`);
     console.log(table(rows));
     meta.cv = { folds: args.cv, sets: Object.fromEntries(rows.map(([n, c]) => [n, figures(c)])) };
@@ -389,7 +407,7 @@ async function main(): Promise<void> {
   }
 
   const t1 = performance.now();
-  const result = trainTagger([...train, ...extra], options);
+  const result = trainTagger([...train, ...extra, ...headlineCopies(train, args.headlineShare, keepLower, args.seed)], options);
   const trainMs = performance.now() - t1;
   const tagger = result.tagger;
   if (docLayer) {

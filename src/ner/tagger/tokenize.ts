@@ -85,7 +85,7 @@ export function tokenize(text: string, start: number, end: number, out: number[]
       break;
     }
     // keep the period of an initial (`W.`), a dotted abbreviation (`U.S.`) or a title (`Jr.`)
-    if (i < end && text.charCodeAt(i) === 46 && keepsPeriod(text, s, i)) i++;
+    if (i < end && text.charCodeAt(i) === 46 && keepsPeriod(text, s, i, end)) i++;
     k = pushSplit(text, s, i, hyphen, out, k);
   }
   if (out.length > k) out.length = k;
@@ -153,11 +153,20 @@ function isWebSuffix(text: string, i: number, end: number): boolean {
 
 const DOTTED_LETTERS_RE = /^(?:\p{L}\.)+\p{L}$/u;
 
-/** The word text[s, e) keeps a following period: an initial, a listed abbreviation, dotted letters (`U.S`). */
-function keepsPeriod(text: string, s: number, e: number): boolean {
-  if (e - s === 1) return isUpper(text.charCodeAt(s));
+/**
+ * The word text[s, e) keeps a following period: an initial, a listed abbreviation, dotted letters (`U.S`).
+ * A capital letter whose period ends the range (the sentence splitter ended the sentence there) is a
+ * numeral or a letter, not an initial: `Hamengku Buwono X.`, `Malcolm X.` end with the sentence.
+ */
+function keepsPeriod(text: string, s: number, e: number, end: number): boolean {
+  if (e - s === 1) return isUpper(text.charCodeAt(s)) && !onlySpaceAfter(text, e + 1, end);
   if (e - s <= 4 && DOTTED.has(text.slice(s, e))) return true;
   return text.charCodeAt(s + 1) === 46 && DOTTED_LETTERS_RE.test(text.slice(s, e));
+}
+
+function onlySpaceAfter(text: string, i: number, end: number): boolean {
+  while (i < end && isSpace(text.charCodeAt(i))) i++;
+  return i >= end;
 }
 
 function isDigit(c: number): boolean {
