@@ -185,12 +185,26 @@ describe('Indonesian entities', () => {
     expect(texts).toContain('Kim');
   });
 
+  it('ends a name before an alias in parentheses, and keeps a state company whole over its (Persero)', () => {
+    const got = rules(
+      makeDoc([
+        'Hal itu diungkapkan Deputi Bidang Statistik Sosial Badan Pusat Statistik (BPS), Ateng Hartono, Kamis. Kredit PT Bank Rakyat Indonesia (Persero) Tbk naik, kata Direktur Utama PT Pertamina (Persero) Nicke Widyawati.',
+      ]),
+    ).map((e) => [e.text, e.type]);
+    expect(got).toContainEqual(['Badan Pusat Statistik', 'ORGANIZATION']);
+    expect(got).toContainEqual(['BPS', 'ORGANIZATION']);
+    expect(got).toContainEqual(['PT Bank Rakyat Indonesia (Persero) Tbk', 'ORGANIZATION']);
+    expect(got).toContainEqual(['PT Pertamina (Persero)', 'ORGANIZATION']);
+    expect(got).toContainEqual(['Nicke Widyawati', 'PERSON']);
+    for (const [text] of got) expect(text).not.toMatch(/^[^(]*\)|\([^)]*$/);
+  });
+
   it('keeps sums of money and holidays out of names', () => {
     const doc = makeDoc([
-      'Harga telur naik dari Rp1.000 menjadi Rp1.500 per butir sejak Idul Fitri Rp1.000 per butir, kata pedagang Mustafa di Kota Idi. Jelang Lebaran, harganya Rp 29.000 per kilogram.',
+      'Harga telur naik dari Rp1.000 menjadi Rp1.500 per butir sejak Idul Fitri Rp1.000 per butir, kata pedagang Mustafa di Kota Idi. Jelang Lebaran, harganya Rp 29.000 per kilogram. Misa Natal di Gereja Katedral Jakarta berjalan tertib.',
     ]);
     const texts = rules(doc).map((e) => e.text);
-    for (const t of texts) expect(t).not.toMatch(/Rp|Idul|Lebaran/);
+    for (const t of texts) expect(t).not.toMatch(/Rp|Idul|Lebaran|Natal/);
     expect(texts).toContain('Mustafa');
     // the rule on one mention: a sum of money at either end goes, a sum alone is no name
     const res = langResources('id');

@@ -85,11 +85,28 @@ export function trimMention(m: Mention, res: LangResources, first?: Token): bool
   let c = a;
   while (c < b && isLowerWord(m.tokens[c]) && !res.nameStarts.has(m.tokens[c].key)) c++;
   if (c > a && c < b && isCapitalised(m.tokens[c])) a = c;
+  b = beforeParenthesis(m.tokens, a, b);
   while (b > a && ((!hasLetterOrDigit(m.tokens[b - 1]) && m.tokens[b - 1].text !== '.') || isMoney(m.tokens[b - 1]))) b--;
   if (a === b) return false;
   if (m.tokens.slice(a, b).every((t) => (res.functionWords.has(t.key) && !isAcronymText(t.text)) || !hasLetterOrDigit(t))) return false;
   if (a > 0 || b < m.tokens.length) narrowMention(m, a, b);
   return true;
+}
+
+/**
+ * Where a name ends when the tagger ran it into a parenthesis: an alias or acronym in parentheses
+ * after a name is a name of its own (`Badan Pusat Statistik (BPS)`, also with the parenthesis left
+ * open, `(BPS`), which the article-wide pass finds; a parenthesis inside a name stays
+ * (`PT Bank Rakyat Indonesia (Persero) Tbk`).
+ */
+function beforeParenthesis(tokens: readonly Token[], a: number, b: number): number {
+  for (let i = a + 1; i < b; i++) {
+    if (tokens[i].text !== '(') continue;
+    let close = i + 1;
+    while (close < b && tokens[close].text !== ')') close++;
+    if (close >= b - 1) return i;
+  }
+  return b;
 }
 
 /** The mention is a listed name that is no entity (a holiday: `Idul Fitri`, `Lebaran`). */
@@ -444,4 +461,28 @@ export function applySureNames(
   for (const m of carry) out.push(m);
   while (j < mentions.length) out.push(mentions[j++]);
   return out;
+}
+
+/**
+ * A state company's name goes on over its `(Persero)` and legal form (`PT Bank Rakyat Indonesia
+ * (Persero) Tbk`, `PT Pertamina (Persero)`): the tagger stops at the parenthesis, leaving the
+ * rest as a name of its own (`Persero) Tbk`).
+ */
+export function companiesOverPersero(mentions: Mention[], toks: readonly Token[], res: LangResources): Mention[] {
+  let out: Mention[] | undefined;
+  for (let k = 0; k < mentions.length; k++) {
+    const m = mentions[k];
+    if (out && out.length > 0 && out[out.length - 1].end > m.start) continue;
+    const i = m.type === 'ORGANIZATION' ? tokenIndex(toks, m.tokens[m.tokens.length - 1]) : -1;
+    if (i < 0 || toks[i + 1]?.text !== '(' || toks[i + 2]?.key !== 'persero' || toks[i + 3]?.text !== ')') {
+      out?.push(m);
+      continue;
+    }
+    let end = i + 4;
+    if (end < toks.length && res.legalSuffixes.has(toks[end].key)) end++;
+    const tokens = [...m.tokens, ...toks.slice(i + 1, end)];
+    out ??= mentions.slice(0, k);
+    out.push(shapeMention({ ...m, tokens, end: tokens[tokens.length - 1].end, key: undefined }));
+  }
+  return out ?? mentions;
 }

@@ -11,6 +11,7 @@ import { resolveEntities } from './canonical.js';
 import {
   applySureNames,
   datelineNames,
+  companiesOverPersero,
   dropCommonNounsBeforeCountry,
   placesInCommaChains,
   isCapitalised,
@@ -220,7 +221,7 @@ export function recognizeDocument(doc: Doc, opts: DocumentNerOptions): Entity[] 
     found = splitTitledCountry(splitCoordinatedOrganisations(joinNameParticles(found, toks), res), toks, opts.gaz, res);
     found = personAfterTitle(splitAtPersonTitle(found, toks, opts.gaz, res), toks, opts.gaz, res);
     found = applySureNames(found, toks, sureMatches(opts.gaz, toks), make, res);
-    found = organisationsOfPlaces(found, toks, res);
+    found = companiesOverPersero(organisationsOfPlaces(found, toks, res), toks, res);
     found = placesInCommaChains(found, toks, opts.gaz, make);
     if (tagger) found = givenNameBefore(found, toks, tagger.space.lexicons.first, tagger.space.lexicons.caseRatio, res);
     if (language === 'en') found = joinHyphenatedSurnames(found, toks);
