@@ -199,6 +199,19 @@ describe('Indonesian entities', () => {
     for (const [text] of got) expect(text).not.toMatch(/^[^(]*\)|\([^)]*$/);
   });
 
+  it('leaves degrees after a name, the words of LGBT and sentence-opening connectives out of names', () => {
+    const got = rules(
+      makeDoc([
+        'Hal tersebut diungkapkan sosiolog Dr Busman Dahlan Saleh Msi, saat menyampaikan disertasi. Kuasa hukumnya, Andi Wijaya SH MH, mengatakan itu. Pendiri Alibaba Jack Ma hadir. Adapun Morisson tiba pukul 10.00. Isu Lesbi, Gay, Biseksual, Transeksual (LGBT) menjadi pro kontra.',
+      ]),
+    ).map((e) => e.text);
+    expect(got).toContain('Busman Dahlan Saleh');
+    expect(got).toContain('Andi Wijaya');
+    expect(got).toContain('Jack Ma');
+    expect(got).toContain('Morisson');
+    for (const w of ['Msi', 'SH', 'Adapun', 'Gay', 'LGBT', 'Lesbi']) expect(got.join('|')).not.toContain(w);
+  });
+
   it('keeps sums of money and holidays out of names', () => {
     const doc = makeDoc([
       'Harga telur naik dari Rp1.000 menjadi Rp1.500 per butir sejak Idul Fitri Rp1.000 per butir, kata pedagang Mustafa di Kota Idi. Jelang Lebaran, harganya Rp 29.000 per kilogram. Misa Natal di Gereja Katedral Jakarta berjalan tertib.',

@@ -24,7 +24,7 @@ import {
   trimMention,
   webNames,
 } from './certain.js';
-import { dropLeadingTitle, givenNameBefore, joinHyphenatedSurnames, joinNameParticles, personAfterTitle, splitAtPersonTitle } from './person-names.js';
+import { dropLeadingTitle, dropTrailingDegrees, givenNameBefore, joinHyphenatedSurnames, joinNameParticles, personAfterTitle, splitAtPersonTitle } from './person-names.js';
 import type { Gazetteer, GazetteerEntry } from './gazetteer.js';
 import { mentionKey, normKey, shapeMention, type Mention } from './mention.js';
 import { langResources, type LangResources } from './resources.js';
@@ -209,6 +209,7 @@ export function recognizeDocument(doc: Doc, opts: DocumentNerOptions): Entity[] 
         const m: Mention = shapeMention({ start: toks[a].start, end: toks[b].end, type: TYPES[t], source: 'model', sure: false, score, tokens: toks.slice(a, b + 1), sentence: w.index, section: w.section });
         if (!trimMention(m, res, toks[0]) || !dropLeadingTitle(m, res) || isNotName(m, res)) return;
         dropCommonNounsBeforeCountry(m, opts.gaz);
+        dropTrailingDegrees(m, res);
         const entry = sureEntryOf(opts.gaz, m);
         if (entry) Object.assign(m, { type: entry.type, entry, sure: true, source: 'gazetteer', score: 1 });
         else {

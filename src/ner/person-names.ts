@@ -88,6 +88,29 @@ export function dropLeadingTitle(m: Mention, res: LangResources): boolean {
 }
 
 
+const DEGREE_STYLE_RE = /\.|^[A-Z]{2,}$|^[A-Z][a-z]*[A-Z]|^[A-Z][a-z]{2,}$/;
+
+/**
+ * Academic degrees after a person's name stay outside it (`Busman Dahlan Saleh MSi`, `Andi
+ * Wijaya, S.H.`): the Indonesian training splits write a degree after a name 4 times, never inside
+ * one. A degree is written as one (capitals, dots, `MSi`, `Msi`); a surname that spells like one
+ * stays (`Jack Ma`).
+ */
+export function dropTrailingDegrees(m: Mention, res: LangResources): void {
+  if (m.type !== 'PERSON' || res.degrees.size === 0) return;
+  let b = m.tokens.length;
+  while (b > 1 && isDegree(m.tokens[b - 1], res)) b--;
+  if (b === m.tokens.length) return;
+  m.tokens = m.tokens.slice(0, b);
+  m.end = m.tokens[b - 1].end;
+  m.key = undefined;
+}
+
+function isDegree(t: Token, res: LangResources): boolean {
+  const key = t.key.includes('.') ? t.key.replace(/\./g, '') : t.key;
+  return res.degrees.has(key) && DEGREE_STYLE_RE.test(t.text);
+}
+
 /** Lower-case particles inside personal names (`Erik ten Hag`, `Hasan bin Ali`, `Ludwig van Beethoven`). */
 const NAME_PARTICLES = new Set(['bin', 'binti', 'bt', 'van', 'von', 'der', 'den', 'de', 'del', 'della', 'da', 'dos', 'du', 'la', 'le', 'ten', 'ter', 'ibn', 'al', 'el', 'y']);
 

@@ -28,6 +28,8 @@ export interface LangResources {
   legalSuffixes: Set<string>;
   /** Lower-case words a name may start with: place and organisation cue words (`kota Pati`, `kementerian`, `klub`). */
   nameStarts: Set<string>;
+  /** Academic degrees written after a name (`msi`, `sh`, `phd`), lower case without dots. */
+  degrees: Set<string>;
   /** Capitalised names that are no entity (holidays: `idul fitri`, `lebaran`), lower-case keys joined by spaces. */
   notNames: Set<string>;
 }
@@ -59,6 +61,7 @@ export function langResources(code: 'id' | 'en'): LangResources {
     nameStarts: new Set(['ner-loc-cues.txt', 'ner-org-cues.txt', 'ner-org-context.txt'].flatMap((f) => list(code, f).map((p) => p.split(/\s+/)[0]))),
     legalPrefixes: new Set(legal.filter((p) => p.endsWith(' …')).map((p) => p.slice(0, -2)).filter((p) => !p.includes(' '))),
     legalSuffixes: new Set(legal.filter((p) => p.startsWith('… ')).map((p) => p.slice(2)).filter((p) => !p.includes(' '))),
+    degrees: new Set(list(code, 'ner-degrees.txt').map((d) => d.replace(/\./g, ''))),
     notNames: new Set(list(code, 'ner-not-names.txt').map((p) => p.split(/\s+/).join(' '))),
   };
   cache.set(code, res);
