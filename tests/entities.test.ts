@@ -192,6 +192,10 @@ describe('Indonesian entities', () => {
       ]),
     ).map((e) => [e.text, e.type]);
     expect(got).toContainEqual(['Badan Pusat Statistik', 'ORGANIZATION']);
+    // an acronym in parentheses the tagger ran into the name is a name of its own
+    const lsi = rules(makeDoc(['Sebelumnya, Lingkaran Survei Indonesia (LSI) melakukan survei terkait kinerja kabinet.'])).map((e) => [e.text, e.type]);
+    expect(lsi).toContainEqual(['LSI', 'ORGANIZATION']);
+    for (const [text] of lsi) expect(text).not.toContain('(');
     expect(got).toContainEqual(['BPS', 'ORGANIZATION']);
     expect(got).toContainEqual(['PT Bank Rakyat Indonesia (Persero) Tbk', 'ORGANIZATION']);
     expect(got).toContainEqual(['PT Pertamina (Persero)', 'ORGANIZATION']);
@@ -371,6 +375,10 @@ describe('titles and repeated names', () => {
       const m = mentionOf(toks, a, b, 'ORGANIZATION');
       expect(splitAtPersonTitle([m], toks, gaz, res), sentence).toEqual([m]);
     }
+    // a place named after a titled person keeps the title
+    const toks = tokensOf('melintasi Jembatan Pak Dhe Karwo kemarin');
+    const bridge = mentionOf(toks, 1, 5, 'LOCATION');
+    expect(splitAtPersonTitle([bridge], toks, gaz, res)).toEqual([bridge]);
   });
 
   it('never keeps a title inside a person name', () => {

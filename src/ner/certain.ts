@@ -109,6 +109,25 @@ function beforeParenthesis(tokens: readonly Token[], a: number, b: number): numb
   return b;
 }
 
+/**
+ * The one-word alias in parentheses that `beforeParenthesis` cuts off a tagger mention (`BPS` of
+ * `Badan Pusat Statistik (BPS)`, a person's nickname), as a mention of the same type; the article-wide
+ * pass makes it an alias of the name before it.
+ */
+export function parenthesisedAlias(m: Mention): Mention | undefined {
+  const t = m.tokens;
+  for (let i = 1; i + 1 < t.length; i++) {
+    if (t[i].text !== '(') continue;
+    const inner = t[i + 1];
+    const closed = i + 3 === t.length && t[i + 2].text === ')';
+    if ((i + 2 !== t.length && !closed) || !isCapitalised(inner)) return undefined;
+    // an organisation's or place's alias is its acronym (`(BPS)`), not a word (`65 Air Division (Defense)`)
+    if (m.type !== 'PERSON' && !isAcronymText(inner.text)) return undefined;
+    return shapeMention({ ...m, tokens: [inner], start: inner.start, end: inner.end, entry: undefined, key: undefined });
+  }
+  return undefined;
+}
+
 /** The mention is a listed name that is no entity (a holiday: `Idul Fitri`, `Lebaran`). */
 export function isNotName(m: Mention, res: LangResources): boolean {
   if (res.notNames.size === 0 || m.tokens.length > 4) return false;

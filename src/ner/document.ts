@@ -17,6 +17,7 @@ import {
   isCapitalised,
   isNotName,
   organisationsOfPlaces,
+  parenthesisedAlias,
   splitCoordinatedOrganisations,
   splitTitledCountry,
   sureEntryOf,
@@ -203,11 +204,9 @@ export function recognizeDocument(doc: Doc, opts: DocumentNerOptions): Entity[] 
     let found: Mention[] = [];
     if (tagger) {
       const s = sentences[k];
-      s.spans.forEach(([a, b, t], q) => {
-        const score = s.scores ? s.scores[q] : 1;
-        if (score < minScore) return;
-        const m: Mention = shapeMention({ start: toks[a].start, end: toks[b].end, type: TYPES[t], source: 'model', sure: false, score, tokens: toks.slice(a, b + 1), sentence: w.index, section: w.section });
-        if (!trimMention(m, res, toks[0]) || !dropLeadingTitle(m, res) || isNotName(m, res)) return;
+      // a tagger mention through the rules that shape one name; false when no name is left
+      const settle = (m: Mention): boolean => {
+        if (!trimMention(m, res, toks[0]) || !dropLeadingTitle(m, res) || isNotName(m, res)) return false;
         dropCommonNounsBeforeCountry(m, opts.gaz);
         dropTrailingDegrees(m, res);
         const entry = sureEntryOf(opts.gaz, m);
@@ -216,7 +215,15 @@ export function recognizeDocument(doc: Doc, opts: DocumentNerOptions): Entity[] 
           const loose = opts.gaz.match(m.tokens, 0);
           if (loose && loose.length === m.tokens.length && loose.entry.type === m.type) m.entry = loose.entry;
         }
-        found.push(m);
+        return true;
+      };
+      s.spans.forEach(([a, b, t], q) => {
+        const score = s.scores ? s.scores[q] : 1;
+        if (score < minScore) return;
+        const m: Mention = shapeMention({ start: toks[a].start, end: toks[b].end, type: TYPES[t], source: 'model', sure: false, score, tokens: toks.slice(a, b + 1), sentence: w.index, section: w.section });
+        const alias = parenthesisedAlias(m);
+        if (settle(m)) found.push(m);
+        if (alias && settle(alias)) found.push(alias);
       });
     }
     found = splitTitledCountry(splitCoordinatedOrganisations(joinNameParticles(found, toks), res), toks, opts.gaz, res);

@@ -106,9 +106,12 @@ export function dropTrailingDegrees(m: Mention, res: LangResources): void {
   m.key = undefined;
 }
 
+/** Generational suffixes are part of the name (`Clay Tice Jr.`, as the English training splits write them). */
+const NAME_SUFFIXES = new Set(['jr', 'sr']);
+
 function isDegree(t: Token, res: LangResources): boolean {
   const key = t.key.includes('.') ? t.key.replace(/\./g, '') : t.key;
-  return res.degrees.has(key) && DEGREE_STYLE_RE.test(t.text);
+  return res.degrees.has(key) && !NAME_SUFFIXES.has(key) && DEGREE_STYLE_RE.test(t.text);
 }
 
 /** Lower-case particles inside personal names (`Erik ten Hag`, `Hasan bin Ali`, `Ludwig van Beethoven`). */
@@ -172,7 +175,9 @@ const ROMAN_NUMERAL_RE = /^[IVX]{1,4}$/;
  * Metro Jaya AKBP Jean Calvin Simanjuntak`, `Kasat Reskrim Polres Bogor AKP Teguh Kumara`), and
  * the training splits hold few such runs (police ranks: 3, all before a person). The words after
  * the title become a mention of their own, left to `personAfterTitle`; the words before it keep
- * the mention's type, or, when the tagger called the whole run a person, become an organisation
+ * the mention's type (a place or organisation is only cut at a title it ends with: `Polres Bogor
+ * AKP` + `Teguh Kumara`, while `Jembatan Pak Dhe Karwo` is named after a person), or, when the
+ * tagger called the whole run a person, become an organisation
  * if an organisation cue word is among them (`Polda`, `Polres`) and are dropped otherwise (an
  * office or a rank is no name). A unit's numeral the run starts with goes (`I Ditresnarkoba`).
  * The split needs a capitalised name after the title, in the mention or right after it, that is
@@ -198,6 +203,9 @@ function splitOnce(m: Mention, toks: readonly Token[], gaz: Gazetteer, res: Lang
   for (let i = 1; i < n; i++) {
     const t = m.tokens[i];
     if (!res.personTitles.has(t.key) || !isCapitalised(t)) continue;
+    // a place or organisation may be named after a titled person (`Jembatan Pak Dhe Karwo`): only a title
+    // it ends with is cut off
+    if (m.type !== 'PERSON' && i < n - 1) continue;
     // the name: the rest of the mention, or the words right after it
     const rest = m.tokens.slice(i + 1);
     const after = i + 1 < n ? m.tokens[i + 1] : toks[tokenIndex(toks, t) + 1];
