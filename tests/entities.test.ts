@@ -59,6 +59,21 @@ describe('gazetteer', () => {
     expect(gaz.lookup('Perserikatan Bangsa-Bangsa')?.entity_id).toBe('ORGANIZATION:united-nations');
     expect(gaz.lookup('NATO')?.type).toBe('ORGANIZATION');
   });
+
+  it('knows Indonesian and Malaysian state companies, agencies, outlets and parties under one id per organisation', () => {
+    const ids = (names: string[]) => new Set(names.map((n) => gaz.lookup(n)?.entity_id));
+    expect(ids(['BRI', 'Bank Rakyat Indonesia', 'PT Bank Rakyat Indonesia'])).toEqual(new Set(['ORGANIZATION:bank-rakyat-indonesia']));
+    expect(ids(['Bulog', 'Perum Bulog'])).toEqual(new Set(['ORGANIZATION:bulog']));
+    expect(ids(['Kejagung', 'Kejaksaan Agung', "Attorney General's Office"])).toEqual(new Set(['ORGANIZATION:kejaksaan-agung']));
+    expect(ids(['SPRM', 'MACC'])).toEqual(new Set(['ORGANIZATION:macc']));
+    expect(gaz.lookup('Bernama')?.type).toBe('ORGANIZATION');
+    // words that are also common words or names are not listed on their own
+    for (const w of ['BIN', 'PAS', 'MAS', 'Mandiri', 'Merdeka', 'Suara']) expect(gaz.lookup(w)?.kind, w).not.toBe('organization');
+    const got = triples(makeDoc(['Direktur Utama Perum Bulog bertemu pejabat BRI dan Kejagung di Jakarta, lapor Bernama.']));
+    expect(got).toContainEqual(['Perum Bulog', 'ORGANIZATION', 'ORGANIZATION:bulog']);
+    expect(got).toContainEqual(['BRI', 'ORGANIZATION', 'ORGANIZATION:bank-rakyat-indonesia']);
+    expect(got).toContainEqual(['Kejagung', 'ORGANIZATION', 'ORGANIZATION:kejaksaan-agung']);
+  });
   it('loads in well under a second of CPU time, once per process', () => {
     expect(gaz.loadCpuMs).toBeLessThan(600);
     expect(loadGazetteer()).toBe(gaz);
