@@ -225,6 +225,10 @@ describe('Indonesian entities', () => {
       ]),
     ).map((e) => e.text);
     expect(got).toContain('Busman Dahlan Saleh');
+    const more = rules(makeDoc(['Kali ini, Pingkan Rumondor, M.Psi, psikolog klinis, membeberkan tips. Dosen Budi Santoso S.Kom hadir.'])).map((e) => e.text);
+    expect(more).toContain('Pingkan Rumondor');
+    expect(more).toContain('Budi Santoso');
+    expect(more.join('|')).not.toMatch(/Psi|Kom/);
     expect(got).toContain('Andi Wijaya');
     expect(got).toContain('Jack Ma');
     expect(got).toContain('Morisson');

@@ -206,9 +206,8 @@ export function recognizeDocument(doc: Doc, opts: DocumentNerOptions): Entity[] 
       const s = sentences[k];
       // a tagger mention through the rules that shape one name; false when no name is left
       const settle = (m: Mention): boolean => {
-        if (!trimMention(m, res, toks[0]) || !dropLeadingTitle(m, res) || isNotName(m, res)) return false;
+        if (!trimMention(m, res, toks[0]) || !dropLeadingTitle(m, res) || isNotName(m, res) || !dropTrailingDegrees(m, res)) return false;
         dropCommonNounsBeforeCountry(m, opts.gaz);
-        dropTrailingDegrees(m, res);
         const entry = sureEntryOf(opts.gaz, m);
         if (entry) Object.assign(m, { type: entry.type, entry, sure: true, source: 'gazetteer', score: 1 });
         else {

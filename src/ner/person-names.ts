@@ -92,18 +92,26 @@ const DEGREE_STYLE_RE = /\.|^[A-Z]{2,}$|^[A-Z][a-z]*[A-Z]|^[A-Z][a-z]{2,}$/;
 
 /**
  * Academic degrees after a person's name stay outside it (`Busman Dahlan Saleh MSi`, `Andi
- * Wijaya, S.H.`): the Indonesian training splits write a degree after a name 4 times, never inside
+ * Wijaya, S.H.`), and a degree is no name on its own; returns false when nothing else is left: the Indonesian training splits write a degree after a name 4 times, never inside
  * one. A degree is written as one (capitals, dots, `MSi`, `Msi`); a surname that spells like one
  * stays (`Jack Ma`).
  */
-export function dropTrailingDegrees(m: Mention, res: LangResources): void {
-  if (m.type !== 'PERSON' || res.degrees.size === 0) return;
+export function dropTrailingDegrees(m: Mention, res: LangResources): boolean {
+  if (m.type !== 'PERSON' || res.degrees.size === 0) return true;
   let b = m.tokens.length;
-  while (b > 1 && isDegree(m.tokens[b - 1], res)) b--;
-  if (b === m.tokens.length) return;
+  for (;;) {
+    if (b > 0 && isDegree(m.tokens[b - 1], res)) b--;
+    // `M.Psi`, `S.Kom` are tokenized as an initial and a word
+    else if (b > 1 && /^\p{Lu}\.$/u.test(m.tokens[b - 2].text) && res.degrees.has(m.tokens[b - 2].key[0] + m.tokens[b - 1].key) && /^\p{Lu}/u.test(m.tokens[b - 1].text)) b -= 2;
+    else break;
+  }
+  // a degree alone after a name and a comma is no name (`Pingkan Rumondor, M.Psi`)
+  if (b === 0) return false;
+  if (b === m.tokens.length) return true;
   m.tokens = m.tokens.slice(0, b);
   m.end = m.tokens[b - 1].end;
   m.key = undefined;
+  return true;
 }
 
 /** Generational suffixes are part of the name (`Clay Tice Jr.`, as the English training splits write them). */
