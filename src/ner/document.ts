@@ -26,6 +26,7 @@ import { dropLeadingTitle, givenNameBefore, joinHyphenatedSurnames, joinNamePart
 import type { Gazetteer, GazetteerEntry } from './gazetteer.js';
 import { mentionKey, normKey, shapeMention, type Mention } from './mention.js';
 import { langResources, type LangResources } from './resources.js';
+import { taggerText } from './tagger-text.js';
 import { DocumentLayer, takeDecoding, type SentenceDecoding } from './tagger/document-layer.js';
 import type { LinearTagger } from './tagger/index.js';
 import { NL, TYPES } from './tagger/model.js';
@@ -142,6 +143,8 @@ export function recognizeDocument(doc: Doc, opts: DocumentNerOptions): Entity[] 
   const res = langResources(language);
   const tagger = (language === 'en' ? opts.taggers.en : opts.taggers.id) ?? null;
   const minScore = opts.minModelScore ?? 0;
+  // the English tagger reads typographic quotes as ASCII ones (offsets unchanged: tagger-text.ts)
+  const tagText = language === 'en' ? taggerText(text) : text;
 
   // 1. tokens and the tagger's first decision per sentence
   const layer = tagger ? DocumentLayer.of(tagger) : null;
@@ -150,11 +153,11 @@ export function recognizeDocument(doc: Doc, opts: DocumentNerOptions): Entity[] 
   let used = 0;
   let usedEmissions = 0;
   for (const w of work) {
-    let n = tokenize(text, w.start, w.end, offsets);
-    if (tagger) n = tagger.splitGlued(text, offsets, n, res.functionWords);
+    let n = tokenize(tagText, w.start, w.end, offsets);
+    if (tagger) n = tagger.splitGlued(tagText, offsets, n, res.functionWords);
     const toks: Token[] = new Array(n);
     if (tagger) {
-      const best = tagger.decodeTokens(text, offsets, n);
+      const best = tagger.decodeTokens(tagText, offsets, n);
       const entries = tagger.lastEntries;
       for (let i = 0; i < n; i++) toks[i] = pooledToken(used++, offsets[2 * i], offsets[2 * i + 1], entries[i].word, entries[i].key);
       // the document layer starts from the sentence tagger's emissions, kept in one buffer per document
