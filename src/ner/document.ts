@@ -26,6 +26,7 @@ import { dropLeadingTitle, givenNameBefore, joinHyphenatedSurnames, joinNamePart
 import type { Gazetteer, GazetteerEntry } from './gazetteer.js';
 import { mentionKey, normKey, shapeMention, type Mention } from './mention.js';
 import { langResources, type LangResources } from './resources.js';
+import { cutAtBreaks } from './span-breaks.js';
 import { taggerText } from './tagger-text.js';
 import { DocumentLayer, takeDecoding, type SentenceDecoding } from './tagger/document-layer.js';
 import type { LinearTagger } from './tagger/index.js';
@@ -219,6 +220,7 @@ export function recognizeDocument(doc: Doc, opts: DocumentNerOptions): Entity[] 
         found.push(m);
       });
     }
+    if (language === 'en') found = cutAtBreaks(found, res, opts.gaz, toks[0]);
     found = splitTitledCountry(splitCoordinatedOrganisations(joinNameParticles(found, toks), res), toks, opts.gaz, res);
     found = personAfterTitle(found, toks, opts.gaz, res);
     found = applySureNames(found, toks, sureMatches(opts.gaz, toks), make, res);
