@@ -26,6 +26,7 @@ import { dropLeadingTitle, givenNameBefore, joinHyphenatedSurnames, joinNamePart
 import type { Gazetteer, GazetteerEntry } from './gazetteer.js';
 import { mentionKey, normKey, shapeMention, type Mention } from './mention.js';
 import { langResources, type LangResources } from './resources.js';
+import { dropNotNames, notNames } from './not-names.js';
 import { cutAtBreaks } from './span-breaks.js';
 import { taggerText } from './tagger-text.js';
 import { DocumentLayer, takeDecoding, type SentenceDecoding } from './tagger/document-layer.js';
@@ -255,6 +256,7 @@ export function recognizeDocument(doc: Doc, opts: DocumentNerOptions): Entity[] 
   // appended one by one: a spread of a few hundred thousand mentions overflows the call stack
   // each adds to `mentions` itself: arrays returned from the three (empty literals, mapped, pushed)
   // differed in V8's element kinds and made this function deoptimise 3–8 times per worker
+  if (language === 'en') dropNotNames(mentions, tokens, notNames(language));
   addCompanyShortForms(mentions, tokens, work, res);
   addFullNameRepeats(mentions, tokens, work);
   addShortForms(mentions, tokens, work, res);
