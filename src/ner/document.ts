@@ -26,6 +26,7 @@ import { dropLeadingTitle, givenNameBefore, joinHyphenatedSurnames, joinNamePart
 import type { Gazetteer, GazetteerEntry } from './gazetteer.js';
 import { mentionKey, normKey, shapeMention, type Mention } from './mention.js';
 import { langResources, type LangResources } from './resources.js';
+import { dropHonorifics, honorifics } from './honorifics.js';
 import { dropNotNames, notNames } from './not-names.js';
 import { cutAtBreaks } from './span-breaks.js';
 import { taggerText } from './tagger-text.js';
@@ -228,6 +229,7 @@ export function recognizeDocument(doc: Doc, opts: DocumentNerOptions): Entity[] 
     found = organisationsOfPlaces(found, toks, res);
     found = placesInCommaChains(found, toks, opts.gaz, make);
     if (tagger) found = givenNameBefore(found, toks, tagger.space.lexicons.first, tagger.space.lexicons.caseRatio, res);
+    if (language === 'en') found = dropHonorifics(found, honorifics(language), res);
     if (language === 'en') found = joinHyphenatedSurnames(found, toks);
     // a web name wins over a dateline name on the same token (`SEPUTARAN.COM, Istanbul –`)
     const webs = webNames(toks);
