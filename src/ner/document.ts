@@ -26,6 +26,7 @@ import { dropLeadingTitle, givenNameBefore, joinHyphenatedSurnames, joinNamePart
 import type { Gazetteer, GazetteerEntry } from './gazetteer.js';
 import { mentionKey, normKey, shapeMention, type Mention } from './mention.js';
 import { langResources, type LangResources } from './resources.js';
+import { companyFirstWords, companyWords, placeWordTest } from './company-names.js';
 import { dropHonorifics, honorifics } from './honorifics.js';
 import { dropNotNames, notNames } from './not-names.js';
 import { cutAtBreaks } from './span-breaks.js';
@@ -259,6 +260,7 @@ export function recognizeDocument(doc: Doc, opts: DocumentNerOptions): Entity[] 
   // each adds to `mentions` itself: arrays returned from the three (empty literals, mapped, pushed)
   // differed in V8's element kinds and made this function deoptimise 3–8 times per worker
   if (language === 'en') dropNotNames(mentions, tokens, notNames(language));
+  if (language === 'en') companyFirstWords(mentions, tokens, companyWords(language), res, placeWordTest(tagger, opts.gaz));
   addCompanyShortForms(mentions, tokens, work, res);
   addFullNameRepeats(mentions, tokens, work);
   addShortForms(mentions, tokens, work, res);
