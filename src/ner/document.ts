@@ -30,6 +30,7 @@ import { companyFirstWords, companyWords, placeWordTest } from './company-names.
 import { dropHonorifics, honorifics } from './honorifics.js';
 import { dropNotNames, notNames } from './not-names.js';
 import { cutAtBreaks } from './span-breaks.js';
+import { dropWorkTitles, workCues } from './work-titles.js';
 import { taggerText } from './tagger-text.js';
 import { DocumentLayer, takeDecoding, type SentenceDecoding } from './tagger/document-layer.js';
 import type { LinearTagger } from './tagger/index.js';
@@ -260,6 +261,7 @@ export function recognizeDocument(doc: Doc, opts: DocumentNerOptions): Entity[] 
   // each adds to `mentions` itself: arrays returned from the three (empty literals, mapped, pushed)
   // differed in V8's element kinds and made this function deoptimise 3–8 times per worker
   if (language === 'en') dropNotNames(mentions, tokens, notNames(language));
+  if (language === 'en') dropWorkTitles(mentions, tokens, workCues(language));
   if (language === 'en') companyFirstWords(mentions, tokens, companyWords(language), res, placeWordTest(tagger, opts.gaz));
   addCompanyShortForms(mentions, tokens, work, res);
   addFullNameRepeats(mentions, tokens, work);
