@@ -78,6 +78,18 @@ describe('English entity boundaries', () => {
     expect(got).toContainEqual(['ACPO', 'ORGANIZATION']);
   });
 
+  it('cuts a name at a lone double quote but keeps a quoted nickname inside a name', () => {
+    // the drop cap of a scraped Jakarta Post body lost the T of Thomas
+    const got = entities(
+      'homas “Tommy” Djiwandono was officially sworn in as a deputy governor of Bank Indonesia on Friday. ' +
+        'Boxer Rubin "Hurricane" Carter died in Toronto.',
+    );
+    const texts = got.map(([s]) => s);
+    for (const s of texts) expect((s.match(/["“”]/g) ?? []).length % 2).toBe(0);
+    expect(got).toContainEqual(['Djiwandono', 'PERSON']);
+    expect(texts.some((s) => s.includes('Rubin "Hurricane" Carter'))).toBe(true);
+  });
+
   it('leaves a sentence’s full stop out of a name but keeps an abbreviation’s', () => {
     const got = entities(
       'Also present was Selangor state executive councillor Dr Halimah Ali.The remains were brought home. ' +
