@@ -51,9 +51,8 @@ export function notNames(language: 'id' | 'en'): NotNames {
   return list;
 }
 
-/** Token ranges [a, b) of the sentence that are a listed phrase, capitalised, longest first. */
-function phrasesIn(toks: readonly Token[], list: NotNames): Array<[number, number]> {
-  const out: Array<[number, number]> = [];
+/** Calls `found(a, b)` for the token ranges of the sentence that are a listed phrase, capitalised, longest first. */
+function phrasesIn(toks: readonly Token[], list: NotNames, found: (a: number, b: number) => void): void {
   for (let i = 0; i < toks.length; i++) {
     if (!list.firsts.has(toks[i].key) || !isCapitalised(toks[i])) continue;
     let key = '';
@@ -68,11 +67,10 @@ function phrasesIn(toks: readonly Token[], list: NotNames): Array<[number, numbe
       if (list.phrases.has(key)) end = j + 1;
     }
     if (end > 0) {
-      out.push([i, end]);
+      found(i, end);
       i = end - 1;
     }
   }
-  return out;
 }
 
 /**
@@ -86,12 +84,12 @@ export function dropNotNames(mentions: Mention[], tokens: readonly (readonly Tok
   const blocked: Array<[number, number]> = [];
   const aliases = new Set<string>();
   for (const toks of tokens) {
-    for (const [a, b] of phrasesIn(toks, list)) {
+    phrasesIn(toks, list, (a, b) => {
       blocked.push([toks[a].start, toks[b - 1].end]);
       // the phrase's own abbreviation, not that of a longer name ending in it (`Dunia Islam (DMDI)`)
       const alone = a === 0 || !isCapitalised(toks[a - 1]);
       if (alone && toks[b]?.text === '(' && toks[b + 2]?.text === ')' && isAcronymText(toks[b + 1].text)) aliases.add(toks[b + 1].key);
-    }
+    });
   }
   if (blocked.length === 0) return;
   // both sorted by start: one pass

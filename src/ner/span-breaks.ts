@@ -39,6 +39,8 @@ import { readWordList } from '../lang/data.js';
 const ALWAYS_BREAK = new Set(['<', '>', '[', ']', '{', '}', '|']);
 const CONNECTORS = new Set(['and', '&']);
 const DOUBLE_QUOTES = new Set(['"', '“', '”']);
+/** One-character tokens at which a mention may break (brackets, quotes, a comma, a full stop). */
+const BREAK_CHARS = new Set(['<', '>', '[', ']', '{', '}', '|', '(', ')', ',', '.', '"', '“', '”']);
 const GENERATIONAL = new Set(['jr', 'jr.', 'sr', 'sr.', 'ii', 'iii', 'iv']);
 
 let stopWords: Set<string> | undefined;
@@ -76,6 +78,13 @@ function commaStays(tokens: readonly Token[], k: number, from: number, res: Lang
   const last = tokens[tokens.length - 1].key;
   const lastBare = last === '.' && tokens.length > 1 ? tokens[tokens.length - 2].key : last;
   return k - from === 1 && res.legalSuffixes.has(lastBare);
+}
+
+/** Whether the mention holds a token it may break at: most hold none, and allocate nothing here. */
+function mayBreak(tokens: readonly Token[]): boolean {
+  if (tokens.length < 2) return false;
+  for (const t of tokens) if (t.text.length === 1 && BREAK_CHARS.has(t.text)) return true;
+  return false;
 }
 
 /** Token ranges [a, b) of the mention between its breaks. */
@@ -125,7 +134,11 @@ export function cutAtBreaks(found: Mention[], res: LangResources, gaz: Gazetteer
   let out: Mention[] | undefined;
   for (let q = 0; q < found.length; q++) {
     const m = found[q];
-    const parts = m.source === 'model' ? pieces(m.tokens, res) : [[0, m.tokens.length] as [number, number]];
+    if (m.source !== 'model' || !mayBreak(m.tokens)) {
+      out?.push(m);
+      continue;
+    }
+    const parts = pieces(m.tokens, res);
     if (parts.length === 1 && parts[0][0] === 0 && parts[0][1] === m.tokens.length) {
       out?.push(m);
       continue;
