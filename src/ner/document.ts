@@ -260,12 +260,13 @@ export function recognizeDocument(doc: Doc, opts: DocumentNerOptions): Entity[] 
   // appended one by one: a spread of a few hundred thousand mentions overflows the call stack
   // each adds to `mentions` itself: arrays returned from the three (empty literals, mapped, pushed)
   // differed in V8's element kinds and made this function deoptimise 3–8 times per worker
-  if (language === 'en') dropNotNames(mentions, tokens, notNames(language));
   if (language === 'en') dropWorkTitles(mentions, tokens, workCues(language));
   if (language === 'en') companyFirstWords(mentions, tokens, companyWords(language), res, placeWordTest(tagger, opts.gaz));
   addCompanyShortForms(mentions, tokens, work, res);
   addFullNameRepeats(mentions, tokens, work);
   addShortForms(mentions, tokens, work, res);
+  // after the short forms: a person's name holding a listed word (`Mujahid Yusof Rawa` beside `Islam`) must not make a person of it
+  if (language === 'en') dropNotNames(mentions, tokens, notNames(language));
   return resolveEntities(text, mentions, opts.gaz, language);
 }
 
