@@ -7,7 +7,7 @@
  * no certain list gave (the film's title standing alone later, `Kabali will be
  * released on July 1`). The English tagger typed such titles by their look:
  * `Kabali` a person five times in one article, `The Plot Against America` an
- * organisation. In the English training splits none of the 26 capitalised
+ * organisation. In the English training splits none of the 22 capitalised
  * words after these nouns starts a gold name.
  */
 import { readWordList } from '../lang/data.js';
