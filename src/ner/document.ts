@@ -29,6 +29,12 @@ import { dropLeadingTitle, dropTrailingDegrees, givenNameBefore, joinHyphenatedS
 import type { Gazetteer, GazetteerEntry } from './gazetteer.js';
 import { mentionKey, normKey, shapeMention, type Mention } from './mention.js';
 import { langResources, type LangResources } from './resources.js';
+import { companyFirstWords, companyWords, placeWordTest } from './company-names.js';
+import { dropHonorifics, honorifics } from './honorifics.js';
+import { dropNotNames, notNames } from './not-names.js';
+import { cutAtBreaks } from './span-breaks.js';
+import { dropWorkTitles, workCues } from './work-titles.js';
+import { taggerText } from './tagger-text.js';
 import { DocumentLayer, takeDecoding, type SentenceDecoding } from './tagger/document-layer.js';
 import type { LinearTagger } from './tagger/index.js';
 import { NL, TYPES } from './tagger/model.js';
@@ -145,6 +151,8 @@ export function recognizeDocument(doc: Doc, opts: DocumentNerOptions): Entity[] 
   const res = langResources(language);
   const tagger = (language === 'en' ? opts.taggers.en : opts.taggers.id) ?? null;
   const minScore = opts.minModelScore ?? 0;
+  // the English tagger reads typographic quotes as ASCII ones (offsets unchanged: tagger-text.ts)
+  const tagText = language === 'en' ? taggerText(text) : text;
 
   // 1. tokens and the tagger's first decision per sentence
   const layer = tagger ? DocumentLayer.of(tagger) : null;
@@ -153,11 +161,11 @@ export function recognizeDocument(doc: Doc, opts: DocumentNerOptions): Entity[] 
   let used = 0;
   let usedEmissions = 0;
   for (const w of work) {
-    let n = tokenize(text, w.start, w.end, offsets);
-    if (tagger) n = tagger.splitGlued(text, offsets, n, res.functionWords);
+    let n = tokenize(tagText, w.start, w.end, offsets);
+    if (tagger) n = tagger.splitGlued(tagText, offsets, n, res.functionWords);
     const toks: Token[] = new Array(n);
     if (tagger) {
-      const best = tagger.decodeTokens(text, offsets, n);
+      const best = tagger.decodeTokens(tagText, offsets, n);
       const entries = tagger.lastEntries;
       for (let i = 0; i < n; i++) toks[i] = pooledToken(used++, offsets[2 * i], offsets[2 * i + 1], entries[i].word, entries[i].key);
       // the document layer starts from the sentence tagger's emissions, kept in one buffer per document
@@ -225,12 +233,14 @@ export function recognizeDocument(doc: Doc, opts: DocumentNerOptions): Entity[] 
         if (alias && settle(alias)) found.push(alias);
       });
     }
+    if (language === 'en') found = cutAtBreaks(found, res, opts.gaz, toks[0]);
     found = splitTitledCountry(splitCoordinatedOrganisations(joinNameParticles(found, toks), res), toks, opts.gaz, res);
     found = personAfterTitle(splitAtPersonTitle(found, toks, opts.gaz, res), toks, opts.gaz, res);
     found = applySureNames(found, toks, sureMatches(opts.gaz, toks), make, res);
     found = companiesOverPersero(organisationsOfPlaces(found, toks, res), toks, res);
     found = placesInCommaChains(found, toks, opts.gaz, make);
     if (tagger) found = givenNameBefore(found, toks, tagger.space.lexicons.first, tagger.space.lexicons.caseRatio, res);
+    if (language === 'en') found = dropHonorifics(found, honorifics(language), res);
     if (language === 'en') found = joinHyphenatedSurnames(found, toks);
     // a web name wins over a dateline name on the same token (`SEPUTARAN.COM, Istanbul –`)
     const webs = webNames(toks);
@@ -259,9 +269,13 @@ export function recognizeDocument(doc: Doc, opts: DocumentNerOptions): Entity[] 
   // appended one by one: a spread of a few hundred thousand mentions overflows the call stack
   // each adds to `mentions` itself: arrays returned from the three (empty literals, mapped, pushed)
   // differed in V8's element kinds and made this function deoptimise 3–8 times per worker
+  if (language === 'en') dropWorkTitles(mentions, tokens, workCues(language));
+  if (language === 'en') companyFirstWords(mentions, tokens, companyWords(language), res, placeWordTest(tagger, opts.gaz));
   addCompanyShortForms(mentions, tokens, work, res);
   addFullNameRepeats(mentions, tokens, work);
   addShortForms(mentions, tokens, work, res);
+  // after the short forms: a person's name holding a listed word (`Mujahid Yusof Rawa` beside `Islam`) must not make a person of it
+  if (language === 'en') dropNotNames(mentions, tokens, notNames(language));
   return resolveEntities(text, mentions, opts.gaz, language);
 }
 

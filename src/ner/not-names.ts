@@ -1,0 +1,119 @@
+/**
+ * Capitalised words that name no person, place or organisation: languages,
+ * religions, scriptures and holidays (`Bahasa Melayu`, `Islam`, `Hari Raya`;
+ * the list is `src/lang/<lang>/ner-not-names.txt`). The English tagger learned
+ * from newswire where these are rare and typed them by their look on
+ * Malaysian news (`Bahasa Melayu` a place 131 times and `Malay` an
+ * organisation 98 times in 300 articles); in the English training splits no
+ * gold name is one of them. Where a sentence writes one, no mention inside it
+ * stands, neither the tagger's nor a listed place's (`Malaysia` of `Bahasa
+ * Malaysia`), nor its abbreviation in brackets right after it (`Bahasa Melayu
+ * (BM)`); a user's gazetteer entry still does. Longer names that hold one are
+ * untouched (`Malay Mail`, `Christmas Island`).
+ */
+import { readWordList } from '../lang/data.js';
+import { isAcronymText, isCapitalised } from './certain.js';
+import type { Mention } from './mention.js';
+import type { Token } from './tokens.js';
+
+export interface NotNames {
+  /** Phrases as lower-case words joined by spaces (hyphens and apostrophes as spaces). */
+  phrases: Set<string>;
+  /** First words of the phrases: only there a match is tried. */
+  firsts: Set<string>;
+  /** Longest phrase in words. */
+  longest: number;
+}
+
+const WORD_SPLIT = /[-‐']+/g;
+const JOINERS = new Set(['and', '&', 'or']);
+
+function words(s: string): string[] {
+  return s.toLowerCase().replace(WORD_SPLIT, ' ').split(/\s+/).filter(Boolean);
+}
+
+const lists = new Map<string, NotNames>();
+
+/** The language's list (empty for a language without one). */
+export function notNames(language: 'id' | 'en'): NotNames {
+  let list = lists.get(language);
+  if (!list) {
+    let entries: string[] = [];
+    try {
+      entries = readWordList(language, 'ner-not-names.txt');
+    } catch {
+      // a language without the list drops nothing
+    }
+    const split = entries.map(words);
+    list = { phrases: new Set(split.map((w) => w.join(' '))), firsts: new Set(split.map((w) => w[0])), longest: Math.max(0, ...split.map((w) => w.length)) };
+    lists.set(language, list);
+  }
+  return list;
+}
+
+/** Calls `found(a, b)` for the token ranges of the sentence that are a listed phrase, capitalised, longest first. */
+function phrasesIn(toks: readonly Token[], list: NotNames, found: (a: number, b: number) => void): void {
+  for (let i = 0; i < toks.length; i++) {
+    if (!list.firsts.has(toks[i].key) || !isCapitalised(toks[i])) continue;
+    let key = '';
+    let n = 0;
+    let end = 0;
+    for (let j = i; j < toks.length && n < list.longest; j++) {
+      if (toks[j].text === '-' || toks[j].text === '‐') continue;
+      for (const w of words(toks[j].key)) {
+        key += (n > 0 ? ' ' : '') + w;
+        n++;
+      }
+      if (list.phrases.has(key)) end = j + 1;
+    }
+    if (end > 0) {
+      found(i, end);
+      i = end - 1;
+    }
+  }
+}
+
+/**
+ * Removes from the document's mentions (in place) those inside a listed
+ * phrase, and those that are its abbreviation, bracketed right after it
+ * somewhere in the article (`Bahasa Melayu (BM)` … `speak BM`); user gazetteer
+ * entries stay. `tokens` are the document's sentences' tokens.
+ */
+export function dropNotNames(mentions: Mention[], tokens: readonly (readonly Token[])[], list: NotNames): void {
+  if (list.phrases.size === 0 || mentions.length === 0) return;
+  const blocked: Array<[number, number]> = [];
+  const aliases = new Set<string>();
+  for (const toks of tokens) {
+    phrasesIn(toks, list, (a, b) => {
+      blocked.push([toks[a].start, toks[b - 1].end]);
+      // the phrase's own abbreviation, not that of a longer name ending in it (`Dunia Islam (DMDI)`)
+      const alone = a === 0 || !isCapitalised(toks[a - 1]);
+      if (alone && toks[b]?.text === '(' && toks[b + 2]?.text === ')' && isAcronymText(toks[b + 1].text)) aliases.add(toks[b + 1].key);
+    });
+  }
+  if (blocked.length === 0) return;
+  // both sorted by start: one pass
+  const sorted = [...blocked].sort((x, y) => x[0] - y[0]);
+  const inside = (start: number, end: number) => {
+    let lo = 0;
+    let hi = sorted.length - 1;
+    let at = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid][0] <= start) {
+        at = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return at >= 0 && end <= sorted[at][1];
+  };
+  // inside one phrase, or listed phrases joined by `and` and commas (`Mandarin and Tamil`)
+  const listed = (m: Mention) =>
+    inside(m.start, m.end) || (m.tokens.length > 2 && m.tokens.every((t) => t.text === ',' || JOINERS.has(t.key) || inside(t.start, t.end)));
+  let w = 0;
+  for (const m of mentions) {
+    const drop = m.entry?.kind !== 'user' && (listed(m) || (m.tokens.length === 1 && aliases.has(m.tokens[0].key)));
+    if (!drop) mentions[w++] = m;
+  }
+  mentions.length = w;
+}
