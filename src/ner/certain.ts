@@ -128,14 +128,6 @@ export function parenthesisedAlias(m: Mention): Mention | undefined {
   return undefined;
 }
 
-/** The mention is a listed name that is no entity (a holiday: `Idul Fitri`, `Lebaran`). */
-export function isNotName(m: Mention, res: LangResources): boolean {
-  if (res.notNames.size === 0 || m.tokens.length > 4) return false;
-  let key = m.tokens[0].key;
-  for (let i = 1; i < m.tokens.length; i++) key += ' ' + m.tokens[i].key;
-  return res.notNames.has(key);
-}
-
 /** Keeps tokens [a, b) of a mention, in place. */
 function narrowMention(m: Mention, a: number, b: number): void {
   m.tokens = m.tokens.slice(a, b);

@@ -15,7 +15,6 @@ import {
   dropCommonNounsBeforeCountry,
   placesInCommaChains,
   isCapitalised,
-  isNotName,
   organisationsOfPlaces,
   parenthesisedAlias,
   splitCoordinatedOrganisations,
@@ -214,7 +213,7 @@ export function recognizeDocument(doc: Doc, opts: DocumentNerOptions): Entity[] 
       const s = sentences[k];
       // a tagger mention through the rules that shape one name; false when no name is left
       const settle = (m: Mention): boolean => {
-        if (!trimMention(m, res, toks[0]) || !dropLeadingTitle(m, res) || isNotName(m, res) || !dropTrailingDegrees(m, res)) return false;
+        if (!trimMention(m, res, toks[0]) || !dropLeadingTitle(m, res) || !dropTrailingDegrees(m, res)) return false;
         dropCommonNounsBeforeCountry(m, opts.gaz);
         const entry = sureEntryOf(opts.gaz, m);
         if (entry) Object.assign(m, { type: entry.type, entry, sure: true, source: 'gazetteer', score: 1 });
@@ -275,7 +274,7 @@ export function recognizeDocument(doc: Doc, opts: DocumentNerOptions): Entity[] 
   addFullNameRepeats(mentions, tokens, work);
   addShortForms(mentions, tokens, work, res);
   // after the short forms: a person's name holding a listed word (`Mujahid Yusof Rawa` beside `Islam`) must not make a person of it
-  if (language === 'en') dropNotNames(mentions, tokens, notNames(language));
+  dropNotNames(mentions, tokens, notNames(language));
   return resolveEntities(text, mentions, opts.gaz, language);
 }
 

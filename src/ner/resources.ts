@@ -30,8 +30,6 @@ export interface LangResources {
   nameStarts: Set<string>;
   /** Academic degrees written after a name (`msi`, `sh`, `phd`), lower case without dots. */
   degrees: Set<string>;
-  /** Capitalised names that are no entity (holidays: `idul fitri`, `lebaran`), lower-case keys joined by spaces. */
-  notNames: Set<string>;
 }
 
 function list(code: string, file: string): string[] {
@@ -62,7 +60,6 @@ export function langResources(code: 'id' | 'en'): LangResources {
     legalPrefixes: new Set(legal.filter((p) => p.endsWith(' …')).map((p) => p.slice(0, -2)).filter((p) => !p.includes(' '))),
     legalSuffixes: new Set(legal.filter((p) => p.startsWith('… ')).map((p) => p.slice(2)).filter((p) => !p.includes(' '))),
     degrees: new Set(list(code, 'ner-degrees.txt').map((d) => d.replace(/\./g, ''))),
-    notNames: new Set(list(code, 'ner-not-names.txt').map((p) => p.split(/\s+/).join(' '))),
   };
   cache.set(code, res);
   return res;
