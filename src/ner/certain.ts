@@ -96,7 +96,7 @@ export function trimMention(m: Mention, res: LangResources, first?: Token): bool
 /**
  * Where a name ends when the tagger ran it into a parenthesis: an alias or acronym in parentheses
  * after a name is a name of its own (`Badan Pusat Statistik (BPS)`, also with the parenthesis left
- * open, `(BPS`), which the article-wide pass finds; a parenthesis inside a name stays
+ * open, `(BPS`; `acronymsAfterNames` adds it); a parenthesis inside a name stays
  * (`PT Bank Rakyat Indonesia (Persero) Tbk`).
  */
 function beforeParenthesis(tokens: readonly Token[], a: number, b: number): number {
@@ -107,25 +107,6 @@ function beforeParenthesis(tokens: readonly Token[], a: number, b: number): numb
     if (close >= b - 1) return i;
   }
   return b;
-}
-
-/**
- * The one-word alias in parentheses that `beforeParenthesis` cuts off a tagger mention (`BPS` of
- * `Badan Pusat Statistik (BPS)`, a person's nickname), as a mention of the same type; the article-wide
- * pass makes it an alias of the name before it.
- */
-export function parenthesisedAlias(m: Mention): Mention | undefined {
-  const t = m.tokens;
-  for (let i = 1; i + 1 < t.length; i++) {
-    if (t[i].text !== '(') continue;
-    const inner = t[i + 1];
-    const closed = i + 3 === t.length && t[i + 2].text === ')';
-    if ((i + 2 !== t.length && !closed) || !isCapitalised(inner)) return undefined;
-    // an organisation's or place's alias is its acronym (`(BPS)`), not a word (`65 Air Division (Defense)`)
-    if (m.type !== 'PERSON' && !isAcronymText(inner.text)) return undefined;
-    return shapeMention({ ...m, tokens: [inner], start: inner.start, end: inner.end, entry: undefined, key: undefined });
-  }
-  return undefined;
 }
 
 /** Keeps tokens [a, b) of a mention, in place. */
@@ -494,6 +475,30 @@ export function companiesOverPersero(mentions: Mention[], toks: readonly Token[]
     const tokens = [...m.tokens, ...toks.slice(i + 1, end)];
     out ??= mentions.slice(0, k);
     out.push(shapeMention({ ...m, tokens, end: tokens[tokens.length - 1].end, key: undefined }));
+  }
+  return out ?? mentions;
+}
+
+/**
+ * An acronym in parentheses right after an organisation or place, starting with the initial of one
+ * of its words, is that name's acronym (`Crown Prosecution Service (CPS)`, `Badan Pusat Statistik
+ * (BPS)`): added as a mention of the same type when the tagger left it out, so the article-wide
+ * pass makes it an alias. Returns the sentence's mentions, sorted.
+ */
+export function acronymsAfterNames(mentions: Mention[], toks: readonly Token[]): Mention[] {
+  let out: Mention[] | undefined;
+  for (let k = 0; k < mentions.length; k++) {
+    const m = mentions[k];
+    out?.push(m);
+    if (m.type === 'PERSON') continue;
+    const i = tokenIndex(toks, m.tokens[m.tokens.length - 1]);
+    if (i < 0 || toks[i + 1]?.text !== '(' || toks[i + 3]?.text !== ')') continue;
+    const a = toks[i + 2];
+    if (!isAcronymText(a.text) || !m.tokens.some((t) => t.text[0] === a.text[0])) continue;
+    const next = mentions[k + 1];
+    if (next && next.start <= a.start) continue;
+    out ??= mentions.slice(0, k + 1);
+    out.push(shapeMention({ ...m, tokens: [a], start: a.start, end: a.end, source: 'model', sure: false, entry: undefined, key: undefined }));
   }
   return out ?? mentions;
 }

@@ -11,12 +11,12 @@ import { resolveEntities } from './canonical.js';
 import {
   applySureNames,
   datelineNames,
+  acronymsAfterNames,
   companiesOverPersero,
   dropCommonNounsBeforeCountry,
   placesInCommaChains,
   isCapitalised,
   organisationsOfPlaces,
-  parenthesisedAlias,
   splitCoordinatedOrganisations,
   splitTitledCountry,
   sureEntryOf,
@@ -227,16 +227,14 @@ export function recognizeDocument(doc: Doc, opts: DocumentNerOptions): Entity[] 
         const score = s.scores ? s.scores[q] : 1;
         if (score < minScore) return;
         const m: Mention = shapeMention({ start: toks[a].start, end: toks[b].end, type: TYPES[t], source: 'model', sure: false, score, tokens: toks.slice(a, b + 1), sentence: w.index, section: w.section });
-        const alias = parenthesisedAlias(m);
         if (settle(m)) found.push(m);
-        if (alias && settle(alias)) found.push(alias);
       });
     }
     if (language === 'en') found = cutAtBreaks(found, res, opts.gaz, toks[0]);
     found = splitTitledCountry(splitCoordinatedOrganisations(joinNameParticles(found, toks), res), toks, opts.gaz, res);
     found = personAfterTitle(splitAtPersonTitle(found, toks, opts.gaz, res), toks, opts.gaz, res);
     found = applySureNames(found, toks, sureMatches(opts.gaz, toks), make, res);
-    found = companiesOverPersero(organisationsOfPlaces(found, toks, res), toks, res);
+    found = acronymsAfterNames(companiesOverPersero(organisationsOfPlaces(found, toks, res), toks, res), toks);
     found = placesInCommaChains(found, toks, opts.gaz, make);
     if (tagger) found = givenNameBefore(found, toks, tagger.space.lexicons.first, tagger.space.lexicons.caseRatio, res);
     if (language === 'en') found = dropHonorifics(found, honorifics(language), res);
