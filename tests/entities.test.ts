@@ -510,6 +510,16 @@ describe('user gazetteer', () => {
 });
 
 describe('English dateline, possessives, repeats', () => {
+  it('joins a short form that opens with a capitalised particle to the full name (De Ligt, Matthijs de Ligt)', () => {
+    const doc = makeDoc(['Bayern defender Matthijs de Ligt cleared the ball. De Ligt said it was a turning point. De Ligt joined Bayern in 2022.'], { language: 'en' });
+    const people = rules(doc).filter((e) => /Ligt/.test(e.text));
+    expect(people.map((e) => [e.text, e.type, e.entity_id])).toEqual([
+      ['Matthijs de Ligt', 'PERSON', 'PERSON:matthijs-de-ligt'],
+      ['De Ligt', 'PERSON', 'PERSON:matthijs-de-ligt'],
+      ['De Ligt', 'PERSON', 'PERSON:matthijs-de-ligt'],
+    ]);
+  });
+
   it('types a news agency before a dateline place, and splits possessives', () => {
     const doc = makeDoc(["WARTAWIRE, Jakarta – Indonesia's central bank kept rates unchanged, officials said."], { language: 'en' });
     const got = recognizeDocument(doc, { gaz, taggers }).map((e) => [e.text, e.type]);

@@ -93,7 +93,9 @@ function fullNameOf(key: string, parts: ReadonlyMap<string, Set<string>>, known:
   }
   const words = key.split(' ');
   if (words.length < 2) return undefined;
-  const candidates = parts.get(words[0]);
+  // a particle is no part of its own (`De Ligt` at the start of a sentence, `Matthijs de Ligt`)
+  const head = words.find((w) => !PERSON_PARTICLES.has(w));
+  const candidates = head === undefined ? undefined : parts.get(head);
   if (!candidates || candidates.size > MAX_NAMES_SHARING_A_WORD) return undefined;
   let found: string | undefined;
   for (const full of candidates) {
