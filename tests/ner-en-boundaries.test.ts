@@ -1,8 +1,6 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import { createAnalyzer, type Analyzer } from '../src/analyze.js';
-import { recordToDoc } from '../src/ingest/record.js';
+import { describe, expect, it } from 'vitest';
+import { englishArticleEntities } from './helpers/english-entities.js';
 import { taggerText } from '../src/ner/tagger-text.js';
-import { sliceCodePoints } from '../src/offsets.js';
 
 /**
  * Where English names begin and end on news the tagger was not trained on
@@ -10,17 +8,8 @@ import { sliceCodePoints } from '../src/offsets.js';
  * wire copy): typographic possessives, commas, brackets and full stops.
  */
 describe('English entity boundaries', () => {
-  let analyzer: Analyzer;
-  beforeAll(async () => {
-    analyzer = await createAnalyzer();
-  });
-
-  const entities = (text: string, title = '') => {
-    const out = analyzer.analyze(recordToDoc({ title, text }, { path: 'feed.jsonl', format: 'jsonl', record: 0, sha256: '' }));
-    expect(out.language).toBe('en');
-    for (const e of out.entities) expect(sliceCodePoints(out.text, e.start, e.end)).toBe(e.text);
-    return out.entities.map((e) => [e.text, e.type] as [string, string]);
-  };
+  const analyze = englishArticleEntities();
+  const entities = (text: string, title = '') => analyze(text, title).map((e) => [e.text, e.type] as [string, string]);
 
   it('folds typographic quotes for the tagger only, offset for offset', () => {
     const s = 'He said “Qwest’s offer” was ‘fair’.';

@@ -1,19 +1,10 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import { createAnalyzer, type Analyzer } from '../src/analyze.js';
-import { recordToDoc } from '../src/ingest/record.js';
+import { describe, expect, it } from 'vitest';
+import { englishArticleEntities } from './helpers/english-entities.js';
 
 /** A company's first word alone is the company (articles written for this test in wire style). */
 describe('English: a company named by its first word', () => {
-  let analyzer: Analyzer;
-  beforeAll(async () => {
-    analyzer = await createAnalyzer();
-  });
-
-  const entities = (title: string, text: string) => {
-    const out = analyzer.analyze(recordToDoc({ title, text }, { path: 'feed.jsonl', format: 'jsonl', record: 0, sha256: '' }));
-    expect(out.language).toBe('en');
-    return out.entities.map((e) => [e.text, e.type] as [string, string]);
-  };
+  const analyze = englishArticleEntities();
+  const entities = (title: string, text: string) => analyze(text, title).map((e) => [e.text, e.type] as [string, string]);
 
   it('types the short form of a company written with its legal form or a company word as the company', () => {
     const got = entities(

@@ -1,19 +1,10 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import { createAnalyzer, type Analyzer } from '../src/analyze.js';
-import { recordToDoc } from '../src/ingest/record.js';
+import { describe, expect, it } from 'vitest';
+import { englishArticleEntities } from './helpers/english-entities.js';
 
 /** Malaysian honorifics stay outside people's names (sentences written for this test). */
 describe('English: honorifics before names', () => {
-  let analyzer: Analyzer;
-  beforeAll(async () => {
-    analyzer = await createAnalyzer();
-  });
-
-  const people = (text: string) => {
-    const out = analyzer.analyze(recordToDoc({ text }, { path: 'feed.jsonl', format: 'jsonl', record: 0, sha256: '' }));
-    expect(out.language).toBe('en');
-    return out.entities.filter((e) => e.type === 'PERSON').map((e) => e.text);
-  };
+  const analyze = englishArticleEntities();
+  const people = (text: string) => analyze(text).filter((e) => e.type === 'PERSON').map((e) => e.text);
 
   it('removes every honorific leading a name, Tan Sri and Dato’ included', () => {
     const got = people(

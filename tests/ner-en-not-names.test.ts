@@ -1,22 +1,13 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import { createAnalyzer, type Analyzer } from '../src/analyze.js';
-import { recordToDoc } from '../src/ingest/record.js';
+import { describe, expect, it } from 'vitest';
+import { englishArticleEntities } from './helpers/english-entities.js';
 
 /**
  * Languages, religions and holidays are no people, places or organisations
  * (sentences written for this test in the style of Malaysian English news).
  */
 describe('English: names that are no entities', () => {
-  let analyzer: Analyzer;
-  beforeAll(async () => {
-    analyzer = await createAnalyzer();
-  });
-
-  const entities = (text: string) => {
-    const out = analyzer.analyze(recordToDoc({ text }, { path: 'feed.jsonl', format: 'jsonl', record: 0, sha256: '' }));
-    expect(out.language).toBe('en');
-    return out.entities.map((e) => [e.text, e.type] as [string, string]);
-  };
+  const analyze = englishArticleEntities();
+  const entities = (text: string) => analyze(text).map((e) => [e.text, e.type] as [string, string]);
 
   it('drops languages, their bracketed abbreviation everywhere, and places inside them', () => {
     const got = entities(

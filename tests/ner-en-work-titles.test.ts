@@ -1,19 +1,10 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import { createAnalyzer, type Analyzer } from '../src/analyze.js';
-import { recordToDoc } from '../src/ingest/record.js';
+import { describe, expect, it } from 'vitest';
+import { englishArticleEntities } from './helpers/english-entities.js';
 
 /** Titles of films, books and albums are no entities (sentences written for this test). */
 describe('English: titles of works', () => {
-  let analyzer: Analyzer;
-  beforeAll(async () => {
-    analyzer = await createAnalyzer();
-  });
-
-  const entities = (text: string) => {
-    const out = analyzer.analyze(recordToDoc({ text }, { path: 'feed.jsonl', format: 'jsonl', record: 0, sha256: '' }));
-    expect(out.language).toBe('en');
-    return out.entities.map((e) => [e.text, e.type] as [string, string]);
-  };
+  const analyze = englishArticleEntities();
+  const entities = (text: string) => analyze(text).map((e) => [e.text, e.type] as [string, string]);
 
   it('drops a title after its noun, and the same title elsewhere in the article', () => {
     const got = entities(

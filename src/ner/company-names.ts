@@ -14,7 +14,6 @@
  * companies was right 13 times and wrong 10; turning people was right 12
  * times in 13.
  */
-import { readWordList } from '../lang/data.js';
 import { isCapitalised } from './certain.js';
 import { mentionKey, type Mention } from './mention.js';
 import type { Gazetteer } from './gazetteer.js';
@@ -22,21 +21,11 @@ import type { LangResources } from './resources.js';
 import type { LinearTagger } from './tagger/index.js';
 import { LIST_GROUP } from './tagger/lists.js';
 import { tokenize, type Token } from './tokens.js';
-
-const lists = new Map<string, Set<string>>();
+import { wordSet } from './word-lists.js';
 
 /** The language's company words (empty without a list). */
 export function companyWords(language: 'id' | 'en'): Set<string> {
-  let set = lists.get(language);
-  if (!set) {
-    try {
-      set = new Set(readWordList(language, 'ner-company-words.txt').map((w) => w.toLowerCase()));
-    } catch {
-      set = new Set();
-    }
-    lists.set(language, set);
-  }
-  return set;
+  return wordSet(language, 'ner-company-words.txt');
 }
 
 /**

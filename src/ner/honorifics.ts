@@ -11,12 +11,10 @@
  * (`Najib Tun Razak`). Runs after the given-name rule, which would otherwise
  * put `Sri` of `Tan Sri` back.
  */
-import { readWordList } from '../lang/data.js';
 import { isCapitalised } from './certain.js';
 import { shapeMention, type Mention } from './mention.js';
 import type { LangResources } from './resources.js';
-
-const lists = new Map<string, { phrases: Set<string>; longest: number }>();
+import { phraseList, type PhraseList } from './word-lists.js';
 
 function words(s: string): string[] {
   // `Dato'` → `dato`: the apostrophe is its own token, skipped when matching
@@ -24,26 +22,14 @@ function words(s: string): string[] {
 }
 
 /** The language's honorifics as lower-case words joined by spaces (empty without a list). */
-export function honorifics(language: 'id' | 'en'): { phrases: Set<string>; longest: number } {
-  let list = lists.get(language);
-  if (!list) {
-    let entries: string[] = [];
-    try {
-      entries = readWordList(language, 'ner-honorifics.txt');
-    } catch {
-      // a language without the list removes nothing
-    }
-    const split = entries.map(words);
-    list = { phrases: new Set(split.map((w) => w.join(' '))), longest: Math.max(0, ...split.map((w) => w.length)) };
-    lists.set(language, list);
-  }
-  return list;
+export function honorifics(language: 'id' | 'en'): PhraseList {
+  return phraseList(language, 'ner-honorifics.txt', words);
 }
 
 const APOSTROPHE = /^['’]$/;
 
 /** Number of tokens of the longest honorific starting at tokens[i] (apostrophes counted, not matched), or 0. */
-function honorificAt(m: Mention, i: number, list: { phrases: Set<string>; longest: number }): number {
+function honorificAt(m: Mention, i: number, list: PhraseList): number {
   let key = '';
   let n = 0;
   let best = 0;
@@ -66,7 +52,7 @@ function honorificAt(m: Mention, i: number, list: { phrases: Set<string>; longes
  * a mention that is nothing but honorifics (`TAN SRI` over a list entry) is
  * dropped, since the article-wide pass would spread it to every title.
  */
-export function dropHonorifics(found: Mention[], list: { phrases: Set<string>; longest: number }, res: LangResources): Mention[] {
+export function dropHonorifics(found: Mention[], list: PhraseList, res: LangResources): Mention[] {
   if (list.phrases.size === 0) return found;
   let dropped = false;
   for (let k = 0; k < found.length; k++) {

@@ -11,19 +11,12 @@
  * (BM)`); a user's gazetteer entry still does. Longer names that hold one are
  * untouched (`Malay Mail`, `Christmas Island`).
  */
-import { readWordList } from '../lang/data.js';
 import { isAcronymText, isCapitalised } from './certain.js';
 import type { Mention } from './mention.js';
 import type { Token } from './tokens.js';
+import { phraseList, type PhraseList } from './word-lists.js';
 
-export interface NotNames {
-  /** Phrases as lower-case words joined by spaces (hyphens and apostrophes as spaces). */
-  phrases: Set<string>;
-  /** First words of the phrases: only there a match is tried. */
-  firsts: Set<string>;
-  /** Longest phrase in words. */
-  longest: number;
-}
+export type NotNames = PhraseList;
 
 const WORD_SPLIT = /[-‐']+/g;
 const JOINERS = new Set(['and', '&', 'or']);
@@ -32,23 +25,9 @@ function words(s: string): string[] {
   return s.toLowerCase().replace(WORD_SPLIT, ' ').split(/\s+/).filter(Boolean);
 }
 
-const lists = new Map<string, NotNames>();
-
 /** The language's list (empty for a language without one). */
 export function notNames(language: 'id' | 'en'): NotNames {
-  let list = lists.get(language);
-  if (!list) {
-    let entries: string[] = [];
-    try {
-      entries = readWordList(language, 'ner-not-names.txt');
-    } catch {
-      // a language without the list drops nothing
-    }
-    const split = entries.map(words);
-    list = { phrases: new Set(split.map((w) => w.join(' '))), firsts: new Set(split.map((w) => w[0])), longest: Math.max(0, ...split.map((w) => w.length)) };
-    lists.set(language, list);
-  }
-  return list;
+  return phraseList(language, 'ner-not-names.txt', words);
 }
 
 /** Calls `found(a, b)` for the token ranges of the sentence that are a listed phrase, capitalised, longest first. */

@@ -10,25 +10,14 @@
  * organisation. In the English training splits none of the 22 capitalised
  * words after these nouns starts a gold name.
  */
-import { readWordList } from '../lang/data.js';
 import { isCapitalised } from './certain.js';
 import { mentionKey, type Mention } from './mention.js';
 import type { Token } from './tokens.js';
-
-const lists = new Map<string, Set<string>>();
+import { wordSet } from './word-lists.js';
 
 /** The language's work nouns (empty without a list). */
 export function workCues(language: 'id' | 'en'): Set<string> {
-  let set = lists.get(language);
-  if (!set) {
-    try {
-      set = new Set(readWordList(language, 'ner-work-cues.txt').map((w) => w.toLowerCase()));
-    } catch {
-      set = new Set();
-    }
-    lists.set(language, set);
-  }
-  return set;
+  return wordSet(language, 'ner-work-cues.txt');
 }
 
 const CALLED = new Set(['called', 'named', 'dubbed']);
