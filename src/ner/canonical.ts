@@ -7,7 +7,7 @@
  */
 import type { Entity, EntityType } from '../doc.js';
 import type { Gazetteer, GazetteerEntry } from './gazetteer.js';
-import { isAcronymText } from './certain.js';
+import { isAcronymOf, isAcronymText } from './certain.js';
 import { mentionKey, normKey, type Mention } from './mention.js';
 import { slugify } from './tokens.js';
 
@@ -122,7 +122,7 @@ function parenthesisedAliases(text: string, mentions: readonly Mention[]): Map<M
     // a listed name in parentheses is itself (`Anthony Hill (Australia)`), never an alias of something else
     if (b.sure) continue;
     if (a.type === 'ORGANIZATION' || a.type === 'LOCATION') {
-      if (acronym && a.tokens.some((t) => t.text[0] === bt[0])) aliasOf.set(b, a);
+      if (isAcronymOf(bt, a.tokens)) aliasOf.set(b, a);
     } else if (a.type === 'PERSON' && b.type === 'PERSON' && a.tokens.length > 1 && !acronym) aliasOf.set(b, a);
   }
   return aliasOf;

@@ -25,6 +25,13 @@ export function isCapitalised(t: { text: string }): boolean {
   return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
 }
 
+/** `acronym` is written as one and starts with the initial of one of the name's words (`BPS` of `Badan Pusat Statistik`). */
+export function isAcronymOf(acronym: string, name: readonly Token[]): boolean {
+  if (!isAcronymText(acronym)) return false;
+  for (const t of name) if (t.text[0] === acronym[0]) return true;
+  return false;
+}
+
 /** Two to eight capitals, digits or hyphens with at least two capitals (`KPK`, `PDI-P`, `G20`). */
 export function isAcronymText(s: string): boolean {
   if (s.length < 2 || s.length > 8) return false;
@@ -494,7 +501,7 @@ export function acronymsAfterNames(mentions: Mention[], toks: readonly Token[]):
     const i = tokenIndex(toks, m.tokens[m.tokens.length - 1]);
     if (i < 0 || toks[i + 1]?.text !== '(' || toks[i + 3]?.text !== ')') continue;
     const a = toks[i + 2];
-    if (!isAcronymText(a.text) || !m.tokens.some((t) => t.text[0] === a.text[0])) continue;
+    if (!isAcronymOf(a.text, m.tokens)) continue;
     const next = mentions[k + 1];
     if (next && next.start <= a.start) continue;
     out ??= mentions.slice(0, k + 1);

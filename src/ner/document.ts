@@ -211,9 +211,11 @@ export function recognizeDocument(doc: Doc, opts: DocumentNerOptions): Entity[] 
     let found: Mention[] = [];
     if (tagger) {
       const s = sentences[k];
-      // a tagger mention through the rules that shape one name; false when no name is left
-      const settle = (m: Mention): boolean => {
-        if (!trimMention(m, res, toks[0]) || !dropLeadingTitle(m, res) || !dropTrailingDegrees(m, res)) return false;
+      s.spans.forEach(([a, b, t], q) => {
+        const score = s.scores ? s.scores[q] : 1;
+        if (score < minScore) return;
+        const m: Mention = shapeMention({ start: toks[a].start, end: toks[b].end, type: TYPES[t], source: 'model', sure: false, score, tokens: toks.slice(a, b + 1), sentence: w.index, section: w.section });
+        if (!trimMention(m, res, toks[0]) || !dropLeadingTitle(m, res) || !dropTrailingDegrees(m, res)) return;
         dropCommonNounsBeforeCountry(m, opts.gaz);
         const entry = sureEntryOf(opts.gaz, m);
         if (entry) Object.assign(m, { type: entry.type, entry, sure: true, source: 'gazetteer', score: 1 });
@@ -221,13 +223,7 @@ export function recognizeDocument(doc: Doc, opts: DocumentNerOptions): Entity[] 
           const loose = opts.gaz.match(m.tokens, 0);
           if (loose && loose.length === m.tokens.length && loose.entry.type === m.type) m.entry = loose.entry;
         }
-        return true;
-      };
-      s.spans.forEach(([a, b, t], q) => {
-        const score = s.scores ? s.scores[q] : 1;
-        if (score < minScore) return;
-        const m: Mention = shapeMention({ start: toks[a].start, end: toks[b].end, type: TYPES[t], source: 'model', sure: false, score, tokens: toks.slice(a, b + 1), sentence: w.index, section: w.section });
-        if (settle(m)) found.push(m);
+        found.push(m);
       });
     }
     if (language === 'en') found = cutAtBreaks(found, res, opts.gaz, toks[0]);

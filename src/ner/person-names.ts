@@ -89,6 +89,8 @@ export function dropLeadingTitle(m: Mention, res: LangResources): boolean {
 
 
 const DEGREE_STYLE_RE = /\.|^[A-Z]{2,}$|^[A-Z][a-z]*[A-Z]|^[A-Z][a-z]{2,}$/;
+const INITIAL_RE = /^\p{Lu}\.$/u;
+const CAPITAL_START_RE = /^\p{Lu}/u;
 
 /**
  * Academic degrees after a person's name stay outside it (`Busman Dahlan Saleh MSi`, `Andi
@@ -102,7 +104,7 @@ export function dropTrailingDegrees(m: Mention, res: LangResources): boolean {
   for (;;) {
     if (b > 0 && isDegree(m.tokens[b - 1], res)) b--;
     // `M.Psi`, `S.Kom` are tokenized as an initial and a word
-    else if (b > 1 && /^\p{Lu}\.$/u.test(m.tokens[b - 2].text) && res.degrees.has(m.tokens[b - 2].key[0] + m.tokens[b - 1].key) && /^\p{Lu}/u.test(m.tokens[b - 1].text)) b -= 2;
+    else if (b > 1 && INITIAL_RE.test(m.tokens[b - 2].text) && res.degrees.has(m.tokens[b - 2].key[0] + m.tokens[b - 1].key) && CAPITAL_START_RE.test(m.tokens[b - 1].text)) b -= 2;
     else break;
   }
   // a degree alone after a name and a comma is no name (`Pingkan Rumondor, M.Psi`)
@@ -215,19 +217,20 @@ function splitOnce(m: Mention, toks: readonly Token[], gaz: Gazetteer, res: Lang
     // it ends with is cut off
     if (m.type !== 'PERSON' && i < n - 1) continue;
     // the name: the rest of the mention, or the words right after it
-    const rest = m.tokens.slice(i + 1);
-    const after = i + 1 < n ? m.tokens[i + 1] : toks[tokenIndex(toks, t) + 1];
-    if (!after || !isCapitalised(after) || isAcronymText(after.text) || res.nameStarts.has(after.key)) continue;
-    if (rest.length > 0 && gaz.match(rest, 0)) continue;
-    if (rest.length === 0 && gaz.match(toks, tokenIndex(toks, t) + 1)) continue;
+    const inside = i + 1 < n;
+    const from = inside ? i + 1 : tokenIndex(toks, t) + 1;
+    const words = inside ? m.tokens : toks;
+    const after = words[from];
+    if (!after || !isCapitalised(after) || isAcronymText(after.text) || res.nameStarts.has(after.key) || gaz.match(words, from)) continue;
     const parts: Mention[] = [];
     let before = m.tokens.slice(0, i);
     if (before.length > 1 && ROMAN_NUMERAL_RE.test(before[0].text)) before = before.slice(1);
     if (m.type !== 'PERSON') parts.push(part(m, before, m.type));
-    else if (before.some((b) => res.orgStarts.has(b.key) && isCapitalised(b))) {
-      const from = before.findIndex((b) => res.orgStarts.has(b.key) && isCapitalised(b));
-      parts.push(part(m, before.slice(from), 'ORGANIZATION'));
+    else {
+      const org = before.findIndex((b) => res.orgStarts.has(b.key) && isCapitalised(b));
+      if (org >= 0) parts.push(part(m, before.slice(org), 'ORGANIZATION'));
     }
+    const rest = m.tokens.slice(i + 1);
     if (rest.length > 0) parts.push(part(m, rest, 'PERSON'));
     return parts;
   }

@@ -6,7 +6,7 @@
  * (titles, cue words, reporting verbs, ...) are also the tagger's cue-word
  * features, read at training time (`train-resources.ts`).
  */
-import { readWordList } from '../lang/data.js';
+import { optionalWordList } from './word-lists.js';
 
 export interface LangResources {
   /** Lower-case words that are never (part of the start of) a name. Month and weekday names are not among them: `Juli`, `April` are given names too. */
@@ -33,11 +33,7 @@ export interface LangResources {
 }
 
 function list(code: string, file: string): string[] {
-  try {
-    return readWordList(code, file).map((w) => w.toLowerCase());
-  } catch {
-    return [];
-  }
+  return optionalWordList(code, file).map((w) => w.toLowerCase());
 }
 
 const cache = new Map<string, LangResources>();

@@ -42,6 +42,7 @@ const DOUBLE_QUOTES = new Set(['"', '“', '”']);
 /** One-character tokens at which a mention may break (brackets, quotes, a comma, a full stop). */
 const BREAK_CHARS = new Set(['<', '>', '[', ']', '{', '}', '|', '(', ')', ',', '.', '"', '“', '”']);
 const GENERATIONAL = new Set(['jr', 'jr.', 'sr', 'sr.', 'ii', 'iii', 'iv']);
+const DIGIT_START_RE = /^\p{N}/u;
 
 let stopWords: Set<string> | undefined;
 
@@ -149,7 +150,7 @@ export function cutAtBreaks(found: Mention[], res: LangResources, gaz: Gazetteer
       const piece = shapeMention({ ...m, tokens, start: tokens[0].start, end: tokens[tokens.length - 1].end, key: undefined, entry: undefined });
       if (!trimMention(piece, res, first)) continue;
       const head = piece.tokens[0];
-      if (!isCapitalised(head) && !isAcronymText(head.text) && !/^\p{N}/u.test(head.text)) continue;
+      if (!isCapitalised(head) && !isAcronymText(head.text) && !DIGIT_START_RE.test(head.text)) continue;
       // a lone letter left of `George Kent (M) Bhd`, `PHILLIPS <P>`
       if (piece.tokens.length === 1 && head.text.length === 1) continue;
       const entry = sureEntryOf(gaz, piece);

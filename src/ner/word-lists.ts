@@ -15,7 +15,8 @@ export interface PhraseList {
 const wordSets = new Map<string, Set<string>>();
 const phraseLists = new Map<string, PhraseList>();
 
-function entries(language: string, file: string): string[] {
+/** The file's entries, or none when the language has no such file. */
+export function optionalWordList(language: string, file: string): string[] {
   try {
     return readWordList(language, file);
   } catch {
@@ -27,7 +28,7 @@ function entries(language: string, file: string): string[] {
 export function wordSet(language: string, file: string): Set<string> {
   const key = `${language}/${file}`;
   let set = wordSets.get(key);
-  if (!set) wordSets.set(key, (set = new Set(entries(language, file).map((w) => w.toLowerCase()))));
+  if (!set) wordSets.set(key, (set = new Set(optionalWordList(language, file).map((w) => w.toLowerCase()))));
   return set;
 }
 
@@ -36,7 +37,7 @@ export function phraseList(language: string, file: string, words: (entry: string
   const key = `${language}/${file}`;
   let list = phraseLists.get(key);
   if (!list) {
-    const split = entries(language, file).map(words).filter((w) => w.length > 0);
+    const split = optionalWordList(language, file).map(words).filter((w) => w.length > 0);
     list = { phrases: new Set(split.map((w) => w.join(' '))), firsts: new Set(split.map((w) => w[0])), longest: Math.max(0, ...split.map((w) => w.length)) };
     phraseLists.set(key, list);
   }
