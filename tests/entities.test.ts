@@ -138,6 +138,59 @@ describe('Indonesian entities', () => {
     expect(got.find((g) => g[0] === 'Tribunnews.com')?.[1]).toBe('ORGANIZATION');
   });
 
+  it('takes a web name in capitals, with a short or Malaysian domain or split at a hyphen, as an organisation', () => {
+    const text = 'TRIBUN-TIMUR.COM - Kabar itu dikutip AKURAT.CO dan Malaymail.com.my dari akun gosip Lambe Turah.';
+    const doc = makeDoc([text]);
+    doc.sentences.splice(0, doc.sentences.length, { index: 0, start: 0, end: text.length, section: 0 });
+    const got = triples(doc).map(([t, type]) => [t, type]);
+    expect(got).toContainEqual(['TRIBUN-TIMUR.COM', 'ORGANIZATION']);
+    expect(got).toContainEqual(['AKURAT.CO', 'ORGANIZATION']);
+    expect(got).toContainEqual(['Malaymail.com.my', 'ORGANIZATION']);
+    expect(got.map(([t]) => t)).not.toContain('TIMUR.COM');
+  });
+
+  it("types a company's first word alone as the company, and a name ending with a company word as an organisation", () => {
+    const doc = makeDoc([
+      'Tiga perusahaan batu bara memenuhi komitmen pembayaran, yakni PT Adaro Indonesia sebesar Rp 150 miliar dan PT Berau Coal sebesar Rp 90 miliar.',
+      'Adaro sudah membayar kemarin, dan hingga siang ini ada pembayaran dari Berau, kata Soepomo.',
+      'Penjamin emisi Kim Eng Securities dan Lehman Brothers tidak mampu menahan penurunan saham itu.',
+    ]);
+    const got = rules(doc).map((e) => [e.text, e.type]);
+    expect(got.filter(([t]) => t === 'Adaro')).toEqual([['Adaro', 'ORGANIZATION']]);
+    expect(got).toContainEqual(['Kim Eng Securities', 'ORGANIZATION']);
+    expect(got).toContainEqual(['Lehman Brothers', 'ORGANIZATION']);
+    expect(got).toContainEqual(['Soepomo', 'PERSON']);
+    // a regency of the same name stays a place
+    expect(got).not.toContainEqual(['Berau', 'ORGANIZATION']);
+  });
+
+  it('drops a title standing alone and the Islamic name of Sunday, and splits at a general rank', () => {
+    const doc = makeDoc([
+      'Inflasi mencapai 7,83 persen pada Agustus 2007, kata Menkeu. Menurut Menkeu, proyeksi pertumbuhan tetap.',
+      'Olmert menyampaikan hal itu kepada kabinetnya, Ahad. Pertemuan berikutnya digelar Ahad (12/3) di Yerusalem.',
+      '"Tidak benar ada pelemparan Alquran," ujar Kepala Biro Penerangan Masyarakat Divisi Humas Polri Brigjen Dedi Prasetyo.',
+    ]);
+    const got = rules(doc).map((e) => [e.text, e.type]);
+    const texts = got.map(([t]) => t);
+    expect(texts).not.toContain('Menkeu');
+    expect(texts).not.toContain('Ahad');
+    expect(got).toContainEqual(['Dedi Prasetyo', 'PERSON']);
+    expect(texts.some((t) => t.endsWith('Brigjen'))).toBe(false);
+  });
+
+  it('splits places run together with their administrative levels and leaves out a trailing level word', () => {
+    const doc = makeDoc([
+      'Tradisi itu dijaga warga Dusun Pancot Kelurahan Kalisoro Kecamatan, Tawangmangu, Kabupaten Karanganyar.',
+      'Bocah itu ditemukan di dusun Bulupanyung, Desa Krebet Kecamatan Bululawang, Kabupaten Malang.',
+    ]);
+    const places = rules(doc).filter((e) => e.type === 'LOCATION').map((e) => e.text);
+    expect(places).toContain('Kelurahan Kalisoro');
+    expect(places).toContain('Desa Krebet');
+    expect(places).toContain('Kecamatan Bululawang');
+    for (const p of places) expect(p, p).not.toMatch(/\S (Kelurahan|Kecamatan|Desa) /);
+    expect(places.some((p) => /Kecamatan$/.test(p))).toBe(false);
+  });
+
   it('makes a company written with its legal form an organisation where the article names it alone', () => {
     const doc = makeDoc(['Kendaraan taktis itu buatan PT Pindad. Sigit menyebut Pindad siap memproduksi Pindad Maung secara massal.', 'Pindad juga memasok suku cadang.']);
     const pindad = rules(doc).filter((e) => e.text === 'Pindad');

@@ -369,15 +369,25 @@ export function datelineNames(gaz: Gazetteer, toks: readonly Token[]): DatelineN
   return out;
 }
 
-/** A capitalised web name (`Kompas.com`, `Liputan6.com`, `Detik.co.id`): an outlet or site. */
-const WEB_NAME_RE = /^\p{Lu}[\p{L}\p{N}-]*(?:\.[\p{L}\p{N}-]+)*\.(?:com|net|org|id|co\.id|co\.uk|tv|news|info)$/u;
+/**
+ * A capitalised web name (`Kompas.com`, `Liputan6.com`, `Detik.co.id`, `AKURAT.CO`,
+ * `Malaymail.com.my`): an outlet or site. Outlets write their domain in capitals
+ * too (`TEMPO.CO`, `TRIBUNNEWS.COM`).
+ */
+const WEB_NAME_RE = /^\p{L}[\p{L}\p{N}-]*(?:\.[\p{L}\p{N}-]+)*\.(?:com|net|org|id|co|my|sg|asia|io|uk|tv|news|info)$/iu;
 
-/** Indices of the tokens that are web names, always an organisation (an outlet, a company's site). */
-export function webNames(toks: readonly Token[]): number[] {
-  const out: number[] = [];
+/**
+ * The token ranges `[a, b)` that are web names, always an organisation (an outlet, a company's
+ * site). A name the tokenizer split at a hyphen is taken whole (`TRIBUN-TIMUR.COM`).
+ */
+export function webNames(toks: readonly Token[]): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i].text;
-    if (t.length >= 6 && isCapitalised(toks[i]) && t.includes('.') && WEB_NAME_RE.test(t)) out.push(i);
+    if (t.length < 6 || !isCapitalised(toks[i]) || !t.includes('.') || !WEB_NAME_RE.test(t)) continue;
+    let a = i;
+    while (a >= 2 && toks[a - 1].text === '-' && toks[a - 1].end === toks[a].start && toks[a - 2].end === toks[a - 1].start && isCapitalised(toks[a - 2])) a -= 2;
+    out.push([a, i + 1]);
   }
   return out;
 }

@@ -33,18 +33,30 @@ export function companyWords(language: 'id' | 'en'): Set<string> {
  * organisations. `isPlace(key)` says whether a word is on a place list.
  */
 export function companyFirstWords(mentions: Mention[], tokens: readonly (readonly Token[])[], words: ReadonlySet<string>, res: LangResources, isPlace: (key: string) => boolean): void {
-  if (words.size === 0) return;
+  if (words.size === 0 && res.legalPrefixes.size === 0) return;
   const firsts = new Set<string>();
   const personParts = new Set<string>();
   for (const m of mentions) {
     const n = m.tokens.length;
-    if (m.type === 'PERSON' && n >= 2) for (const t of m.tokens) personParts.add(t.key);
-    if (m.type !== 'ORGANIZATION' || n < 2) continue;
+    if (n < 2) continue;
+    let lead = 0;
+    while (lead < n - 1 && res.legalPrefixes.has(m.tokens[lead].key)) lead++;
     let last = m.tokens[n - 1];
     if (last.text === '.' && n > 2) last = m.tokens[n - 2];
     const lastKey = last.key.endsWith('.') ? last.key.slice(0, -1) : last.key;
-    if (!words.has(lastKey) && !res.legalSuffixes.has(lastKey) && !res.legalSuffixes.has(last.key)) continue;
-    const head = m.tokens[0];
+    const companyEnd = words.has(lastKey) || res.legalSuffixes.has(lastKey) || res.legalSuffixes.has(last.key);
+    if (m.type === 'PERSON') {
+      // no person's name ends with a company word (`Lehman Brothers`, `Kim Eng Securities`)
+      if (!companyEnd || m.sure) {
+        for (const t of m.tokens) personParts.add(t.key);
+        continue;
+      }
+      m.type = 'ORGANIZATION';
+      m.source = 'coref';
+      m.entry = undefined;
+    }
+    if (m.type !== 'ORGANIZATION' || (!companyEnd && lead === 0)) continue;
+    const head = m.tokens[lead];
     if (!isCapitalised(head) || head.text.length < 2 || res.functionWords.has(head.key) || words.has(head.key) || res.orgStarts.has(head.key)) continue;
     firsts.add(head.key);
   }

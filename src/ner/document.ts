@@ -28,6 +28,7 @@ import { dropLeadingTitle, dropTrailingDegrees, givenNameBefore, joinHyphenatedS
 import type { Gazetteer, GazetteerEntry } from './gazetteer.js';
 import { mentionKey, normKey, shapeMention, type Mention } from './mention.js';
 import { langResources, type LangResources } from './resources.js';
+import { areaLevels, splitAtAreaLevels } from './area-levels.js';
 import { companyFirstWords, companyWords, placeWordTest } from './company-names.js';
 import { dropHonorifics, honorifics } from './honorifics.js';
 import { dropNotNames, notNames } from './not-names.js';
@@ -227,6 +228,7 @@ export function recognizeDocument(doc: Doc, opts: DocumentNerOptions): Entity[] 
       });
     }
     if (language === 'en') found = cutAtBreaks(found, res, opts.gaz, toks[0]);
+    found = splitAtAreaLevels(found, areaLevels(language), res);
     found = splitTitledCountry(splitCoordinatedOrganisations(joinNameParticles(found, toks), res), toks, opts.gaz, res);
     found = personAfterTitle(splitAtPersonTitle(found, toks, opts.gaz, res), toks, opts.gaz, res);
     found = applySureNames(found, toks, sureMatches(opts.gaz, toks), make, res);
@@ -237,8 +239,8 @@ export function recognizeDocument(doc: Doc, opts: DocumentNerOptions): Entity[] 
     if (language === 'en') found = joinHyphenatedSurnames(found, toks);
     // a web name wins over a dateline name on the same token (`SEPUTARAN.COM, Istanbul –`)
     const webs = webNames(toks);
-    const rules: Array<[number, number, 'LOCATION' | 'ORGANIZATION']> = datelineNames(opts.gaz, toks).filter(([a, b]) => !webs.some((i) => i >= a && i < b));
-    for (const i of webs) rules.push([i, i + 1, 'ORGANIZATION']);
+    const rules: Array<[number, number, 'LOCATION' | 'ORGANIZATION']> = datelineNames(opts.gaz, toks).filter(([a, b]) => !webs.some(([c, d]) => c < b && d > a));
+    for (const [a, b] of webs) rules.push([a, b, 'ORGANIZATION']);
     if (rules.length > 0) {
       // the rule names win over every mention they overlap: one pass over both, sorted
       const named: Mention[] = rules
@@ -263,7 +265,7 @@ export function recognizeDocument(doc: Doc, opts: DocumentNerOptions): Entity[] 
   // each adds to `mentions` itself: arrays returned from the three (empty literals, mapped, pushed)
   // differed in V8's element kinds and made this function deoptimise 3–8 times per worker
   if (language === 'en') dropWorkTitles(mentions, tokens, workCues(language));
-  if (language === 'en') companyFirstWords(mentions, tokens, companyWords(language), res, placeWordTest(tagger, opts.gaz));
+  companyFirstWords(mentions, tokens, companyWords(language), res, placeWordTest(tagger, opts.gaz));
   addCompanyShortForms(mentions, tokens, work, res);
   addFullNameRepeats(mentions, tokens, work);
   addShortForms(mentions, tokens, work, res);

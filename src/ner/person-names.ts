@@ -69,16 +69,18 @@ const MAX_TITLE_WORDS = 4;
  * A title is never part of a person's name: a person mention the tagger
  * opened with one (`Menkeu Sri Mulyani`, `Wakil Presiden Gibran`) starts at
  * the first capitalised word after the longest title phrase (from
- * `ner-titles.txt`). Returns false when nothing capitalised is left.
+ * `ner-titles.txt`). Returns false when nothing capitalised is left, and for
+ * a title standing alone (`Menkeu`, `Presiden`).
  */
 export function dropLeadingTitle(m: Mention, res: LangResources): boolean {
-  if (m.type !== 'PERSON' || m.tokens.length < 2 || res.titlePhrases.size === 0) return true;
+  if (m.type !== 'PERSON' || res.titlePhrases.size === 0) return true;
   let key = '';
   let cut = 0;
-  for (let L = 1; L < m.tokens.length && L <= MAX_TITLE_WORDS; L++) {
+  for (let L = 1; L <= m.tokens.length && L <= MAX_TITLE_WORDS; L++) {
     key += (L > 1 ? ' ' : '') + m.tokens[L - 1].key;
     if (res.titlePhrases.has(key)) cut = L;
   }
+  if (cut === m.tokens.length) return false;
   if (cut === 0) return true;
   if (!isCapitalised(m.tokens[cut])) return false;
   m.tokens = m.tokens.slice(cut);

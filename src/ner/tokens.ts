@@ -2,12 +2,12 @@
  * Word tokens for entity recognition. A token is a run of letters, marks and
  * digits, optionally joined by inner hyphens or apostrophes (`Kim Jong-un`,
  * `al-Assad`, `O'Neil`, `anak-anak`); every other non-space character is a
- * one-character punctuation token. Web addresses (`SEPUTARAN.COM`, `kompas.com`) are one token. Offsets are UTF-16 indices into the text.
+ * one-character punctuation token. Web addresses (`SEPUTARAN.COM`, `kompas.com`, `malaymail.com.my`) are one token. Offsets are UTF-16 indices into the text.
  */
 
 export const WORD_RE = /[\p{L}\p{M}\p{N}]+(?:['’\-‐][\p{L}\p{M}\p{N}]+)*|[^\s\p{L}\p{M}\p{N}]/gu;
 
-const TLD = new Set(['com', 'net', 'org', 'id', 'co', 'tv']);
+const TLD = new Set(['com', 'net', 'org', 'id', 'co', 'tv', 'my', 'sg']);
 
 export interface Token {
   start: number;

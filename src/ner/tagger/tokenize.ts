@@ -136,7 +136,7 @@ function isUpperAt(text: string, i: number): boolean {
   return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
 }
 
-const WEB_SUFFIXES = new Set(['com', 'net', 'org', 'id', 'co', 'tv', 'go', 'ac', 'or', 'info', 'news']);
+const WEB_SUFFIXES = new Set(['com', 'net', 'org', 'id', 'co', 'tv', 'go', 'ac', 'or', 'info', 'news', 'my', 'sg']);
 
 /** The letters at i are a web-address suffix (`com`, `co`, `id`, ...) ending the word (`SEPUTARAN.COM`, `kompas.co.id`). */
 function isWebSuffix(text: string, i: number, end: number): boolean {
