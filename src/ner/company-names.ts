@@ -1,18 +1,20 @@
 /**
  * A company's first word standing alone is that company. An article that
- * writes an organisation's name with a legal form or a word only company
- * names end with (`Bryson Oil and Gas Plc`, `Shanda Interactive
- * Entertainment`; `src/lang/<lang>/ner-company-words.txt`) usually shortens
- * it to its first word (`Bryson said its board ...`, `a stake by Shanda`),
- * which the English tagger, seeing a surname, often typed a person. Such a
- * person mention becomes an organisation, unless the word is on one of the
- * tagger's place lists (`Texas` of `Texas Instruments Inc`), is part of a
- * person's full name in the article (`Ford` beside `Harrison Ford`), or the
- * article also writes it in lower case. A place the tagger saw stays a place:
- * companies are often named after one (`Sabah Electricity Sdn Bhd`), and in
- * 300 Malaysian, 300 BBC and 300 Reuters articles turning such places into
- * companies was right 13 times and wrong 10; turning people was right 12
- * times in 13.
+ * writes an organisation's name with a legal form before or after it, or with
+ * a word only company names end with (`Bryson Oil and Gas Plc`, `PT Adaro
+ * Indonesia`, `Shanda Interactive Entertainment`;
+ * `src/lang/<lang>/ner-company-words.txt`) usually shortens it to its first
+ * word (`Bryson said its board ...`, `Adaro sudah membayar`), which the
+ * tagger, seeing a surname, often typed a person. Such a person mention
+ * becomes an organisation, unless the word is on one of the tagger's place
+ * lists (`Texas` of `Texas Instruments Inc`, `Berau` of `PT Berau Coal`), is
+ * part of a person's full name in the article (`Ford` beside `Harrison Ford`),
+ * or the article also writes it in lower case. A place the tagger saw stays a
+ * place: companies are often named after one (`Sabah Electricity Sdn Bhd`),
+ * and in 300 Malaysian, 300 BBC and 300 Reuters articles turning such places
+ * into companies was right 13 times and wrong 10; turning people was right 12
+ * times in 13. A name the tagger typed a person that ends with a company word
+ * or legal form is the company (`Lehman Brothers`, `Kim Eng Securities`).
  */
 import { isCapitalised } from './certain.js';
 import { mentionKey, type Mention } from './mention.js';
