@@ -178,6 +178,23 @@ describe('Indonesian entities', () => {
     expect(texts.some((t) => t.endsWith('Brigjen'))).toBe(false);
   });
 
+  it('reads Malaysian news: honorifics outside names and never alone, Malay words unsplit, Malay weekdays and legal forms', () => {
+    const doc = makeDoc(
+      [
+        'Ketua Pengarah Kesihatan, Datuk Dr. Noor Hisham Abdullah berkata demikian pada Khamis.',
+        'Syarikat itu, Loob Sdn Bhd, membina jalan baharu di hadapan Datuk Seri Najib Tun Razak.',
+        'Tun juga hadir, dan Loob akan membina kilang baharu.',
+      ],
+      { language: 'ms' },
+    );
+    const got = rules(doc).map((e) => [e.text, e.type]);
+    const texts = got.map(([t]) => t);
+    expect(got).toContainEqual(['Noor Hisham Abdullah', 'PERSON']);
+    expect(got).toContainEqual(['Najib Tun Razak', 'PERSON']);
+    for (const t of ['Peng', 'Tun', 'Datuk', 'Khamis', 'Sdn Bhd']) expect(texts, t).not.toContain(t);
+    expect(got.filter(([t]) => t === 'Loob')).toEqual([['Loob', 'ORGANIZATION']]);
+  });
+
   it('splits places run together with their administrative levels and leaves out a trailing level word', () => {
     const doc = makeDoc([
       'Tradisi itu dijaga warga Dusun Pancot Kelurahan Kalisoro Kecamatan, Tawangmangu, Kabupaten Karanganyar.',

@@ -235,7 +235,7 @@ export function recognizeDocument(doc: Doc, opts: DocumentNerOptions): Entity[] 
     found = acronymsAfterNames(companiesOverPersero(organisationsOfPlaces(found, toks, res), toks, res), toks);
     found = placesInCommaChains(found, toks, opts.gaz, make);
     if (tagger) found = givenNameBefore(found, toks, tagger.space.lexicons.first, tagger.space.lexicons.caseRatio, res);
-    if (language === 'en') found = dropHonorifics(found, honorifics(language), res);
+    found = dropHonorifics(found, honorifics(), res);
     if (language === 'en') found = joinHyphenatedSurnames(found, toks);
     // a web name wins over a dateline name on the same token (`SEPUTARAN.COM, Istanbul –`)
     const webs = webNames(toks);
@@ -319,14 +319,16 @@ function addCompanyShortForms(mentions: Mention[], tokens: readonly Token[][], w
 /**
  * A capitalised word standing alone that is part of a person's name written
  * in full elsewhere in the article (`Kim`, `Xi` after `Kim Jong Un`, `Xi
- * Jinping`) is that person, unless the article also writes it in lower case
- * or it is a function word.
+ * Jinping`) is that person, unless the article also writes it in lower case,
+ * it is a function word or an honorific.
  */
 function addShortForms(mentions: Mention[], tokens: readonly Token[][], work: readonly SentenceWork[], res: { functionWords: Set<string> }): void {
   const parts = new Set<string>();
+  // an honorific inside a name is part of it (`Najib Tun Razak`) but no short form of it (`Tun` alone)
+  const titles = honorifics().phrases;
   for (const m of mentions) {
     if (m.type !== 'PERSON' || m.tokens.length < 2) continue;
-    for (const t of m.tokens) if (t.text.length >= 2 && isCapitalised(t)) parts.add(t.key);
+    for (const t of m.tokens) if (t.text.length >= 2 && isCapitalised(t) && !titles.has(t.key)) parts.add(t.key);
   }
   if (parts.size === 0) return;
   const covered = coverageOf(mentions);

@@ -7,10 +7,11 @@
  * (`akan`, `ketika`) glued to the end of a capitalised word the news writes
  * capitalised or never showed. Known words (`YouTube`, `Malaysia`) are never
  * split, nor unknown compounds of ordinary words (`Nottinghamshire` is no
- * `hire`). A three-letter function word (`dan`, `itu`, `ini`) is split off only
- * after a head the news writes capitalised or that starts a listed name
- * (`Jokowiitu`, `Atleticodan`), because many unknown names end that way
- * (`Hamdan`, `Bellini`, `Jansher`).
+ * `hire`). A function word of three or four letters (`dan`, `itu`, `akan`,
+ * `arah`) is split off only after a head the news writes capitalised or that
+ * starts a listed name (`Jokowiitu`, `Atleticodan`, `Madridakan`), because many
+ * unknown names end that way (`Hamdan`, `Bellini`, `Jansher`), and so do Malay
+ * words the Indonesian news never showed (`Pengarah`).
  * A case change may also follow such a glued pair (`SubiantoketikaQuick`), and
  * a lower-case word may be glued before a name (`untukPersija`, `byBisnis.com`).
  * Tagging only: the training corpora are clean.
@@ -22,8 +23,12 @@ export type CaseClassOf = (key: string) => string | undefined;
 
 const MIN_PART = 3;
 const MIN_TAIL = 3;
-/** Tails shorter than this need a head the news writes capitalised or a known name part. */
-const SAFE_TAIL = 4;
+/**
+ * Tails shorter than this need a head the news writes capitalised or a known name part: many
+ * unknown names end like a three-letter function word (`Hamdan`), and many Malay words the
+ * Indonesian news never showed like a four-letter one (`Pengarah` is no `Peng` + `arah`).
+ */
+const SAFE_TAIL = 5;
 
 /** What the splitter knows about words: news capitalisation, name parts, function words. */
 export interface GlueLexicon {
