@@ -195,6 +195,12 @@ describe('Indonesian entities', () => {
     expect(got.filter(([t]) => t === 'Loob')).toEqual([['Loob', 'ORGANIZATION']]);
   });
 
+  it('splits a listed organisation off the front of a person the tagger ran it into', () => {
+    const got = rules(makeDoc(['Ketua Kadin Rosan Roeslani menyoroti putusan itu.'])).map((e) => [e.text, e.type]);
+    expect(got).toContainEqual(['Kadin', 'ORGANIZATION']);
+    expect(got).toContainEqual(['Rosan Roeslani', 'PERSON']);
+  });
+
   it('splits places run together with their administrative levels and leaves out a trailing level word', () => {
     const doc = makeDoc([
       'Tradisi itu dijaga warga Dusun Pancot Kelurahan Kalisoro Kecamatan, Tawangmangu, Kabupaten Karanganyar.',

@@ -416,7 +416,9 @@ export function sureMatches(gaz: Gazetteer, toks: readonly Token[]): SureMatch[]
  * mention covers is added; a mention cut across by a listed name gives way to
  * it (what is left of the mention, if it still starts with a capital, keeps
  * the tagger's type); a mention inside a longer listed name becomes that name;
- * a mention that contains a listed name (`Bank Indonesia`) is kept.
+ * a mention that contains a listed name (`Bank Indonesia`) is kept, unless it
+ * is a person's name opening with a listed organisation (`Kadin Rosan
+ * Roeslani` → `Kadin`, `Rosan Roeslani`).
  */
 export function applySureNames(
   mentions: Mention[],
@@ -442,6 +444,21 @@ export function applySureNames(
       else hit.push(m);
     }
     carry = hit;
+    const opened = s.entry.type === 'ORGANIZATION' ? hit.findIndex((m) => m.type === 'PERSON' && !m.sure && m.start === span.start && m.end > span.end) : -1;
+    if (opened >= 0) {
+      // a person's name never opens with a listed organisation (none of the gold people of the
+      // training splits does): the tagger ran an organisation into a name (`Ketua Kadin Rosan Roeslani`)
+      const m = hit[opened];
+      const rest = m.tokens.filter((t) => t.start >= span.end);
+      hit.splice(opened, 1);
+      if (isCapitalised(rest[0])) {
+        const r: Mention = shapeMention({ ...m, tokens: rest, start: rest[0].start, key: undefined, entry: undefined });
+        if (trimMention(r, res, toks[0])) hit.push(r);
+      }
+      hit.push(make(s.a, s.b, s.entry));
+      carry = hit.sort((x, y) => x.start - y.start);
+      continue;
+    }
     if (hit.some((m) => m.start <= span.start && m.end >= span.end && (m.start < span.start || m.end > span.end))) continue; // a longer name contains it
     const exact = hit.find((m) => m.start === span.start && m.end === span.end);
     if (exact) {

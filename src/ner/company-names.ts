@@ -37,10 +37,9 @@ export function companyWords(language: 'id' | 'en'): Set<string> {
 export function companyFirstWords(mentions: Mention[], tokens: readonly (readonly Token[])[], words: ReadonlySet<string>, res: LangResources, isPlace: (key: string) => boolean): void {
   if (words.size === 0 && res.legalPrefixes.size === 0) return;
   const firsts = new Set<string>();
-  const personParts = new Set<string>();
   for (const m of mentions) {
     const n = m.tokens.length;
-    if (n < 2) continue;
+    if (n < 2 || (m.type !== 'PERSON' && m.type !== 'ORGANIZATION')) continue;
     let lead = 0;
     while (lead < n - 1 && res.legalPrefixes.has(m.tokens[lead].key)) lead++;
     let last = m.tokens[n - 1];
@@ -49,19 +48,19 @@ export function companyFirstWords(mentions: Mention[], tokens: readonly (readonl
     const companyEnd = words.has(lastKey) || res.legalSuffixes.has(lastKey) || res.legalSuffixes.has(last.key);
     if (m.type === 'PERSON') {
       // no person's name ends with a company word (`Lehman Brothers`, `Kim Eng Securities`)
-      if (!companyEnd || m.sure) {
-        for (const t of m.tokens) personParts.add(t.key);
-        continue;
-      }
+      if (!companyEnd || m.sure) continue;
       m.type = 'ORGANIZATION';
       m.source = 'coref';
       m.entry = undefined;
     }
-    if (m.type !== 'ORGANIZATION' || (!companyEnd && lead === 0)) continue;
+    if (!companyEnd && lead === 0) continue;
     const head = m.tokens[lead];
     if (!isCapitalised(head) || head.text.length < 2 || res.functionWords.has(head.key) || words.has(head.key) || res.orgStarts.has(head.key)) continue;
     firsts.add(head.key);
   }
+  if (firsts.size === 0) return;
+  const personParts = new Set<string>();
+  for (const m of mentions) if (m.type === 'PERSON' && m.tokens.length >= 2) for (const t of m.tokens) personParts.add(t.key);
   if (firsts.size === 0) return;
   for (const key of firsts) if (personParts.has(key) || isPlace(key)) firsts.delete(key);
   if (firsts.size === 0) return;

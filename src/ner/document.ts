@@ -149,6 +149,9 @@ export function recognizeDocument(doc: Doc, opts: DocumentNerOptions): Entity[] 
   const work = analysedRanges(doc);
   const language = taggerLanguage(doc, work);
   const res = langResources(language);
+  // the per-sentence rules' lists, looked up once per document
+  const levels = areaLevels(language);
+  const titles = honorifics();
   const tagger = (language === 'en' ? opts.taggers.en : opts.taggers.id) ?? null;
   const minScore = opts.minModelScore ?? 0;
   // the English tagger reads typographic quotes as ASCII ones (offsets unchanged: tagger-text.ts)
@@ -228,14 +231,14 @@ export function recognizeDocument(doc: Doc, opts: DocumentNerOptions): Entity[] 
       });
     }
     if (language === 'en') found = cutAtBreaks(found, res, opts.gaz, toks[0]);
-    found = splitAtAreaLevels(found, areaLevels(language), res);
+    found = splitAtAreaLevels(found, levels, res);
     found = splitTitledCountry(splitCoordinatedOrganisations(joinNameParticles(found, toks), res), toks, opts.gaz, res);
     found = personAfterTitle(splitAtPersonTitle(found, toks, opts.gaz, res), toks, opts.gaz, res);
     found = applySureNames(found, toks, sureMatches(opts.gaz, toks), make, res);
     found = acronymsAfterNames(companiesOverPersero(organisationsOfPlaces(found, toks, res), toks, res), toks);
     found = placesInCommaChains(found, toks, opts.gaz, make);
     if (tagger) found = givenNameBefore(found, toks, tagger.space.lexicons.first, tagger.space.lexicons.caseRatio, res);
-    found = dropHonorifics(found, honorifics(), res);
+    found = dropHonorifics(found, titles, res);
     if (language === 'en') found = joinHyphenatedSurnames(found, toks);
     // a web name wins over a dateline name on the same token (`SEPUTARAN.COM, Istanbul –`)
     const webs = webNames(toks);

@@ -36,6 +36,9 @@ const APOSTROPHE = /^['’]$/;
 
 /** Number of tokens of the longest honorific starting at tokens[i] (apostrophes counted, not matched), or 0. */
 function honorificAt(m: Mention, i: number, list: PhraseList): number {
+  if (i >= m.tokens.length) return 0;
+  const first = m.tokens[i].key;
+  if (!list.firsts.has(first) && !(first.endsWith('.') && list.firsts.has(first.slice(0, -1)))) return 0;
   let key = '';
   let n = 0;
   let best = 0;

@@ -12,8 +12,16 @@ export interface PhraseList {
   longest: number;
 }
 
-const wordSets = new Map<string, Set<string>>();
-const phraseLists = new Map<string, PhraseList>();
+// keyed by file, then language: rules look their lists up per sentence, and a joined key
+// would build and hash a new string on every call
+const wordSets = new Map<string, Map<string, Set<string>>>();
+const phraseLists = new Map<string, Map<string, PhraseList>>();
+
+function byLanguage<T>(cache: Map<string, Map<string, T>>, file: string): Map<string, T> {
+  let m = cache.get(file);
+  if (!m) cache.set(file, (m = new Map()));
+  return m;
+}
 
 /** The file's entries, or none when the language has no such file. */
 export function optionalWordList(language: string, file: string): string[] {
@@ -26,20 +34,20 @@ export function optionalWordList(language: string, file: string): string[] {
 
 /** The file's entries in lower case. */
 export function wordSet(language: string, file: string): Set<string> {
-  const key = `${language}/${file}`;
-  let set = wordSets.get(key);
-  if (!set) wordSets.set(key, (set = new Set(optionalWordList(language, file).map((w) => w.toLowerCase()))));
+  const sets = byLanguage(wordSets, file);
+  let set = sets.get(language);
+  if (!set) sets.set(language, (set = new Set(optionalWordList(language, file).map((w) => w.toLowerCase()))));
   return set;
 }
 
 /** The file's entries split into words by `words` (each rule knows how its phrases are written). */
 export function phraseList(language: string, file: string, words: (entry: string) => string[]): PhraseList {
-  const key = `${language}/${file}`;
-  let list = phraseLists.get(key);
+  const lists = byLanguage(phraseLists, file);
+  let list = lists.get(language);
   if (!list) {
     const split = optionalWordList(language, file).map(words).filter((w) => w.length > 0);
     list = { phrases: new Set(split.map((w) => w.join(' '))), firsts: new Set(split.map((w) => w[0])), longest: Math.max(0, ...split.map((w) => w.length)) };
-    phraseLists.set(key, list);
+    lists.set(language, list);
   }
   return list;
 }
