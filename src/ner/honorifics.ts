@@ -49,9 +49,10 @@ function honorificAt(m: Mention, i: number, list: PhraseList): number {
       continue;
     }
     if (!isCapitalised(t)) break;
-    key += (n > 0 ? ' ' : '') + t.key.replace(/\.$/, '');
+    key += (n > 0 ? ' ' : '') + (t.key.endsWith('.') ? t.key.slice(0, -1) : t.key);
     n++;
     if (list.phrases.has(key) || list.phrases.has(key + '.')) best = j - i + 1;
+    if (!list.prefixes.has(key) && !list.prefixes.has(key + '.')) break;
   }
   return best;
 }

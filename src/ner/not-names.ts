@@ -20,6 +20,8 @@ export type NotNames = PhraseList;
 
 const WORD_SPLIT = /[-‐']+/g;
 const JOINERS = new Set(['and', '&', 'or']);
+/** A key `words` leaves as it is. */
+const PLAIN_WORD = /^[^-‐'\s]+$/;
 
 function words(s: string): string[] {
   return s.toLowerCase().replace(WORD_SPLIT, ' ').split(/\s+/).filter(Boolean);
@@ -39,10 +41,17 @@ function phrasesIn(toks: readonly Token[], list: NotNames, found: (a: number, b:
     let end = 0;
     for (let j = i; j < toks.length && n < list.longest; j++) {
       if (toks[j].text === '-' || toks[j].text === '‐') continue;
-      for (const w of words(toks[j].key)) {
-        key += (n > 0 ? ' ' : '') + w;
+      const k = toks[j].key;
+      if (PLAIN_WORD.test(k)) {
+        key += (n > 0 ? ' ' : '') + k;
         n++;
+      } else {
+        for (const w of words(k)) {
+          key += (n > 0 ? ' ' : '') + w;
+          n++;
+        }
       }
+      if (!list.prefixes.has(key)) break;
       if (list.phrases.has(key)) end = j + 1;
     }
     if (end > 0) {

@@ -9,6 +9,8 @@ export interface PhraseList {
   phrases: Set<string>;
   /** First words of the phrases: only there a match is tried. */
   firsts: Set<string>;
+  /** The phrases' leading words (one word, two, ...): a match stops once its words are none. */
+  prefixes: Set<string>;
   longest: number;
 }
 
@@ -46,7 +48,9 @@ export function phraseList(language: string, file: string, words: (entry: string
   let list = lists.get(language);
   if (!list) {
     const split = optionalWordList(language, file).map(words).filter((w) => w.length > 0);
-    list = { phrases: new Set(split.map((w) => w.join(' '))), firsts: new Set(split.map((w) => w[0])), longest: Math.max(0, ...split.map((w) => w.length)) };
+    const prefixes = new Set<string>();
+    for (const w of split) for (let n = 1; n <= w.length; n++) prefixes.add(w.slice(0, n).join(' '));
+    list = { phrases: new Set(split.map((w) => w.join(' '))), firsts: new Set(split.map((w) => w[0])), prefixes, longest: Math.max(0, ...split.map((w) => w.length)) };
     lists.set(language, list);
   }
   return list;
