@@ -27,6 +27,8 @@ describe('tokenizer', () => {
       'Gabriel', 'W.', 'Bush', 'dan', 'Ross', ',', 'Jr.', 'membayar', '15.022', 'dolar', 'A.S.', 'kemarin', '.',
     ]);
     expect(toks("Ma'ruf Amin’s “kata”")).toEqual(["Ma'ruf", 'Amin', '’s', '“', 'kata', '”']);
+    // Muhammad's short forms in Malay and Indonesian names keep their period
+    expect(toks('Prof. Datuk Dr. Mohd. Razali dan Md. Nor hadir.')).toEqual(['Prof.', 'Datuk', 'Dr.', 'Mohd.', 'Razali', 'dan', 'Md.', 'Nor', 'hadir', '.']);
   });
 
   it('splits possessives and hyphens before a capital, and keeps web names whole', () => {
@@ -39,6 +41,7 @@ describe('tokenizer', () => {
     expect(toks('SEPUTARAN.COM, Istanbul – kata kompas.co.id dan Liputan6.com.')).toEqual([
       'SEPUTARAN.COM', ',', 'Istanbul', '–', 'kata', 'kompas.co.id', 'dan', 'Liputan6.com', '.',
     ]);
+    expect(toks('dilaporkan Malaymail.com.my dan Straits.com.sg.')).toEqual(['dilaporkan', 'Malaymail.com.my', 'dan', 'Straits.com.sg', '.']);
   });
 
   it('leaves a capital letter ending the sentence without its period (a numeral, not an initial)', () => {

@@ -35,6 +35,7 @@ const CASES: [string, string, string[]][] = [
   ['id', 'Kapolres AKBP. Sutrisno memimpin apel. Apel berlangsung singkat.', ['Kapolres AKBP. Sutrisno memimpin apel.', 'Apel berlangsung singkat.']],
   ['id', 'Gelar itu diberikan kepada Budi Santoso, S.H. Ia lulus tahun lalu.', ['Gelar itu diberikan kepada Budi Santoso, S.H.', 'Ia lulus tahun lalu.']],
   ['id', 'Acara dibuka oleh Moh. Hatta Rajasa di Jakarta. Ratusan tamu hadir.', ['Acara dibuka oleh Moh. Hatta Rajasa di Jakarta.', 'Ratusan tamu hadir.']],
+  ['ms', 'Menurut Mohd. Razali Muhamad, projek itu siap. Kerja bermula Isnin.', ['Menurut Mohd. Razali Muhamad, projek itu siap.', 'Kerja bermula Isnin.']],
   // Indonesian forms
   ['id', 'Kantornya di Jl. Sudirman No. 5, Jakarta. Gedung itu baru.', ['Kantornya di Jl. Sudirman No. 5, Jakarta.', 'Gedung itu baru.']],
   ['id', 'Saham PT Astra International Tbk. naik 2 persen. Investor asing membeli.', ['Saham PT Astra International Tbk. naik 2 persen.', 'Investor asing membeli.']],

@@ -14,6 +14,8 @@ const WORD_RE = /[\p{L}\p{M}\p{N}]/u;
 /** Abbreviations (exact case) that keep a following period inside the token. */
 const DOTTED = new Set([
   'Jr', 'Sr', 'Dr', 'dr', 'Mr', 'Mrs', 'Ms', 'St', 'Ir', 'Prof', 'Drs', 'Dra', 'Hj', 'Mt', 'Co', 'Inc', 'Ltd', 'Tbk', 'Kec', 'Kab', 'Jl', 'Jln', 'No',
+  // Muhammad's short forms inside Malay and Indonesian names (`Mohd. Razali Muhamad`); none is in the training splits
+  'Mohd', 'Moh', 'Muh', 'Mhd', 'Md', 'Abd',
 ]);
 
 /** ASCII letters and digits (the word characters below 128). */
