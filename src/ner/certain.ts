@@ -335,8 +335,22 @@ export interface SureMatch {
 
 const DASHES = new Set(['-', '–', '—']);
 
+/** Three characters or more, a cased letter among them and no lower-case one (`JAKARTA`, `WARTAWIRE`). */
 function isUpperWord(text: string): boolean {
-  return text.length >= 3 && text === text.toUpperCase() && text !== text.toLowerCase();
+  if (text.length < 3) return false;
+  let cased = false;
+  // char by char: called for the first tokens of every sentence, where a case-mapped copy of each was a cost
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 97 && c <= 122) return false;
+    if (c >= 65 && c <= 90) cased = true;
+    else if (c > 127) {
+      const ch = text[i];
+      if (ch !== ch.toUpperCase()) return false;
+      if (ch !== ch.toLowerCase()) cased = true;
+    }
+  }
+  return cased;
 }
 
 /** A dateline name: token range [a, b) and its type. */
@@ -352,7 +366,7 @@ export type DatelineName = [a: number, b: number, type: 'LOCATION' | 'ORGANIZATI
 export function datelineNames(gaz: Gazetteer, toks: readonly Token[]): DatelineName[] {
   const out: DatelineName[] = [];
   for (let a = 0; a + 3 < toks.length && a < 4; a++) {
-    if (isUpperWord(toks[a].text) && toks[a + 1].text === ',') {
+    if (toks[a + 1].text === ',' && isUpperWord(toks[a].text)) {
       const m = gaz.match(toks, a + 2);
       if (m && m.entry.type === 'LOCATION') {
         const self = gaz.match(toks, a, a + 1);
