@@ -37,6 +37,8 @@ const gaz = loadGazetteer();
 const taggers = { id: loadNerTagger(defaultModelPath('id')), en: loadNerTagger(defaultModelPath('en')) };
 const rules = (doc: Doc) => recognizeDocument(doc, { gaz, taggers });
 const triples = (doc: Doc) => rules(doc).map((e) => [e.text, e.type, e.entity_id]);
+/** [text, type] of each entity of an article made of these paragraphs. */
+const typed = (paragraphs: string[], opts?: Parameters<typeof makeDoc>[1]) => rules(makeDoc(paragraphs, opts)).map((e) => [e.text, e.type]);
 
 describe('gazetteer', () => {
   it('maps country names in both languages to one ISO entity', () => {
@@ -150,12 +152,11 @@ describe('Indonesian entities', () => {
   });
 
   it("types a company's first word alone as the company, and a name ending with a company word as an organisation", () => {
-    const doc = makeDoc([
+    const got = typed([
       'Tiga perusahaan batu bara memenuhi komitmen pembayaran, yakni PT Adaro Indonesia sebesar Rp 150 miliar dan PT Berau Coal sebesar Rp 90 miliar.',
       'Adaro sudah membayar kemarin, dan hingga siang ini ada pembayaran dari Berau, kata Soepomo.',
       'Penjamin emisi Kim Eng Securities dan Lehman Brothers tidak mampu menahan penurunan saham itu.',
     ]);
-    const got = rules(doc).map((e) => [e.text, e.type]);
     expect(got.filter(([t]) => t === 'Adaro')).toEqual([['Adaro', 'ORGANIZATION']]);
     expect(got).toContainEqual(['Kim Eng Securities', 'ORGANIZATION']);
     expect(got).toContainEqual(['Lehman Brothers', 'ORGANIZATION']);
@@ -165,12 +166,11 @@ describe('Indonesian entities', () => {
   });
 
   it('drops a title standing alone and the Islamic name of Sunday, and splits at a general rank', () => {
-    const doc = makeDoc([
+    const got = typed([
       'Inflasi mencapai 7,83 persen pada Agustus 2007, kata Menkeu. Menurut Menkeu, proyeksi pertumbuhan tetap.',
       'Olmert menyampaikan hal itu kepada kabinetnya, Ahad. Pertemuan berikutnya digelar Ahad (12/3) di Yerusalem.',
       '"Tidak benar ada pelemparan Alquran," ujar Kepala Biro Penerangan Masyarakat Divisi Humas Polri Brigjen Dedi Prasetyo.',
     ]);
-    const got = rules(doc).map((e) => [e.text, e.type]);
     const texts = got.map(([t]) => t);
     expect(texts).not.toContain('Menkeu');
     expect(texts).not.toContain('Ahad');
@@ -179,7 +179,7 @@ describe('Indonesian entities', () => {
   });
 
   it('reads Malaysian news: honorifics outside names and never alone, Malay words unsplit, Malay weekdays and legal forms', () => {
-    const doc = makeDoc(
+    const got = typed(
       [
         'Ketua Pengarah Kesihatan, Datuk Dr. Noor Hisham Abdullah berkata demikian pada Khamis.',
         'Syarikat itu, Loob Sdn Bhd, membina jalan baharu di hadapan Datuk Seri Najib Tun Razak.',
@@ -187,7 +187,6 @@ describe('Indonesian entities', () => {
       ],
       { language: 'ms' },
     );
-    const got = rules(doc).map((e) => [e.text, e.type]);
     const texts = got.map(([t]) => t);
     expect(got).toContainEqual(['Noor Hisham Abdullah', 'PERSON']);
     expect(got).toContainEqual(['Najib Tun Razak', 'PERSON']);
@@ -196,7 +195,7 @@ describe('Indonesian entities', () => {
   });
 
   it('splits a listed organisation off the front of a person the tagger ran it into', () => {
-    const got = rules(makeDoc(['Ketua Kadin Rosan Roeslani menyoroti putusan itu.'])).map((e) => [e.text, e.type]);
+    const got = typed(['Ketua Kadin Rosan Roeslani menyoroti putusan itu.']);
     expect(got).toContainEqual(['Kadin', 'ORGANIZATION']);
     expect(got).toContainEqual(['Rosan Roeslani', 'PERSON']);
   });
