@@ -200,6 +200,19 @@ describe('Indonesian entities', () => {
     expect(got).toContainEqual(['Rosan Roeslani', 'PERSON']);
   });
 
+  it('splits a name from its own acronym written without parentheses, and makes the acronym its alias', () => {
+    const doc = makeDoc(['Badan Pusat Statistik BPS mencatat inflasi 0,80 persen, kata Presiden Susilo Bambang Yudhoyono SBY.', 'Kata SBY, inflasi terkendali. BPS akan merilis data baru.']);
+    const got = rules(doc);
+    const pairs = got.map((e) => [e.text, e.type]);
+    expect(pairs).toContainEqual(['Badan Pusat Statistik', 'ORGANIZATION']);
+    expect(pairs).toContainEqual(['Susilo Bambang Yudhoyono', 'PERSON']);
+    const idOf = (text: string) => new Set(got.filter((e) => e.text === text).map((e) => e.entity_id));
+    expect(idOf('BPS')).toEqual(idOf('Badan Pusat Statistik'));
+    expect(idOf('SBY')).toEqual(idOf('Susilo Bambang Yudhoyono'));
+    // an all-capital last word that is not the name's initials stays in the name
+    expect(typed(['Saham PT Astra Internasional ASII naik dua persen.']).map(([t]) => t)).not.toContain('ASII');
+  });
+
   it('splits places run together with their administrative levels and leaves out a trailing level word', () => {
     const doc = makeDoc([
       'Tradisi itu dijaga warga Dusun Pancot Kelurahan Kalisoro Kecamatan, Tawangmangu, Kabupaten Karanganyar.',

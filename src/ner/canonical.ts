@@ -7,7 +7,7 @@
  */
 import type { Entity, EntityType } from '../doc.js';
 import type { Gazetteer, GazetteerEntry } from './gazetteer.js';
-import { isAcronymOf, isAcronymText } from './certain.js';
+import { initialsStartWith, isAcronymOf, isAcronymText } from './certain.js';
 import { mentionKey, normKey, type Mention } from './mention.js';
 import { slugify } from './tokens.js';
 
@@ -109,15 +109,22 @@ function fullNameOf(key: string, parts: ReadonlyMap<string, Set<string>>, known:
   return found;
 }
 
-/** `X (Y)`: Y is an alias of X (an acronym of an organisation or place, a nickname of a person). */
+/**
+ * `X (Y)`: Y is an alias of X (an acronym of an organisation or place, a nickname of a person);
+ * `X Y`, where the brackets were dropped, when Y spells X's initials (`Susilo Bambang Yudhoyono SBY`).
+ */
 function parenthesisedAliases(text: string, mentions: readonly Mention[]): Map<Mention, Mention> {
   const aliasOf = new Map<Mention, Mention>();
   for (let k = 0; k + 1 < mentions.length; k++) {
     const a = mentions[k];
     const b = mentions[k + 1];
     if (b.tokens.length !== 1) continue;
-    if (!/^\s*\($/.test(text.slice(a.end, b.start)) || text[b.end] !== ')') continue;
     const bt = b.tokens[0].text;
+    if (!b.sure && a.type === b.type && a.tokens.length >= 2 && text.slice(a.end, b.start) === ' ' && initialsStartWith(a.tokens, a.tokens.length, bt)) {
+      aliasOf.set(b, a);
+      continue;
+    }
+    if (!/^\s*\($/.test(text.slice(a.end, b.start)) || text[b.end] !== ')') continue;
     const acronym = isAcronymText(bt);
     // a listed name in parentheses is itself (`Anthony Hill (Australia)`), never an alias of something else
     if (b.sure) continue;

@@ -528,6 +528,46 @@ export function companiesOverPersero(mentions: Mention[], toks: readonly Token[]
 }
 
 /**
+ * A name the tagger ran into its own acronym written without parentheses (`Badan Pusat Statistik
+ * BPS`, `Susilo Bambang Yudhoyono SBY`: corpora and scrapers that drop brackets) is the name and
+ * the acronym, two mentions of its type, so the article-wide pass makes the acronym an alias. The
+ * acronym's letters must be the initials of the name's capitalised words, all or the first ones
+ * (`Electronic Toll Collection System ETC`); no gold name of the six training splits ends so.
+ */
+export function splitTrailingAcronyms(mentions: Mention[]): Mention[] {
+  let out: Mention[] | undefined;
+  for (let k = 0; k < mentions.length; k++) {
+    const m = mentions[k];
+    const n = m.tokens.length;
+    const last = m.tokens[n - 1];
+    if (n < 3 || m.source === 'gazetteer' || !isAcronymText(last.text) || !initialsStartWith(m.tokens, n - 1, last.text)) {
+      out?.push(m);
+      continue;
+    }
+    out ??= mentions.slice(0, k);
+    const name = m.tokens.slice(0, n - 1);
+    out.push(shapeMention({ ...m, tokens: name, end: name[name.length - 1].end, entry: undefined, key: undefined }));
+    out.push(shapeMention({ ...m, tokens: [last], start: last.start, end: last.end, entry: undefined, key: undefined }));
+  }
+  return out ?? mentions;
+}
+
+/** The initials of tokens[0, n)'s capitalised words start with all of `acronym`'s letters (two or more). */
+export function initialsStartWith(tokens: readonly Token[], n: number, acronym: string): boolean {
+  let j = 0;
+  let letters = 0;
+  for (let i = 0; i < acronym.length; i++) {
+    const c = acronym.charCodeAt(i);
+    if (c < 65 || c > 90) return false;
+    while (j < n && !isCapitalised(tokens[j])) j++;
+    if (j >= n || tokens[j].text.charCodeAt(0) !== c) return false;
+    j++;
+    letters++;
+  }
+  return letters >= 2;
+}
+
+/**
  * An acronym in parentheses right after an organisation or place, starting with the initial of one
  * of its words, is that name's acronym (`Crown Prosecution Service (CPS)`, `Badan Pusat Statistik
  * (BPS)`): added as a mention of the same type when the tagger left it out, so the article-wide

@@ -19,6 +19,7 @@ import {
   organisationsOfPlaces,
   splitCoordinatedOrganisations,
   splitTitledCountry,
+  splitTrailingAcronyms,
   sureEntryOf,
   sureMatches,
   trimMention,
@@ -231,7 +232,7 @@ export function recognizeDocument(doc: Doc, opts: DocumentNerOptions): Entity[] 
       });
     }
     if (language === 'en') found = cutAtBreaks(found, res, opts.gaz, toks[0]);
-    found = splitAtAreaLevels(found, levels, res);
+    found = splitTrailingAcronyms(splitAtAreaLevels(found, levels, res));
     found = splitTitledCountry(splitCoordinatedOrganisations(joinNameParticles(found, toks), res), toks, opts.gaz, res);
     found = personAfterTitle(splitAtPersonTitle(found, toks, opts.gaz, res), toks, opts.gaz, res);
     found = applySureNames(found, toks, sureMatches(opts.gaz, toks), make, res);
