@@ -183,14 +183,14 @@ describe('Indonesian entities', () => {
       [
         'Ketua Pengarah Kesihatan, Datuk Dr. Noor Hisham Abdullah berkata demikian pada Khamis.',
         'Syarikat itu, Loob Sdn Bhd, membina jalan baharu di hadapan Datuk Seri Najib Tun Razak.',
-        'Tun juga hadir, dan Loob akan membina kilang baharu.',
+        'Tun juga hadir, dan Loob akan membina kilang baharu pada Mac ini. Syarikat itu milik Syarikat Bekalan Air Selangor.',
       ],
       { language: 'ms' },
     );
     const texts = got.map(([t]) => t);
     expect(got).toContainEqual(['Noor Hisham Abdullah', 'PERSON']);
     expect(got).toContainEqual(['Najib Tun Razak', 'PERSON']);
-    for (const t of ['Peng', 'Tun', 'Datuk', 'Khamis', 'Sdn Bhd']) expect(texts, t).not.toContain(t);
+    for (const t of ['Peng', 'Tun', 'Datuk', 'Khamis', 'Sdn Bhd', 'Mac', 'Syarikat']) expect(texts, t).not.toContain(t);
     expect(got.filter(([t]) => t === 'Loob')).toEqual([['Loob', 'ORGANIZATION']]);
   });
 
