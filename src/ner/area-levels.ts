@@ -9,18 +9,13 @@
  * Kabupaten Bombana`).
  */
 import { isCapitalised } from './certain.js';
-import { shapeMention, type Mention } from './mention.js';
+import { sliceMention, type Mention } from './mention.js';
 import type { LangResources } from './resources.js';
 import { wordSet } from './word-lists.js';
 
 /** The language's level words (empty without a list). */
 export function areaLevels(language: 'id' | 'en'): Set<string> {
   return wordSet(language, 'ner-area-levels.txt');
-}
-
-function piece(m: Mention, a: number, b: number): Mention {
-  const tokens = m.tokens.slice(a, b);
-  return shapeMention({ ...m, tokens, start: tokens[0].start, end: tokens[b - a - 1].end, key: undefined, entry: undefined });
 }
 
 const NAME_END_RE = /[\p{L}\p{N}]$/u;
@@ -60,7 +55,7 @@ export function splitAtAreaLevels(mentions: Mention[], levels: ReadonlySet<strin
       const first = m.tokens[a];
       const last = m.tokens[k - 1];
       const named = NAME_END_RE.test(last.text) && !levels.has(last.key);
-      if (named && (levels.has(first.key) || (isCapitalised(first) && !onlyCues(m, a, k, res)))) out.push(piece(m, a, k));
+      if (named && (levels.has(first.key) || (isCapitalised(first) && !onlyCues(m, a, k, res)))) out.push(sliceMention(m, a, k));
       a = k;
     }
   }

@@ -10,7 +10,7 @@
  * names) the tagger decides.
  */
 import type { Gazetteer, GazetteerEntry, GazetteerKind } from './gazetteer.js';
-import { shapeMention, type Mention } from './mention.js';
+import { shapeMention, sliceMention, type Mention } from './mention.js';
 import type { LangResources } from './resources.js';
 import type { Token } from './tokens.js';
 
@@ -315,11 +315,6 @@ export function splitTitledCountry(mentions: Mention[], toks: readonly Token[], 
   return out;
 }
 
-function sliceMention(m: Mention, a: number, b: number): Mention {
-  const tokens = m.tokens.slice(a, b);
-  return shapeMention({ ...m, tokens, start: tokens[0].start, end: tokens[tokens.length - 1].end, key: undefined, entry: a === 0 && b === m.tokens.length ? m.entry : undefined });
-}
-
 /** A gazetteer entry of a certain kind matching the whole mention, if any. */
 export function sureEntryOf(gaz: Gazetteer, m: Mention): GazetteerEntry | undefined {
   const hit = gaz.match(m.tokens, 0);
@@ -463,10 +458,10 @@ export function applySureNames(
       // a person's name never opens with a listed organisation (none of the gold people of the
       // training splits does): the tagger ran an organisation into a name (`Ketua Kadin Rosan Roeslani`)
       const m = hit[opened];
-      const rest = m.tokens.filter((t) => t.start >= span.end);
+      const after = m.tokens.findIndex((t) => t.start >= span.end);
       hit.splice(opened, 1);
-      if (isCapitalised(rest[0])) {
-        const r: Mention = shapeMention({ ...m, tokens: rest, start: rest[0].start, key: undefined, entry: undefined });
+      if (isCapitalised(m.tokens[after])) {
+        const r = sliceMention(m, after, m.tokens.length);
         if (trimMention(r, res, toks[0])) hit.push(r);
       }
       hit.push(make(s.a, s.b, s.entry));
@@ -545,9 +540,7 @@ export function splitTrailingAcronyms(mentions: Mention[]): Mention[] {
       continue;
     }
     out ??= mentions.slice(0, k);
-    const name = m.tokens.slice(0, n - 1);
-    out.push(shapeMention({ ...m, tokens: name, end: name[name.length - 1].end, entry: undefined, key: undefined }));
-    out.push(shapeMention({ ...m, tokens: [last], start: last.start, end: last.end, entry: undefined, key: undefined }));
+    out.push(sliceMention(m, 0, n - 1), sliceMention(m, n - 1, n));
   }
   return out ?? mentions;
 }

@@ -33,6 +33,7 @@ import { areaLevels, splitAtAreaLevels } from './area-levels.js';
 import { companyFirstWords, companyWords, placeWordTest } from './company-names.js';
 import { dropHonorifics, honorifics } from './honorifics.js';
 import { dropNotNames, notNames } from './not-names.js';
+import type { PhraseList } from './word-lists.js';
 import { cutAtBreaks } from './span-breaks.js';
 import { dropWorkTitles, workCues } from './work-titles.js';
 import { taggerText } from './tagger-text.js';
@@ -272,7 +273,7 @@ export function recognizeDocument(doc: Doc, opts: DocumentNerOptions): Entity[] 
   companyFirstWords(mentions, tokens, companyWords(language), res, placeWordTest(tagger, opts.gaz));
   addCompanyShortForms(mentions, tokens, work, res);
   addFullNameRepeats(mentions, tokens, work);
-  addShortForms(mentions, tokens, work, res);
+  addShortForms(mentions, tokens, work, res, titles);
   // after the short forms: a person's name holding a listed word (`Mujahid Yusof Rawa` beside `Islam`) must not make a person of it
   dropNotNames(mentions, tokens, notNames(language));
   return resolveEntities(text, mentions, opts.gaz, language);
@@ -326,13 +327,12 @@ function addCompanyShortForms(mentions: Mention[], tokens: readonly Token[][], w
  * Jinping`) is that person, unless the article also writes it in lower case,
  * it is a function word or an honorific.
  */
-function addShortForms(mentions: Mention[], tokens: readonly Token[][], work: readonly SentenceWork[], res: { functionWords: Set<string> }): void {
+function addShortForms(mentions: Mention[], tokens: readonly Token[][], work: readonly SentenceWork[], res: { functionWords: Set<string> }, titles: PhraseList): void {
   const parts = new Set<string>();
-  // an honorific inside a name is part of it (`Najib Tun Razak`) but no short form of it (`Tun` alone)
-  const titles = honorifics().phrases;
   for (const m of mentions) {
     if (m.type !== 'PERSON' || m.tokens.length < 2) continue;
-    for (const t of m.tokens) if (t.text.length >= 2 && isCapitalised(t) && !titles.has(t.key)) parts.add(t.key);
+    // an honorific inside a name is part of it (`Najib Tun Razak`) but no short form of it (`Tun` alone)
+    for (const t of m.tokens) if (t.text.length >= 2 && isCapitalised(t) && !titles.phrases.has(t.key)) parts.add(t.key);
   }
   if (parts.size === 0) return;
   const covered = coverageOf(mentions);

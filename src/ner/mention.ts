@@ -69,3 +69,9 @@ export function shapeMention(m: Mention): Mention {
     key: m.key,
   };
 }
+
+/** Tokens [a, b) of a mention as a mention of its own; the gazetteer entry goes with the whole only. */
+export function sliceMention(m: Mention, a: number, b: number): Mention {
+  const tokens = m.tokens.slice(a, b);
+  return shapeMention({ ...m, tokens, start: tokens[0].start, end: tokens[tokens.length - 1].end, key: undefined, entry: a === 0 && b === m.tokens.length ? m.entry : undefined });
+}

@@ -31,7 +31,7 @@
  */
 import { isAcronymText, isCapitalised, sureEntryOf, trimMention } from './certain.js';
 import type { Gazetteer } from './gazetteer.js';
-import { shapeMention, type Mention } from './mention.js';
+import { sliceMention, type Mention } from './mention.js';
 import type { LangResources } from './resources.js';
 import type { Token } from './tokens.js';
 import { readWordList } from '../lang/data.js';
@@ -146,8 +146,7 @@ export function cutAtBreaks(found: Mention[], res: LangResources, gaz: Gazetteer
     }
     out ??= found.slice(0, q);
     for (const [a, b] of parts) {
-      const tokens = m.tokens.slice(a, b);
-      const piece = shapeMention({ ...m, tokens, start: tokens[0].start, end: tokens[tokens.length - 1].end, key: undefined, entry: undefined });
+      const piece = sliceMention(m, a, b);
       if (!trimMention(piece, res, first)) continue;
       const head = piece.tokens[0];
       if (!isCapitalised(head) && !isAcronymText(head.text) && !DIGIT_START_RE.test(head.text)) continue;
