@@ -194,6 +194,19 @@ describe('Indonesian entities', () => {
     expect(got.filter(([t]) => t === 'Loob')).toEqual([['Loob', 'ORGANIZATION']]);
   });
 
+  it('types places by their geographic or facility head word and Malaysian bodies by theirs (cue-word features)', () => {
+    const places = typed(['Wisatawan memadati Curug Cigamea dan Gua Jepang di kawasan Bogor, Minggu. Sebagian lainnya menginap di Hotel Salak.']);
+    expect(places).toContainEqual(['Curug Cigamea', 'LOCATION']);
+    expect(places).toContainEqual(['Gua Jepang', 'LOCATION']);
+    expect(places).toContainEqual(['Hotel Salak', 'LOCATION']);
+    // the country inside the cave's name is no mention of its own
+    expect(places.map(([t]) => t)).not.toContain('Jepang');
+    const bodies = typed(['Majlis Perbandaran Klang dan Jabatan Kerja Raya akan membaiki jalan itu, kata pegawai Perbadanan Kemajuan Negeri Selangor.'], { language: 'ms' });
+    expect(bodies).toContainEqual(['Majlis Perbandaran Klang', 'ORGANIZATION']);
+    expect(bodies).toContainEqual(['Jabatan Kerja Raya', 'ORGANIZATION']);
+    expect(bodies).toContainEqual(['Perbadanan Kemajuan Negeri Selangor', 'ORGANIZATION']);
+  });
+
   it('splits a listed organisation off the front of a person the tagger ran it into', () => {
     const got = typed(['Ketua Kadin Rosan Roeslani menyoroti putusan itu.']);
     expect(got).toContainEqual(['Kadin', 'ORGANIZATION']);

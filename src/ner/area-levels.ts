@@ -21,7 +21,7 @@ export function areaLevels(language: 'id' | 'en'): Set<string> {
 const NAME_END_RE = /[\p{L}\p{N}]$/u;
 
 function onlyCues(m: Mention, a: number, b: number, res: LangResources): boolean {
-  for (let k = a; k < b; k++) if (!res.nameStarts.has(m.tokens[k].key) && !res.functionWords.has(m.tokens[k].key)) return false;
+  for (let k = a; k < b; k++) if (!res.nameHeads.has(m.tokens[k].key) && !res.functionWords.has(m.tokens[k].key)) return false;
   return true;
 }
 

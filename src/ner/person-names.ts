@@ -25,7 +25,7 @@ export function givenNameBefore(mentions: Mention[], toks: readonly Token[], giv
     if (at < 1) continue;
     const t = toks[at - 1];
     if (!isCapitalised(t) || !givenNames.has(t.key) || capitalised.get(t.key) !== 'c') continue;
-    if (res.functionWords.has(t.key) || res.titleWords.has(t.key) || res.titlePhrases.has(t.key) || res.nameStarts.has(t.key)) continue;
+    if (res.functionWords.has(t.key) || res.titleWords.has(t.key) || res.titlePhrases.has(t.key) || res.nameHeads.has(t.key)) continue;
     if (k > 0 && mentions[k - 1].end > t.start) continue;
     mentions[k] = shapeMention({ ...m, tokens: [t, ...m.tokens], start: t.start, key: undefined });
   }
@@ -172,7 +172,7 @@ export function personAfterTitle(mentions: Mention[], toks: readonly Token[], ga
     const before = at > 0 ? toks[at - 1] : undefined;
     if (!before || !res.personTitles.has(before.key) || !isCapitalised(before)) continue;
     const head = m.tokens[0];
-    if (!isCapitalised(head) || isAcronymText(head.text) || res.nameStarts.has(head.key)) continue;
+    if (!isCapitalised(head) || isAcronymText(head.text) || res.nameHeads.has(head.key)) continue;
     if (gaz.match(m.tokens, 0)) continue;
     mentions[k] = shapeMention({ ...m, type: 'PERSON', source: 'rule', sure: true, score: 1, entry: undefined, key: undefined });
   }
@@ -223,7 +223,7 @@ function splitOnce(m: Mention, toks: readonly Token[], gaz: Gazetteer, res: Lang
     const from = inside ? i + 1 : tokenIndex(toks, t) + 1;
     const words = inside ? m.tokens : toks;
     const after = words[from];
-    if (!after || !isCapitalised(after) || isAcronymText(after.text) || res.nameStarts.has(after.key) || gaz.match(words, from)) continue;
+    if (!after || !isCapitalised(after) || isAcronymText(after.text) || res.nameHeads.has(after.key) || gaz.match(words, from)) continue;
     const parts: Mention[] = [];
     let before = m.tokens.slice(0, i);
     if (before.length > 1 && ROMAN_NUMERAL_RE.test(before[0].text)) before = before.slice(1);

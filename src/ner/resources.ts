@@ -19,7 +19,7 @@ export interface LangResources {
   personTitles: Set<string>;
   /** Whole titles and roles (lower-case keys joined by spaces, `menteri keuangan`, `menkeu`): never part of a person's name. */
   titlePhrases: Set<string>;
-  /** First words of organisation cues (`kementerian`, `bank`, `ministry`): each starts an organisation name. */
+  /** First words of organisation cues and heads (`kementerian`, `bank`, `ministry`, `majlis`): each starts an organisation name when capitalised. */
   orgStarts: Set<string>;
   /** Heads (lower-case keys joined by spaces) that make an organisation of the place right after them (`pemkot`, `kepolisian resor`). */
   placeOrgHeads: Set<string>;
@@ -28,12 +28,24 @@ export interface LangResources {
   legalSuffixes: Set<string>;
   /** Lower-case words a name may start with: place and organisation cue words (`kota Pati`, `kementerian`, `klub`). */
   nameStarts: Set<string>;
+  /**
+   * Words that start a place or organisation's name when capitalised: `nameStarts` and the head words
+   * whose lower-case use is only a description (`Gua Jepang`, `Majlis Perbandaran Klang`; `jembatan layang`).
+   */
+  nameHeads: Set<string>;
   /** Academic degrees written after a name (`msi`, `sh`, `phd`), lower case without dots. */
   degrees: Set<string>;
 }
 
 function list(code: string, file: string): string[] {
   return optionalWordList(code, file).map((w) => w.toLowerCase());
+}
+
+/** Lists whose words keep their lower-case use inside a name (`kota Pati`). */
+const NAME_START_FILES = ['ner-loc-cues.txt', 'ner-org-cues.txt', 'ner-org-context.txt'];
+
+function firstWords(code: string, files: readonly string[]): Set<string> {
+  return new Set(files.flatMap((f) => list(code, f).map((p) => p.split(/\s+/)[0])));
 }
 
 const cache = new Map<string, LangResources>();
@@ -50,9 +62,10 @@ export function langResources(code: 'id' | 'en'): LangResources {
     titleWords: new Set(list(code, 'ner-titles.txt').map(lastWord)),
     personTitles: new Set(list(code, 'ner-person-titles.txt').map(lastWord)),
     titlePhrases: new Set(list(code, 'ner-titles.txt').map((p) => p.split(/\s+/).join(' '))),
-    orgStarts: new Set(list(code, 'ner-org-cues.txt').map((p) => p.split(/\s+/)[0])),
+    orgStarts: firstWords(code, ['ner-org-cues.txt', 'ner-org-heads.txt']),
     placeOrgHeads: new Set(list(code, 'ner-org-of-place.txt').map((p) => p.split(/\s+/).join(' '))),
-    nameStarts: new Set(['ner-loc-cues.txt', 'ner-org-cues.txt', 'ner-org-context.txt'].flatMap((f) => list(code, f).map((p) => p.split(/\s+/)[0]))),
+    nameStarts: firstWords(code, NAME_START_FILES),
+    nameHeads: firstWords(code, [...NAME_START_FILES, 'ner-place-heads.txt', 'ner-org-heads.txt']),
     legalPrefixes: new Set(legal.filter((p) => p.endsWith(' …')).map((p) => p.slice(0, -2)).filter((p) => !p.includes(' '))),
     legalSuffixes: new Set(legal.filter((p) => p.startsWith('… ')).map((p) => p.slice(2)).filter((p) => !p.includes(' '))),
     degrees: new Set(list(code, 'ner-degrees.txt').map((d) => d.replace(/\./g, ''))),

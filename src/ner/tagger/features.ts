@@ -65,6 +65,8 @@ export const CUE_FILES: Array<[letter: string, file: string]> = [
   ['T', 'ner-titles.txt'],
   ['O', 'ner-org-cues.txt'],
   ['L', 'ner-loc-cues.txt'],
+  ['O', 'ner-org-heads.txt'],
+  ['L', 'ner-place-heads.txt'],
   ['V', 'ner-person-verbs.txt'],
   ['P', 'ner-person-cues.txt'],
   ['R', 'ner-loc-preps.txt'],
