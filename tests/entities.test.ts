@@ -201,6 +201,10 @@ describe('Indonesian entities', () => {
     expect(places).toContainEqual(['Hotel Salak', 'LOCATION']);
     // the country inside the cave's name is no mention of its own
     expect(places.map(([t]) => t)).not.toContain('Jepang');
+    // in lower case the head word is a description, outside the name
+    const described = typed(['Massa bergerak dari jembatan layang Trosobo menuju Sidoarjo.']);
+    expect(described).toContainEqual(['Trosobo', 'LOCATION']);
+    expect(described.map(([t]) => t).filter((t) => t.includes('jembatan'))).toEqual([]);
     const bodies = typed(['Majlis Perbandaran Klang dan Jabatan Kerja Raya akan membaiki jalan itu, kata pegawai Perbadanan Kemajuan Negeri Selangor.'], { language: 'ms' });
     expect(bodies).toContainEqual(['Majlis Perbandaran Klang', 'ORGANIZATION']);
     expect(bodies).toContainEqual(['Jabatan Kerja Raya', 'ORGANIZATION']);
