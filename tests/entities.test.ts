@@ -211,6 +211,12 @@ describe('Indonesian entities', () => {
     expect(bodies).toContainEqual(['Perbadanan Kemajuan Negeri Selangor', 'ORGANIZATION']);
   });
 
+  it('drops a span without a capital that no list knows from Indonesian and Malay text (a common noun)', () => {
+    const got = typed(['Polis melakukan sekatan jalan raya dan kesesakan jalan raya berlaku di Kuala Lumpur semalam, manakala pasar raya ditutup.'], { language: 'ms' });
+    expect(got).toContainEqual(['Kuala Lumpur', 'LOCATION']);
+    expect(got.filter(([t]) => !/\p{Lu}/u.test(t))).toEqual([]);
+  });
+
   it('splits a listed organisation off the front of a person the tagger ran it into', () => {
     const got = typed(['Ketua Kadin Rosan Roeslani menyoroti putusan itu.']);
     expect(got).toContainEqual(['Kadin', 'ORGANIZATION']);

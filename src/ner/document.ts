@@ -66,6 +66,12 @@ function isRelatedHeadline(text: string, start: number, end: number): boolean {
 }
 
 /** The sentences (or sections, or the whole text) whose entities the stage reports, in text order. */
+/** Some token has an upper-case letter anywhere (`eFishery`, `iPhone` count). */
+function hasCapital(tokens: readonly Token[]): boolean {
+  for (const t of tokens) if (t.text !== t.text.toLowerCase()) return true;
+  return false;
+}
+
 function analysedRanges(doc: Doc): SentenceWork[] {
   const work: SentenceWork[] = [];
   const analysed = doc.sections.map((s) => ANALYSED_SECTIONS.has(s.type));
@@ -150,6 +156,9 @@ export function recognizeDocument(doc: Doc, opts: DocumentNerOptions): Entity[] 
   const text = doc.text;
   const work = analysedRanges(doc);
   const language = taggerLanguage(doc, work);
+  // Indonesian and Malay news write every name with a capital: an unlisted span without one is a common noun
+  // the tagger took for a name (`kesesakan jalan raya`, `pasar raya`); English keeps them (names in tweets and handles).
+  const capitalisedNames = language !== 'en';
   const res = langResources(language);
   // the per-sentence rules' lists, looked up once per document
   const levels = areaLevels(language);
@@ -226,6 +235,7 @@ export function recognizeDocument(doc: Doc, opts: DocumentNerOptions): Entity[] 
         const entry = sureEntryOf(opts.gaz, m);
         if (entry) Object.assign(m, { type: entry.type, entry, sure: true, source: 'gazetteer', score: 1 });
         else {
+          if (capitalisedNames && !hasCapital(m.tokens)) return;
           const loose = opts.gaz.match(m.tokens, 0);
           if (loose && loose.length === m.tokens.length && loose.entry.type === m.type) m.entry = loose.entry;
         }
