@@ -211,6 +211,16 @@ describe('Indonesian entities', () => {
     expect(bodies).toContainEqual(['Perbadanan Kemajuan Negeri Selangor', 'ORGANIZATION']);
   });
 
+  it('knows the states of Malaysia as places, also after a ruler\'s title, but not silver (Perak) in a headline', () => {
+    expect(gaz.lookup('Pulau Pinang')?.entity_id).toBe('LOCATION:penang');
+    expect(gaz.lookup('Penang')?.entity_id).toBe('LOCATION:penang');
+    expect(gaz.lookup('Negeri Sembilan')).toMatchObject({ type: 'LOCATION', canonical: 'Negeri Sembilan' });
+    const got = typed(['Sultan Johor jelaskan tak jadi Agong.', 'Rakyat Johor dan Selangor menyambut baik keputusan itu.'], { title: true, language: 'ms' });
+    expect(got.filter(([t]) => t === 'Johor' || t === 'Selangor').every(([, type]) => type === 'LOCATION')).toBe(true);
+    expect(got.filter(([t]) => t === 'Johor')).toHaveLength(2);
+    expect(typed(['Indonesia Raih Medali Perak di SEA Games 2023'], { title: true }).map(([t]) => t)).not.toContain('Perak');
+  });
+
   it('drops a span without a capital that no list knows from Indonesian and Malay text (a common noun)', () => {
     const got = typed(['Polis melakukan sekatan jalan raya dan kesesakan jalan raya berlaku di Kuala Lumpur semalam, manakala pasar raya ditutup.'], { language: 'ms' });
     expect(got).toContainEqual(['Kuala Lumpur', 'LOCATION']);
