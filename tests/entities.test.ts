@@ -221,6 +221,21 @@ describe('Indonesian entities', () => {
     expect(typed(['Indonesia Raih Medali Perak di SEA Games 2023'], { title: true }).map(([t]) => t)).not.toContain('Perak');
   });
 
+  it('reads Malay sentence openers, "the late" and common acronyms as no names, and keeps longer names holding them', () => {
+    const got = typed(
+      [
+        'Majoriti mereka adalah pekerja asing. Penulis berkongsi semula idea Allahyarham.',
+        'Allahyarham Tan Sri Sanusi Junid pernah menerajui Kementerian Pertanian.',
+        'Kerajaan akan melonggarkan SOP PKP, manakala KDNK meningkat. Blockchain akan mengubah sektor kewangan, kata penjajah British dan British Petroleum.',
+      ],
+      { language: 'ms' },
+    );
+    const texts = got.map(([t]) => t);
+    for (const t of ['Majoriti', 'Allahyarham', 'SOP', 'PKP', 'KDNK', 'Blockchain', 'British']) expect(texts, t).not.toContain(t);
+    expect(got).toContainEqual(['Sanusi Junid', 'PERSON']);
+    expect(got).toContainEqual(['British Petroleum', 'ORGANIZATION']);
+  });
+
   it('drops a span without a capital that no list knows from Indonesian and Malay text (a common noun)', () => {
     const got = typed(['Polis melakukan sekatan jalan raya dan kesesakan jalan raya berlaku di Kuala Lumpur semalam, manakala pasar raya ditutup.'], { language: 'ms' });
     expect(got).toContainEqual(['Kuala Lumpur', 'LOCATION']);
