@@ -65,13 +65,13 @@ function isRelatedHeadline(text: string, start: number, end: number): boolean {
   return false;
 }
 
-/** The sentences (or sections, or the whole text) whose entities the stage reports, in text order. */
 /** Some token has an upper-case letter anywhere (`eFishery`, `iPhone` count). */
 function hasCapital(tokens: readonly Token[]): boolean {
   for (const t of tokens) if (t.text !== t.text.toLowerCase()) return true;
   return false;
 }
 
+/** The sentences (or sections, or the whole text) whose entities the stage reports, in text order. */
 function analysedRanges(doc: Doc): SentenceWork[] {
   const work: SentenceWork[] = [];
   const analysed = doc.sections.map((s) => ANALYSED_SECTIONS.has(s.type));
