@@ -205,7 +205,7 @@ describe('Indonesian entities', () => {
     const described = typed(['Massa bergerak dari jembatan layang Trosobo menuju Sidoarjo.']);
     expect(described).toContainEqual(['Trosobo', 'LOCATION']);
     expect(described.map(([t]) => t).filter((t) => t.includes('jembatan'))).toEqual([]);
-    const bodies = typed(['Majlis Perbandaran Klang dan Jabatan Kerja Raya akan membaiki jalan itu, kata pegawai Perbadanan Kemajuan Negeri Selangor.'], { language: 'ms' });
+    const bodies = typed(['Menurut Majlis Perbandaran Klang, Jabatan Kerja Raya akan membaiki jalan itu, kata pegawai Perbadanan Kemajuan Negeri Selangor.'], { language: 'ms' });
     expect(bodies).toContainEqual(['Majlis Perbandaran Klang', 'ORGANIZATION']);
     expect(bodies).toContainEqual(['Jabatan Kerja Raya', 'ORGANIZATION']);
     expect(bodies).toContainEqual(['Perbadanan Kemajuan Negeri Selangor', 'ORGANIZATION']);
@@ -240,6 +240,12 @@ describe('Indonesian entities', () => {
     const got = typed(['Polis melakukan sekatan jalan raya dan kesesakan jalan raya berlaku di Kuala Lumpur semalam, manakala pasar raya ditutup.'], { language: 'ms' });
     expect(got).toContainEqual(['Kuala Lumpur', 'LOCATION']);
     expect(got.filter(([t]) => !/\p{Lu}/u.test(t))).toEqual([]);
+  });
+
+  it('makes the name after a holder-naming title and a country a person where the tagger left it out, stopping at a word news writes in lower case', () => {
+    expect(typed(['Presiden China Xi Jinping bertemu Pemimpin Besar Korea Utara Kim Jong-un.'])).toContainEqual(['Xi Jinping', 'PERSON']);
+    const malay = typed(['Kenyataan itu susulan pengumuman Presiden Amerika Syarikat Donald Trump.Tegas Guterres, tindakan itu salah.'], { language: 'ms' });
+    expect(malay.filter(([t]) => t.includes('Syarikat') && t !== 'Amerika Syarikat')).toEqual([]);
   });
 
   it('splits a listed organisation off the front of a person the tagger ran it into', () => {

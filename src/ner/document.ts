@@ -25,7 +25,7 @@ import {
   trimMention,
   webNames,
 } from './certain.js';
-import { dropLeadingTitle, dropTrailingDegrees, givenNameBefore, joinHyphenatedSurnames, joinNameParticles, personAfterTitle, splitAtPersonTitle } from './person-names.js';
+import { dropLeadingTitle, dropTrailingDegrees, givenNameBefore, joinHyphenatedSurnames, joinNameParticles, personAfterTitle, personAfterTitledCountry, splitAtPersonTitle } from './person-names.js';
 import type { Gazetteer, GazetteerEntry } from './gazetteer.js';
 import { mentionKey, normKey, shapeMention, type Mention } from './mention.js';
 import { langResources, type LangResources } from './resources.js';
@@ -64,6 +64,8 @@ function isRelatedHeadline(text: string, start: number, end: number): boolean {
   for (const lang of ['id', 'en'] as const) for (const cue of langResources(lang).relatedCues) if (head.startsWith(cue)) return true;
   return false;
 }
+
+const NO_CASES: ReadonlyMap<string, string> = new Map();
 
 /** Some token has an upper-case letter anywhere (`eFishery`, `iPhone` count). */
 function hasCapital(tokens: readonly Token[]): boolean {
@@ -246,6 +248,7 @@ export function recognizeDocument(doc: Doc, opts: DocumentNerOptions): Entity[] 
     found = splitTrailingAcronyms(splitAtAreaLevels(found, levels, res));
     found = splitTitledCountry(splitCoordinatedOrganisations(joinNameParticles(found, toks), res), toks, opts.gaz, res);
     found = personAfterTitle(splitAtPersonTitle(found, toks, opts.gaz, res), toks, opts.gaz, res);
+    found = personAfterTitledCountry(found, toks, res, tagger?.space.lexicons.caseRatio ?? NO_CASES);
     found = applySureNames(found, toks, sureMatches(opts.gaz, toks), make, res);
     found = acronymsAfterNames(companiesOverPersero(organisationsOfPlaces(found, toks, res), toks, res), toks);
     found = placesInCommaChains(found, toks, opts.gaz, make);
