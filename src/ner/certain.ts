@@ -297,7 +297,8 @@ function headOf(tokens: readonly Token[], res: LangResources): number {
 /**
  * A country right after a title and before a name is the title-holder's
  * country (`Presiden China Xi Jinping`, `Pemimpin Besar Korea Utara Kim
- * Jong-un`): the mention becomes the country and the person.
+ * Jong-un`): the mention becomes the country and the person. Where the tagger
+ * found only the country, `personAfterTitledCountry` (person-names.ts) adds the person.
  */
 export function splitTitledCountry(mentions: Mention[], toks: readonly Token[], gaz: Gazetteer, res: LangResources): Mention[] {
   const out: Mention[] = [];

@@ -61,7 +61,6 @@ export function companyFirstWords(mentions: Mention[], tokens: readonly (readonl
   if (firsts.size === 0) return;
   const personParts = new Set<string>();
   for (const m of mentions) if (m.type === 'PERSON' && m.tokens.length >= 2) for (const t of m.tokens) personParts.add(t.key);
-  if (firsts.size === 0) return;
   for (const key of firsts) if (personParts.has(key) || isPlace(key)) firsts.delete(key);
   if (firsts.size === 0) return;
   for (const toks of tokens) for (const t of toks) if (firsts.has(t.key) && !isCapitalised(t)) firsts.delete(t.key);
