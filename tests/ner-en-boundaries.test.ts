@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { englishArticleEntities } from './helpers/english-entities.js';
 import { taggerText } from '../src/ner/tagger-text.js';
+import { loadGazetteer } from '../src/ner/gazetteer.js';
+import type { Mention } from '../src/ner/mention.js';
+import { langResources } from '../src/ner/resources.js';
+import { cutAtBreaks } from '../src/ner/span-breaks.js';
+import { tokenize } from '../src/ner/tokens.js';
 
 /**
  * Where English names begin and end on news the tagger was not trained on
@@ -43,11 +48,28 @@ describe('English entity boundaries', () => {
     expect(got).toContainEqual(['Qatar Airways', 'ORGANIZATION']);
     expect(got).toContainEqual(['School of Communication', 'ORGANIZATION']);
     expect(got).toContainEqual(['School of Art', 'ORGANIZATION']);
+    expect(got).toContainEqual(['Royal Brunei Airlines', 'ORGANIZATION']);
     const texts = got.map(([s]) => s);
-    expect(texts).toContain('Coffee, Sugar and Cocoa Exchange');
     expect(texts).toContain('Department for Culture, Media and Sport');
     expect(texts).toContain('Goldman, Sachs and Co');
-    expect(texts.some((s) => s.includes('Malindo Air,') || s.includes('Communication,'))).toBe(false);
+    expect(texts.some((s) => s.includes('Malindo Air,') || s.includes('Communication,') || s.includes(' and Royal'))).toBe(false);
+  });
+
+  it('keeps a comma inside a name and cuts a list of names, whatever span the tagger gave', () => {
+    // the rule on its own: each phrase as one tagger mention, cut (or not) by cutAtBreaks
+    const res = langResources('en');
+    const gaz = loadGazetteer();
+    const cut = (phrase: string) => {
+      const tokens = tokenize(phrase);
+      const m: Mention = { start: 0, end: phrase.length, type: 'ORGANIZATION', source: 'model', sure: false, score: 0.5, tokens, sentence: 0, section: 0 };
+      return cutAtBreaks([m], res, gaz, tokens[0]).map((p) => phrase.slice(p.start, p.end));
+    };
+    expect(cut('Coffee, Sugar and Cocoa Exchange')).toEqual(['Coffee, Sugar and Cocoa Exchange']);
+    expect(cut('Bureau of Alcohol, Tobacco and Firearms')).toEqual(['Bureau of Alcohol, Tobacco and Firearms']);
+    expect(cut('Goldman, Sachs and Co')).toEqual(['Goldman, Sachs and Co']);
+    expect(cut('CBS, Inc.')).toEqual(['CBS, Inc.']);
+    expect(cut('Malindo Air, Qatar Airways')).toEqual(['Malindo Air', 'Qatar Airways']);
+    expect(cut('Malindo Air, Qatar Airways and Royal Brunei Airlines')).toEqual(['Malindo Air', 'Qatar Airways', 'Royal Brunei Airlines']);
   });
 
   it('cuts a name at a bracket without its partner and drops a lone letter', () => {

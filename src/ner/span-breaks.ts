@@ -13,8 +13,11 @@
  *   names in the training splits hold a quoted nickname, always paired),
  *   and around an alias in brackets that a connector follows (`Crown
  *   Prosecution Service (CPS) and Association of Chief Police Officers`);
- * - at a comma, unless a connector follows it inside the mention (`Coffee,
- *   Sugar and Cocoa Exchange`, `Department for Culture, Media and Sport`), a
+ * - at a comma, unless a connector follows the next word inside the mention
+ *   (`Coffee, Sugar and Cocoa Exchange`, `Department for Culture, Media and
+ *   Sport`: every gold name of the English training splits with a comma and a
+ *   connector has one word between them, so `Malindo Air, Qatar Airways and
+ *   Royal Brunei Airlines` is three names, cut at the comma and the `and`), a
  *   legal form, a generational suffix or a dotted abbreviation follows it
  *   (`CBS, Inc.`, `Ross Bagdasarian, Sr`, `Washington, D.C.`), or one word
  *   stands before it in a company's name (`Goldman, Sachs and Co`). In the
@@ -65,14 +68,22 @@ function ownsStop(t: Token): boolean {
   return abbreviations().has(t.key);
 }
 
+/** The first connector after the comma at tokens[k] and before the next comma, or -1. */
+function connectorAfter(tokens: readonly Token[], k: number): number {
+  for (let j = k + 1; j < tokens.length; j++) {
+    if (tokens[j].text === ',') return -1;
+    if (CONNECTORS.has(tokens[j].key)) return j;
+  }
+  return -1;
+}
+
 /** Whether the comma at tokens[k] stays inside the name (see the module comment). */
 function commaStays(tokens: readonly Token[], k: number, from: number, res: LangResources): boolean {
   const next = tokens[k + 1];
   if (!next) return false;
-  for (let j = k + 1; j < tokens.length; j++) {
-    if (tokens[j].text === ',') break;
-    if (CONNECTORS.has(tokens[j].key)) return true;
-  }
+  // a one-word item before the connector (`Alcohol, Tobacco and Firearms`), not a list of names
+  // (`Malindo Air, Qatar Airways and Royal Brunei Airlines`)
+  if (connectorAfter(tokens, k) === k + 2) return true;
   const bare = next.key.endsWith('.') ? next.key.slice(0, -1) : next.key;
   if (res.legalSuffixes.has(next.key) || res.legalSuffixes.has(bare) || GENERATIONAL.has(next.key)) return true;
   if ((next.text.includes('.') && next.text.length <= 6) || abbreviations().has(bare)) return true;
@@ -114,9 +125,16 @@ function pieces(tokens: readonly Token[], res: LangResources): Array<[number, nu
   });
   if (quotes.length % 2 === 1) for (const i of quotes) unmatched.add(i);
   let from = 0;
+  // the connector that ends a list of names cut at its commas separates its last two (`…, Qatar Airways and Royal Brunei Airlines`)
+  let listEnd = -1;
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k].text;
-    if (unmatched.has(k) || ALWAYS_BREAK.has(t) || (t === ',' && !commaStays(tokens, k, from, res))) {
+    let cut = k === listEnd || unmatched.has(k) || ALWAYS_BREAK.has(t);
+    if (!cut && t === ',' && !commaStays(tokens, k, from, res)) {
+      cut = true;
+      listEnd = connectorAfter(tokens, k);
+    }
+    if (cut) {
       if (k > from) out.push([from, k]);
       from = k + 1;
     }
