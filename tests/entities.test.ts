@@ -97,6 +97,22 @@ describe('Indonesian entities', () => {
     for (const w of ['Tegaskan', 'Siap', 'Perkuat', 'Hubungan', 'Strategis']) expect(got.map((g) => g[0]).join('|')).not.toContain(w);
   });
 
+  it('extends a person mention cut short to the full name the article writes elsewhere', () => {
+    // the tagger reads the sentence-final `Un.` as no part of the name (`Kim Jong`); the headline has it whole
+    const got = typed([
+      'Kim Jong Un Tegaskan Korea Utara Siap Perkuat Hubungan Strategis dengan China',
+      'Acara itu dihadiri 26 pemimpin asing, termasuk Presiden Rusia Vladimir Putin dan Kim Jong Un.',
+    ]);
+    expect(got.filter(([, type]) => type === 'PERSON')).toEqual([
+      ['Kim Jong Un', 'PERSON'],
+      ['Vladimir Putin', 'PERSON'],
+      ['Kim Jong Un', 'PERSON'],
+    ]);
+    // no full name elsewhere: nothing to extend to, the tagger's span stays as it was
+    const alone = typed(['Acara itu dihadiri 26 pemimpin asing, termasuk Presiden Rusia Vladimir Putin dan Kim Jong Un.']);
+    expect(alone.filter(([text]) => text === 'Kim Jong Un' || text === 'Kim Jong').length).toBe(1);
+  });
+
   it('uses titles as cues, not as part of the name', () => {
     const got = triples(makeDoc(['Presiden China Xi Jinping bertemu Pemimpin Besar Korea Utara Kim Jong-un di Balai Besar Rakyat.']));
     expect(got).toEqual([

@@ -285,6 +285,7 @@ export function recognizeDocument(doc: Doc, opts: DocumentNerOptions): Entity[] 
   if (language === 'en') dropWorkTitles(mentions, tokens, workCues(language));
   companyFirstWords(mentions, tokens, companyWords(language), res, placeWordTest(tagger, opts.gaz));
   addCompanyShortForms(mentions, tokens, work, res);
+  extendToFullNames(mentions, tokens);
   addFullNameRepeats(mentions, tokens, work);
   addShortForms(mentions, tokens, work, res, titles);
   // after the short forms: a person's name holding a listed word (`Mujahid Yusof Rawa` beside `Islam`) must not make a person of it
@@ -371,14 +372,8 @@ function addShortForms(mentions: Mention[], tokens: readonly Token[][], work: re
 /** Full names a repeat is looked for per first word: beyond that a first word is too common to decide anything. */
 const MAX_NAMES_PER_FIRST_WORD = 16;
 
-/**
- * A person's full name the tagger found in one place is that person wherever
- * the article writes it again outside every mention (the caption's `Presiden
- * China Xi Jinping` after the body's `Presiden Xi Jinping`): one name, one
- * sense per article. A repeat inside a longer run of capitalised words that no
- * mention covers is left alone (it may be part of another name).
- */
-function addFullNameRepeats(mentions: Mention[], tokens: readonly Token[][], work: readonly SentenceWork[]): void {
+/** The people's names of two or more capitalised words among `mentions`, as token keys, by their first key. */
+function fullNamesByFirstWord(mentions: readonly Mention[]): Map<string, string[][]> {
   const byFirst = new Map<string, string[][]>();
   const seen = new Set<string>();
   for (const m of mentions) {
@@ -391,6 +386,57 @@ function addFullNameRepeats(mentions: Mention[], tokens: readonly Token[][], wor
     if (!list) byFirst.set(keys[0], [keys]);
     else if (list.length < MAX_NAMES_PER_FIRST_WORD) list.push(keys);
   }
+  return byFirst;
+}
+
+/**
+ * A person mention that stops short of a full name the article writes
+ * elsewhere, where the text goes on with the rest of that name, is that full
+ * name (`Kim Jong` followed by `Un.` beside the headline's `Kim Jong Un`): the
+ * tagger cut it, and one name keeps one extent per article. The rest must be
+ * capitalised words outside every other mention; the longest name that fits wins.
+ */
+function extendToFullNames(mentions: Mention[], tokens: readonly Token[][]): void {
+  const byFirst = fullNamesByFirstWord(mentions);
+  if (byFirst.size === 0) return;
+  const lastTokens = new Map<Token, number>();
+  mentions.forEach((m, at) => {
+    if (m.type === 'PERSON' && byFirst.has(m.tokens[0].key)) lastTokens.set(m.tokens[m.tokens.length - 1], at);
+  });
+  if (lastTokens.size === 0) return;
+  const covered = coverageOf(mentions);
+  for (const toks of tokens) {
+    for (let i = 0; i + 1 < toks.length; i++) {
+      const at = lastTokens.get(toks[i]);
+      if (at === undefined) continue;
+      const m = mentions[at];
+      const have = m.tokens.length;
+      let best = 0;
+      for (const keys of byFirst.get(m.tokens[0].key)!) {
+        const more = keys.length - have;
+        if (more <= best || i + more >= toks.length) continue;
+        let same = true;
+        for (let j = 0; j < have && same; j++) same = m.tokens[j].key === keys[j];
+        for (let j = 1; j <= more && same; j++) same = toks[i + j].key === keys[have + j - 1] && isCapitalised(toks[i + j]) && !covered(toks[i + j]);
+        if (same) best = more;
+      }
+      if (best === 0) continue;
+      const span = [...m.tokens, ...toks.slice(i + 1, i + 1 + best)];
+      mentions[at] = shapeMention({ ...m, end: span[span.length - 1].end, tokens: span, key: undefined });
+      i += best;
+    }
+  }
+}
+
+/**
+ * A person's full name the tagger found in one place is that person wherever
+ * the article writes it again outside every mention (the caption's `Presiden
+ * China Xi Jinping` after the body's `Presiden Xi Jinping`): one name, one
+ * sense per article. A repeat inside a longer run of capitalised words that no
+ * mention covers is left alone (it may be part of another name).
+ */
+function addFullNameRepeats(mentions: Mention[], tokens: readonly Token[][], work: readonly SentenceWork[]): void {
+  const byFirst = fullNamesByFirstWord(mentions);
   if (byFirst.size === 0) return;
   const covered = coverageOf(mentions);
   const loose = (t: Token | undefined) => t !== undefined && isCapitalised(t) && !covered(t);
