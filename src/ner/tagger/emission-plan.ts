@@ -70,12 +70,15 @@ function keySpaceOf(space: FeatureSpace, t: number): number {
 
 /**
  * Pairs [q1, q2] of multi templates (indices into `multis`) whose parts have the same kinds and
- * q2's offsets are q1's plus one, both keyed below 2^31 and without a dense table.
+ * q2's offsets are q1's plus one, both keyed below 2^31 and without a dense table. Candidates are
+ * taken leftmost first, so a chain of four word pairs (`lw@-2+lw@-1` … `lw@1+lw@2`) makes two
+ * twins, not one twin and two templates probed alone.
  */
 function twinTemplates(space: FeatureSpace, multis: readonly number[], dense: ReadonlyArray<Int32Array | null>): Array<[number, number]> {
   const pairs: Array<[number, number]> = [];
   const taken = new Set<number>();
-  for (let q1 = 0; q1 < multis.length; q1++) {
+  const leftmostFirst = multis.map((_, q) => q).sort((x, y) => space.templates[multis[x]][0][1] - space.templates[multis[y]][0][1] || x - y);
+  for (const q1 of leftmostFirst) {
     if (taken.has(q1) || dense[q1] !== null || keySpaceOf(space, multis[q1]) >= 2 ** 31) continue;
     const a = space.templates[multis[q1]];
     for (let q2 = 0; q2 < multis.length; q2++) {
