@@ -6,6 +6,8 @@ import { splitGluedTokens } from '../src/ner/tagger/glue.js';
 import { taggerFromModel } from '../src/ner/tagger/index.js';
 import { tokenize as tokenizeTagger } from '../src/ner/tagger/tokenize.js';
 import { LIST_NAMES, NUM_GROUPS, PhraseLists } from '../src/ner/tagger/lists.js';
+import { indonesianLocalAreaNames } from '../src/ner/gazetteer.js';
+import { nameLists } from '../src/ner/train-resources.js';
 import { LABELS, sentenceStyleOf } from '../src/ner/tagger/model.js';
 import { evaluate, trainTagger } from '../src/ner/tagger/trainer.js';
 import { labeled, TINY_CORPUS } from './helpers/ner-sentences.js';
@@ -61,6 +63,27 @@ describe('name-list features', () => {
     lists.matchAll(keys, keys.map((k) => lists.first(k)), n, len, which);
     return { n, len, which };
   };
+
+  it('reads the districts and villages of Indonesia as place lists (Indonesian models only)', async () => {
+    const local = indonesianLocalAreaNames();
+    expect(local.district.length).toBeGreaterThan(6000);
+    expect(local.village.length).toBeGreaterThan(60000);
+    expect(local.district).toContain('Randudongkal');
+    expect(local.district).toContain('Kluet Utara');
+    expect(local.village).toContain('Keude Bakongan');
+    expect(local.village).toContain("Soka'an"); // the package writes the apostrophe as a double quote
+    const places = new PhraseLists({ district: ['Randudongkal'], village: ['Keude Bakongan'] });
+    const ks = ['desa', 'keude', 'bakongan', 'kecamatan', 'randudongkal'];
+    const n = ks.length;
+    const len = new Int32Array(NUM_GROUPS * n);
+    const which = new Int32Array(NUM_GROUPS * n);
+    places.matchAll(ks, ks.map((k) => places.first(k)), n, len, which);
+    expect([len[1], LIST_NAMES[which[1]]]).toEqual([2, 'village']); // group 0: places
+    expect([len[4], LIST_NAMES[which[4]]]).toEqual([1, 'district']);
+    const id = await nameLists('id');
+    expect(id.district).toContain('Randudongkal');
+    expect((await nameLists('en')).district).toBeUndefined();
+  });
 
   it('finds the longest phrase of each group at every token', () => {
     const { n, len, which } = match();

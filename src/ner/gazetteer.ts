@@ -468,6 +468,24 @@ export function loadGazetteer(options: GazetteerOptions = {}): Gazetteer {
 }
 
 /**
+ * Names of Indonesian districts (kecamatan) and villages (desa, kelurahan), for
+ * the tagger's list features only: thousands of them are also common words or
+ * given names (`Sukamaju`, `Simpang Empat`), so they are never certain names.
+ */
+export function indonesianLocalAreaNames(): { district: string[]; village: string[] } {
+  const dir = path.join(packageDir('idn-area-data'), 'data');
+  const read = (file: string) => {
+    const names = new Set<string>();
+    for (const row of readCsvRows(path.join(dir, file))) {
+      const name = row.slice(2).join(',').replace(/"/g, "'").trim();
+      if (name.length > 2) names.add(name);
+    }
+    return [...names].sort();
+  };
+  return { district: read('districts.csv'), village: read('villages.csv') };
+}
+
+/**
  * The built-in names by kind (countries, provinces, regencies, cities of at
  * least `cityMinPopulation` people, curated places and organisations), for
  * the tagger's list-match features (stored in its model at training time).

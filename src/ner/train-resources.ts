@@ -27,7 +27,7 @@ import { gunzipSync } from 'node:zlib';
 import { readWordList } from '../lang/data.js';
 import { loadWordClusters } from './clusters.js';
 import { readNerJsonl, TRAIN_CORPORA } from './corpora.js';
-import { gazetteerNames } from './gazetteer.js';
+import { gazetteerNames, indonesianLocalAreaNames } from './gazetteer.js';
 import { CUE_FILES, lexKey } from './tagger/features.js';
 import type { LexiconFile } from './tagger/index.js';
 import type { ListName } from './tagger/lists.js';
@@ -158,8 +158,12 @@ export function caseClasses(dataDir: string, language: 'id' | 'en', minCount = 3
   return { classes, articles };
 }
 
-/** Name lists for the list-match features. */
-export async function nameLists(cityMinPopulation = 15_000): Promise<Partial<Record<ListName, string[]>>> {
+/**
+ * Name lists for the list-match features. Indonesian models also get the
+ * districts and villages of Indonesia (5-fold cross-validation, one seed:
+ * micro-F1 0.802 → 0.806, places 0.791 → 0.800, NERGrit 0.747 → 0.753); English news rarely names them.
+ */
+export async function nameLists(language: 'id' | 'en', cityMinPopulation = 15_000): Promise<Partial<Record<ListName, string[]>>> {
   const lists = new Map<ListName, Set<string>>();
   const add = (list: ListName, name: string) => {
     let set = lists.get(list);
@@ -174,6 +178,11 @@ export async function nameLists(cityMinPopulation = 15_000): Promise<Partial<Rec
   const fromCompromise: Record<string, ListName> = { City: 'city', Country: 'country', Region: 'region', Organization: 'company', SportsTeam: 'team', Person: 'person' };
   for (const [word, tags] of await compromiseLexicon()) {
     for (const t of tags) if (fromCompromise[t]) add(fromCompromise[t], word);
+  }
+  if (language === 'id') {
+    const local = indonesianLocalAreaNames();
+    for (const n of local.district) add('district', n);
+    for (const n of local.village) add('village', n);
   }
   const companies = path.join(path.dirname(require.resolve('@cspell/dict-companies/cspell-ext.json')), 'dict', 'companies.txt');
   for (const line of readFileSync(companies, 'utf8').split('\n')) {
@@ -239,7 +248,7 @@ export async function buildLexicons(
   const cross = options.crossNames === false ? {} : crossLanguageNames(dataDir, language === 'id' ? 'en' : 'id', options.research !== false);
   return {
     lexicons: { ...names, cues: cueClasses(language), caseRatio: classes, ...(Object.keys(clusters).length > 0 ? { clusters } : {}) },
-    lists: { ...(await nameLists()), ...cross },
+    lists: { ...(await nameLists(language)), ...cross },
     unlabelledArticles: articles,
   };
 }

@@ -14,11 +14,11 @@ import { tokenize } from './tokenize.js';
  */
 export const LIST_NAMES = [
   'country', 'province', 'regency', 'city', 'place', 'region', 'organization', 'company', 'team', 'person',
-  'known-location', 'known-organization', 'known-person',
+  'known-location', 'known-organization', 'known-person', 'district', 'village',
 ] as const; // prettier-ignore
 export type ListName = (typeof LIST_NAMES)[number];
 /** Feature group of each list: 0 places, 1 organisations, 2 people. */
-export const LIST_GROUP: readonly number[] = [0, 0, 0, 0, 0, 0, 1, 1, 1, 2, 0, 1, 2];
+export const LIST_GROUP: readonly number[] = [0, 0, 0, 0, 0, 0, 1, 1, 1, 2, 0, 1, 2, 0, 0];
 export const NUM_GROUPS = 3;
 
 export interface ListNode {
