@@ -1,6 +1,7 @@
 /**
  * The tagger's emission loop finds its feature rows through caches and shortcuts (word
- * vectors, group vector caches, one pair-table probe for the twin word-pair templates): its
+ * vectors, group vector caches, one probe per word pair for the word-pair templates that read it
+ * at different tokens): its
  * scores must be the plain sum, over every template, of the weight row the template's key
  * selects. Checked against that sum on news-style sentences with the shipped models, and the
  * tables themselves against Maps.
@@ -9,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { NUM_KINDS } from '../src/ner/tagger/features.js';
 import { defaultModelPath, loadNerTagger, type LinearTagger } from '../src/ner/tagger/index.js';
 import { NL, OUTSIDE_ONLY } from '../src/ner/tagger/model.js';
-import { PairTable, VectorCache, WordTable } from '../src/ner/tagger/tables.js';
+import { RowsTable, VectorCache, WordTable } from '../src/ner/tagger/tables.js';
 import { tokenize } from '../src/ner/tagger/tokenize.js';
 import { mulberry32 } from '../src/random.js';
 
@@ -69,23 +70,25 @@ describe('emission loop', () => {
   }
 });
 
-describe('PairTable', () => {
-  it('finds both values of a key with one probe, -1 where a map lacks the key', () => {
+describe('RowsTable', () => {
+  it('finds every map\'s value of a key with one probe, -1 where a map lacks the key', () => {
     const random = mulberry32(20261207);
-    const first = new Map<number, number>();
-    const second = new Map<number, number>();
+    const maps = [new Map<number, number>(), new Map<number, number>(), new Map<number, number>(), new Map<number, number>()];
     for (let k = 0; k < 5000; k++) {
       const key = Math.floor(random() * 2 ** 30);
-      if (random() < 0.7) first.set(key, k);
-      if (random() < 0.7) second.set(key, 10_000 + k);
+      maps.forEach((map, m) => {
+        if (random() < 0.6) map.set(key, m * 10_000 + k);
+      });
     }
-    const table = PairTable.from(first, second);
-    const out = new Int32Array(4);
-    const keys = [...first.keys(), ...second.keys(), 2 ** 30 + 1, 12345];
+    const table = RowsTable.from(maps);
+    expect(table.width).toBe(4);
+    const out = new Int32Array(7).fill(99);
+    const keys = [...maps.flatMap((map) => [...map.keys()]), 2 ** 30 + 1, 12345];
     for (const key of keys) {
       table.lookup(key, out, 2);
-      expect(out[2]).toBe(first.get(key) ?? -1);
-      expect(out[3]).toBe(second.get(key) ?? -1);
+      maps.forEach((map, m) => expect(out[2 + m]).toBe(map.get(key) ?? -1));
+      // nothing outside its four values is written
+      expect([out[0], out[1], out[6]]).toEqual([99, 99, 99]);
     }
   });
 });

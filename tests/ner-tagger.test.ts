@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultModelPath, loadNerTagger, readModelFile, taggerFromModel, type NerTagger } from '../src/ner/tagger/index.js';
 import { tokenize } from '../src/ner/tagger/tokenize.js';
+import { CLUSTER_TEMPLATES } from '../src/ner/tagger/features.js';
 import { evaluate, trainTagger } from '../src/ner/tagger/trainer.js';
 import { BORROWED_DOC_LAYER, parseArgs, writeDocLayerFile } from '../src/ner/train.js';
 import { labeled, TINY_CORPUS } from './helpers/ner-sentences.js';
@@ -176,6 +177,15 @@ describe('train:ner options', () => {
     expect(parseArgs(['--lang', 'id']).docLayer).toBe(BORROWED_DOC_LAYER);
     expect(parseArgs(['--lang', 'id', '--doc-layer', 'none']).docLayer).toBe('none');
     expect(parseArgs(['--lang', 'en', '--doc-layer-out', 'layer.json']).docLayerOut).toBe(path.resolve('layer.json'));
+  });
+
+  it('trains both languages on the word pairs and cluster paths two words away', () => {
+    for (const lang of ['id', 'en']) {
+      const { templates } = parseArgs(['--lang', lang]);
+      expect(templates).toEqual(expect.arrayContaining(['lw@-2+lw@-1', 'lw@1+lw@2', 'lw@-1+lw@0']));
+    }
+    expect(CLUSTER_TEMPLATES).toEqual(expect.arrayContaining(['c10@-2', 'c10@2']));
+    expect(parseArgs(['--lang', 'id', '--drop-templates', 'lw@1+lw@2']).templates).not.toContain('lw@1+lw@2');
   });
 
   it('writes a document layer that --doc-layer reads back', () => {

@@ -2,12 +2,13 @@
  * How a model's feature templates are looked up per token (`LinearTagger`'s
  * emission loop): templates over one word are summed once per distinct word
  * (per offset), templates over small vocabularies are grouped behind vector
- * caches, word-pair templates read their row tables (twin pairs with one
- * probe). Made once per tagger from its feature space.
+ * caches, word-pair templates read their row tables (the templates that read
+ * the same pair of words at different tokens with one probe per word pair).
+ * Made once per tagger from its feature space.
  */
 import { NUM_KINDS, TYPE_KINDS } from './features.js';
 import { NL, type FeatureSpace } from './model.js';
-import { GROUP_LIMIT, IntTable, PairTable, VectorCache } from './tables.js';
+import { GROUP_LIMIT, IntTable, RowsTable, VectorCache } from './tables.js';
 
 /**
  * Templates that read one token string at one offset are summed once per
@@ -27,15 +28,13 @@ export interface EmissionPlan<Entry> {
   mSize: Float64Array;
   /** Per multi template: a dense key -> row table when its key space is small, else null (use `hashed`). */
   dense: Array<Int32Array | null>;
-  /**
-   * Pairs of multi templates over the same kinds, the second one token to the right of the
-   * first (`lw@-1+lw@0`, `lw@0+lw@1`): the second's key at token i is the first's at i + 1,
-   * so one probe per token position finds both rows (`twinRows`, before the token loop).
-   */
-  twins: Array<{ first: number; second: number; table: PairTable; rows: Int32Array }>;
-  /** Per multi template: index into `twins` and which of the pair (0 first, 1 second), or -1. */
-  twinOf: Int32Array;
-  /** Per multi template without a dense table or twin: an open-addressing key -> row table (null: use the Map). */
+  /** Templates that read the same parts at different tokens (see `PairFamily`). */
+  families: PairFamily[];
+  /** Per multi template: index into `families`, or -1. */
+  familyOf: Int32Array;
+  /** Per multi template in a family: where token 0's row for it is in the family's `rows` (token i's: that + i * width). */
+  familySlot: Int32Array;
+  /** Per multi template without a dense table or family: an open-addressing key -> row table (null: use the Map). */
   hashed: Array<IntTable | null>;
   bos: Float32Array;
   eos: Float32Array;
@@ -69,29 +68,62 @@ function keySpaceOf(space: FeatureSpace, t: number): number {
 }
 
 /**
- * Pairs [q1, q2] of multi templates (indices into `multis`) whose parts have the same kinds and
- * q2's offsets are q1's plus one, both keyed below 2^31 and without a dense table. Candidates are
- * taken leftmost first, so a chain of four word pairs (`lw@-2+lw@-1` … `lw@1+lw@2`) makes two
- * twins, not one twin and two templates probed alone.
+ * Multi templates over the same kinds at the same distances from each other, shifted
+ * (`lw@-2+lw@-1` … `lw@1+lw@2`: one word pair read at four places): the key member k reads at
+ * token i is the family's key at position i + shift[k], so one probe per position finds every
+ * member's row (`familyRows`, before the token loop).
  */
-function twinTemplates(space: FeatureSpace, multis: readonly number[], dense: ReadonlyArray<Int32Array | null>): Array<[number, number]> {
-  const pairs: Array<[number, number]> = [];
-  const taken = new Set<number>();
-  const leftmostFirst = multis.map((_, q) => q).sort((x, y) => space.templates[multis[x]][0][1] - space.templates[multis[y]][0][1] || x - y);
-  for (const q1 of leftmostFirst) {
-    if (taken.has(q1) || dense[q1] !== null || keySpaceOf(space, multis[q1]) >= 2 ** 31) continue;
-    const a = space.templates[multis[q1]];
-    for (let q2 = 0; q2 < multis.length; q2++) {
-      if (q2 === q1 || taken.has(q2) || dense[q2] !== null) continue;
-      const b = space.templates[multis[q2]];
-      if (b.length === a.length && b.every(([k, o], j) => k === a[j][0] && o === a[j][1] + 1)) {
-        pairs.push([q1, q2]);
-        taken.add(q1).add(q2);
-        break;
-      }
-    }
+export interface PairFamily {
+  /** Multi template indices (into `multis`), left to right. */
+  members: number[];
+  /** Per member: the offset of its first part. */
+  shift: Int32Array;
+  minShift: number;
+  maxShift: number;
+  /** The family's parts relative to a position (offset from the first part * NUM_KINDS + kind) and their vocabulary sizes. */
+  at: Int32Array;
+  size: Float64Array;
+  table: RowsTable;
+  /** Per position p from minShift on: the members' rows at `(p - minShift) * members.length + k` (-1 none). */
+  rows: Int32Array;
+}
+
+/** The parts of a template as kinds and offsets relative to its first part, as a string. */
+function shapeOf(space: FeatureSpace, t: number): string {
+  const parts = space.templates[t];
+  return parts.map(([k, o]) => `${k}@${o - parts[0][1]}`).join('+');
+}
+
+/**
+ * Families of two or more multi templates of the same shape (see `PairFamily`), keyed below 2^31
+ * and without a dense table; members ordered by shift.
+ */
+function pairFamilies(space: FeatureSpace, multis: readonly number[], dense: ReadonlyArray<Int32Array | null>): PairFamily[] {
+  const byShape = new Map<string, number[]>();
+  multis.forEach((t, q) => {
+    if (dense[q] !== null || keySpaceOf(space, t) >= 2 ** 31) return;
+    const shape = shapeOf(space, t);
+    byShape.set(shape, [...(byShape.get(shape) ?? []), q]);
+  });
+  const families: PairFamily[] = [];
+  for (const members of byShape.values()) {
+    if (members.length < 2) continue;
+    const firstOffset = (q: number) => space.templates[multis[q]][0][1];
+    members.sort((x, y) => firstOffset(x) - firstOffset(y) || x - y);
+    const shift = Int32Array.from(members.map(firstOffset));
+    const parts = space.templates[multis[members[0]]];
+    families.push({
+      members,
+      shift,
+      minShift: Math.min(...shift),
+      maxShift: Math.max(...shift),
+      at: Int32Array.from(parts.map(([k, o]) => (o - parts[0][1]) * NUM_KINDS + k)),
+      size: Float64Array.from(parts.map(([k]) => space.vocabs[k].size)),
+      table: RowsTable.from(members.map((q) => space.rowMaps[multis[q]])),
+      rows: new Int32Array(0),
+    });
   }
-  return pairs;
+  return families;
 }
 
 /** The lookup plan of a feature space (`bos`/`eos` vectors zeroed and the sentinel entries unset: the tagger fills them). */
@@ -146,20 +178,19 @@ export function buildEmissionPlan<Entry>(space: FeatureSpace, groupCacheBits: nu
     }
     mStart.push(mKind.length);
   }
-  const twins = twinTemplates(space, multis, dense).map(([q1, q2]) => ({
-    first: q1,
-    second: q2,
-    table: PairTable.from(space.rowMaps[multis[q1]], space.rowMaps[multis[q2]]),
-    rows: new Int32Array(0),
-  }));
-  const twinOf = new Int32Array(multis.length).fill(-1);
-  twins.forEach((tw, k) => {
-    twinOf[tw.first] = 2 * k;
-    twinOf[tw.second] = 2 * k + 1;
+  const families = pairFamilies(space, multis, dense);
+  const familyOf = new Int32Array(multis.length).fill(-1);
+  const familySlot = new Int32Array(multis.length).fill(-1);
+  families.forEach((family, f) => {
+    family.members.forEach((q, k) => {
+      familyOf[q] = f;
+      familySlot[q] = (family.shift[k] - family.minShift) * family.members.length + k;
+    });
   });
   const plan = {
-    twins,
-    twinOf,
+    families,
+    familyOf,
+    familySlot,
     groups: groups.map((g) => ({
       templates: g.templates,
       at: Int32Array.from(g.parts.map(([k, o]) => o * NUM_KINDS + k)),
@@ -174,8 +205,8 @@ export function buildEmissionPlan<Entry>(space: FeatureSpace, groupCacheBits: nu
     singleRows: singles.map(([t]) => (keySpaceOf(space, t) < 2 ** 31 ? IntTable.from(space.rowMaps[t]) : null)),
     multis: Int32Array.from(multis),
     dense,
-    // a twin template's rows are read from its pair table only
-    hashed: multis.map((t, q) => (dense[q] === null && twinOf[q] < 0 && keySpaceOf(space, t) < 2 ** 31 ? IntTable.from(space.rowMaps[t]) : null)),
+    // a family member's rows are read from its family's table only
+    hashed: multis.map((t, q) => (dense[q] === null && familyOf[q] < 0 && keySpaceOf(space, t) < 2 ** 31 ? IntTable.from(space.rowMaps[t]) : null)),
     bos: new Float32Array(offs.length * NL),
     eos: new Float32Array(offs.length * NL),
     bosEntry: undefined as unknown as Entry,

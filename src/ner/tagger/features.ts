@@ -96,7 +96,14 @@ export function parseTemplate(spec: string): Template {
   });
 }
 
-/** Templates shared by both languages; `train.ts` may add or drop some per language. */
+/**
+ * Templates shared by both languages; `train.ts` may add or drop some per language. The word pairs
+ * two words before and after a token (`lw@-2+lw@-1`, `lw@1+lw@2`: `didirikan oleh`, `, kata`) and the
+ * cluster paths two words away (`c10@-2`, `c10@2`) were chosen by 5-fold cross-validation on the
+ * training splits (one seed): Indonesian micro-F1 0.806 → 0.809 (NERGrit 0.753 → 0.762, every fold up),
+ * English with the document layer 0.859 → 0.862 (CoNLL-2003 0.923 → 0.927, wikigold 0.746 → 0.752);
+ * the word on both sides as a pair, affixes of the neighbours and cluster conjunctions gave nothing more.
+ */
 export const DEFAULT_TEMPLATES = [
   'bias',
   'lw@-2', 'lw@-1', 'lw@0', 'lw@1', 'lw@2',
@@ -105,7 +112,7 @@ export const DEFAULT_TEMPLATES = [
   'p2@0', 'p3@0', 'p4@0', 's2@0', 's3@0', 's4@0',
   'lex@-1', 'lex@0', 'lex@1',
   'lex@-1+lex@0', 'lex@0+lex@1', 'lex@-1+lex@0+lex@1',
-  'lw@-1+lw@0', 'lw@0+lw@1',
+  'lw@-1+lw@0', 'lw@0+lw@1', 'lw@-2+lw@-1', 'lw@1+lw@2',
   'pos@0+lex@0', 'pos@0+cr@0+lex@0',
   'cr@-1', 'cr@0', 'cr@1', 'cr@0+lex@0',
   'gl@-1', 'gl@0', 'gl@1', 'go@-1', 'go@0', 'go@1', 'gp@0',
@@ -115,7 +122,7 @@ export const DEFAULT_TEMPLATES = [
 ];
 
 /** Templates over word clusters, added when the model has clusters. */
-export const CLUSTER_TEMPLATES = ['c4@0', 'c6@0', 'c10@0', 'c20@0', 'c6@-1', 'c6@1', 'c10@-1', 'c10@1', 'c4@0+lex@0', 'c10@0+lex@0'];
+export const CLUSTER_TEMPLATES = ['c4@0', 'c6@0', 'c10@0', 'c20@0', 'c6@-1', 'c6@1', 'c10@-1', 'c10@1', 'c4@0+lex@0', 'c10@0+lex@0', 'c10@-2', 'c10@2'];
 
 function charClass(c: number, ch: string): string {
   if (c >= 48 && c <= 57) return 'd';

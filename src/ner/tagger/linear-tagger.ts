@@ -3,7 +3,8 @@
  * `features.ts`), decoded with Viterbi. Per distinct word it caches the atom
  * ids and the summed weights of the one-word templates; per token it adds the
  * cached vectors of small-vocabulary template groups and the rows of the
- * word-pair templates (the lookup plan: `emission-plan.ts`). Built from a model
+ * word-pair templates, one probe per word pair for the templates that read it
+ * at different tokens (the lookup plan: `emission-plan.ts`). Built from a model
  * file by `model-file.ts`.
  */
 import type { EntityType } from '../../doc.js';
@@ -12,8 +13,8 @@ import { splitGluedTokens } from './glue.js';
 import type { ListNode } from './lists.js';
 import type { DocLayerFile } from './model-file.js';
 import { FeatureSpace, NL, OUTSIDE_ONLY, TYPES, casedOf, labelsToSpans, outsideMargins, styleOf, viterbi } from './model.js';
-import { buildEmissionPlan, type EmissionPlan } from './emission-plan.js';
-import { PairTable, VectorCache, WordTable } from './tables.js';
+import { buildEmissionPlan, type EmissionPlan, type PairFamily } from './emission-plan.js';
+import { VectorCache, WordTable } from './tables.js';
 import { tokenize } from './tokenize.js';
 
 export interface TaggedSpan {
@@ -229,8 +230,8 @@ export class LinearTagger implements NerTagger {
     const offsets = plan.offsets;
     const no = offsets.length;
     const groups = plan.groups;
-    const { multis, dense, hashed, mStart, mAt, mSize, twins, twinOf } = plan;
-    for (const tw of twins) this.twinRows(tw, n);
+    const { multis, dense, hashed, mStart, mAt, mSize, families, familyOf, familySlot } = plan;
+    for (const family of families) this.familyRows(family, n);
     // The 13 label scores of a token are summed in locals (one load and add per weight, no
     // stores until the token is done): this loop is most of the tagger's time.
     for (let i = 0; i < n; i++) {
@@ -268,10 +269,11 @@ export class LinearTagger implements NerTagger {
       // templates over word pairs: a row of the weight table
       for (let q = 0; q < multis.length; q++) {
         let r: number;
-        const twin = twinOf[q];
-        if (twin >= 0) {
-          // the first of a pair: its row at this token; the second: the first's key one token on
-          r = twins[twin >> 1].rows[2 * (i + (twin & 1)) + (twin & 1)];
+        const f = familyOf[q];
+        if (f >= 0) {
+          // the family's key at this token's position for the member
+          const family = families[f];
+          r = family.rows[familySlot[q] + i * family.members.length];
         } else {
           // mixed-radix key over the template's parts, as FeatureSpace.key computes it
           let key = 0;
@@ -299,30 +301,35 @@ export class LinearTagger implements NerTagger {
   }
 
   /**
-   * The rows of a twin pair at token positions 0..n (`rows[2p]`: the first template's row at
-   * token p, `rows[2p + 1]`: the second's at token p - 1; -1 none), looked up only where a
-   * token that reads them has emissions.
+   * The rows of a family's members at every position a token with emissions reads (see
+   * `PairFamily`): one probe per position.
    */
-  private twinRows(tw: { first: number; table: PairTable; rows: Int32Array }, n: number): void {
-    const plan = this.plan!;
+  private familyRows(family: PairFamily, n: number): void {
     const { padded, far } = this;
-    if (tw.rows.length < 2 * (n + 1)) tw.rows = new Int32Array(2 * (this.cap + 1));
-    const rows = tw.rows;
-    const je = plan.mStart[tw.first + 1];
-    for (let p = 0; p <= n; p++) {
-      if ((p === n || far[p] === 1) && (p === 0 || far[p - 1] === 1)) continue;
+    const { at, size, minShift, maxShift, table } = family;
+    const width = family.members.length;
+    const positions = n + maxShift - minShift;
+    if (family.rows.length < positions * width) family.rows = new Int32Array((this.cap + maxShift - minShift) * width);
+    const rows = family.rows;
+    // how many tokens with emissions read position p: those from p - maxShift to p - minShift
+    let readers = 0;
+    for (let p = minShift; p < n + maxShift; p++) {
+      const entering = p - minShift;
+      const leaving = p - maxShift - 1;
+      if (entering < n) readers += 1 - far[entering];
+      if (leaving >= 0) readers -= 1 - far[leaving];
+      if (readers === 0) continue;
       const base = (p + PAD) * NUM_KINDS;
+      const out = (p - minShift) * width;
       let key = 0;
-      let j = plan.mStart[tw.first];
-      for (; j < je; j++) {
-        const id = padded[base + plan.mAt[j]];
+      let j = 0;
+      for (; j < at.length; j++) {
+        const id = padded[base + at[j]];
         if (id === UNK) break;
-        key = key * plan.mSize[j] + id;
+        key = key * size[j] + id;
       }
-      if (j < je) {
-        rows[2 * p] = -1;
-        rows[2 * p + 1] = -1;
-      } else tw.table.lookup(key, rows, 2 * p);
+      if (j < at.length) rows.fill(-1, out, out + width);
+      else table.lookup(key, rows, out);
     }
   }
 

@@ -47,45 +47,50 @@ export class IntTable {
 }
 
 /**
- * Non-negative int32 keys -> a pair of int32 values (each -1 when absent), open addressing: the
- * rows of two templates that read the same key, found with one probe.
+ * Non-negative int32 keys -> a few int32 values (each -1 when absent), open addressing: the rows
+ * of the templates that read the same key at different tokens (`lw@-1+lw@0`, `lw@0+lw@1`, ...),
+ * found with one probe. A slot holds the key and its values side by side.
  */
-export class PairTable {
+export class RowsTable {
   private constructor(
     private readonly slots: Int32Array,
     private readonly mask: number,
+    /** Values per key. */
+    readonly width: number,
   ) {}
 
-  static from(first: Map<number, number>, second: Map<number, number>): PairTable {
-    const keys = new Set([...first.keys(), ...second.keys()]);
+  /** One value per map (a key absent from a map gets -1 there). */
+  static from(maps: ReadonlyArray<Map<number, number>>): RowsTable {
+    const keys = new Set<number>();
+    for (const map of maps) for (const k of map.keys()) keys.add(k);
+    const width = maps.length;
+    const stride = width + 1;
     let cap = 16;
     while (cap < keys.size * 2) cap *= 2;
-    const slots = new Int32Array(4 * cap).fill(-1);
+    const slots = new Int32Array(stride * cap).fill(-1);
     const mask = cap - 1;
     for (const k of keys) {
       let i = Math.imul(k, 0x9e3779b1) & mask;
-      while (slots[4 * i] !== -1) i = (i + 1) & mask;
-      slots[4 * i] = k;
-      slots[4 * i + 1] = first.get(k) ?? -1;
-      slots[4 * i + 2] = second.get(k) ?? -1;
+      while (slots[stride * i] !== -1) i = (i + 1) & mask;
+      slots[stride * i] = k;
+      for (let m = 0; m < width; m++) slots[stride * i + 1 + m] = maps[m].get(k) ?? -1;
     }
-    return new PairTable(slots, mask);
+    return new RowsTable(slots, mask, width);
   }
 
-  /** Writes the key's two values to `out[at]` and `out[at + 1]` (-1 for an absent key). */
+  /** Writes the key's values to `out[at .. at + width)` (-1 for an absent key). */
   lookup(key: number, out: Int32Array, at: number): void {
-    const { slots, mask } = this;
+    const { slots, mask, width } = this;
+    const stride = width + 1;
     let i = Math.imul(key, 0x9e3779b1) & mask;
     for (;;) {
-      const k = slots[4 * i];
+      const k = slots[stride * i];
       if (k === key) {
-        out[at] = slots[4 * i + 1];
-        out[at + 1] = slots[4 * i + 2];
+        for (let m = 0; m < width; m++) out[at + m] = slots[stride * i + 1 + m];
         return;
       }
       if (k === -1) {
-        out[at] = -1;
-        out[at + 1] = -1;
+        for (let m = 0; m < width; m++) out[at + m] = -1;
         return;
       }
       i = (i + 1) & mask;
