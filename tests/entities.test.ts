@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createDoc, type Doc } from '../src/doc.js';
-import { loadGazetteer, type GazetteerEntry } from '../src/ner/gazetteer.js';
-import { dropCommonNounsBeforeCountry, placesInCommaChains, trimMention } from '../src/ner/certain.js';
+import { closedAreaName, loadGazetteer, readAreaNameRules, type GazetteerEntry } from '../src/ner/gazetteer.js';
+import { dropCommonNounsBeforeCountry, placesInCommaChains, regencyTakenForPerson, trimMention } from '../src/ner/certain.js';
 import { tokenize } from '../src/ner/tokens.js';
-import { dropLeadingTitle, givenNameBefore, joinHyphenatedSurnames, personAfterTitle, splitAtPersonTitle } from '../src/ner/person-names.js';
+import { dropLeadingTitle, givenNameBefore, holdsModelCode, joinHyphenatedSurnames, personAfterTitle, splitAtPersonTitle } from '../src/ner/person-names.js';
 import { recognizeDocument } from '../src/ner/document.js';
 import type { Mention } from '../src/ner/mention.js';
 import { langResources } from '../src/ner/resources.js';
@@ -55,6 +55,23 @@ describe('gazetteer', () => {
     expect(gaz.lookup('Istanbul')?.type).toBe('LOCATION');
     expect(gaz.lookup('Osaka')).toMatchObject({ type: 'LOCATION', kind: 'city' });
     expect(gaz.lookup('Wina')?.entity_id).toBe(gaz.lookup('Vienna')?.entity_id);
+  });
+  it('knows two-word regencies and cities written as one word, as the news writes them', () => {
+    // idn-area-data writes `KOTA TANJUNG PINANG`; the city and its news write `Tanjungpinang`
+    expect(gaz.lookup('Tanjungpinang')).toMatchObject({ type: 'LOCATION', kind: 'regency' });
+    expect(gaz.lookup('Tanjungpinang')?.entity_id).toBe(gaz.lookup('Tanjung Pinang')?.entity_id);
+    expect(gaz.lookup('Kota Tanjungpinang')?.entity_id).toBe(gaz.lookup('Kota Tanjung Pinang')?.entity_id);
+    expect(gaz.lookup('Pangkalpinang')?.entity_id).toBe(gaz.lookup('Pangkal Pinang')?.entity_id);
+    expect(gaz.lookup('Lubuklinggau')?.type).toBe('LOCATION');
+    expect(gaz.lookup('Gunungkidul')?.type).toBe('LOCATION');
+    const rules = readAreaNameRules();
+    expect(closedAreaName('Tanjung Balai', rules)).toBe('Tanjungbalai');
+    // a compass word or an island group stays apart; one word or three have no such spelling
+    expect(closedAreaName('Aceh Barat', rules)).toBeUndefined();
+    expect(closedAreaName('Kepulauan Seribu', rules)).toBeUndefined();
+    expect(gaz.lookup('Acehbarat')).toBeUndefined();
+    expect(closedAreaName('Sleman', rules)).toBeUndefined();
+    expect(closedAreaName('Seram Bagian Timur', rules)).toBeUndefined();
   });
   it('knows international organisations by acronym and name', () => {
     expect(gaz.lookup('PBB')?.entity_id).toBe('ORGANIZATION:united-nations');
@@ -144,6 +161,37 @@ describe('Indonesian entities', () => {
     }
     // the place on its own stays a place
     expect(got).toContainEqual(['Sidoarjo', 'LOCATION', 'LOCATION:sidoarjo']);
+  });
+
+  it('makes a regency or city the tagger typed a person a place, also after the head of a body named after it', () => {
+    const res = langResources('id');
+    const typedAs = (text: string, type: Mention['type']) => {
+      const tokens = tokenize(text);
+      const m: Mention = { start: 0, end: text.length, type, source: 'model', sure: false, score: 0.6, tokens, sentence: 0, section: 0 };
+      return regencyTakenForPerson(m, gaz, res);
+    };
+    expect(typedAs('Tanjungpinang', 'PERSON')).toBe(true);
+    expect(typedAs('Kabupaten Sragen', 'PERSON')).toBe(true);
+    expect(typedAs('Pemkot Tanjungpinang', 'PERSON')).toBe(true);
+    // a person with a regency's name in it, a province, an organisation: not this rule
+    expect(typedAs('Agus Sragen Wibowo', 'PERSON')).toBe(false);
+    expect(typedAs('Jawa Tengah', 'PERSON')).toBe(false);
+    expect(typedAs('Tanjungpinang', 'ORGANIZATION')).toBe(false);
+    expect(typedAs('Pemkot', 'PERSON')).toBe(false);
+    // end to end: the Indonesian tagger types this `Tanjungpinang` a person (liputan6-style sentence)
+    const got = typed(['Kami berterima kasih atas dukungan dari Pemerintah Kota Tanjungpinang dalam pembinaan 14 atlet ini, ujar Jamaluddin.']);
+    expect(got).toContainEqual(['Pemerintah Kota Tanjungpinang', 'ORGANIZATION']);
+    expect(got.filter(([, type]) => type === 'PERSON')).toEqual([['Jamaluddin', 'PERSON']]);
+  });
+
+  it('never makes a person of a name holding a model code (a vehicle, an age group, a channel)', () => {
+    const holds = (text: string) => holdsModelCode(tokenize(text));
+    for (const name of ['MV3 EV Pandu', 'Timnas U-23', 'KBS2', 'AKB48', 'SMA Negeri 1B']) expect(holds(name), name).toBe(true);
+    for (const name of ['Prabowo Subianto', 'Hamengku Buwono X', 'Paus Leo XIV', 'Harun Al-Rasyid', '2025']) expect(holds(name), name).toBe(false);
+    // the Indonesian tagger types both vehicles a person
+    const got = typed(['Presiden Prabowo Subianto menjajal Maung MV3 Garuda Limousine buatan PT Pindad di Bandung.', 'Sementara itu, Garuda MV3 Pandu akan diproduksi massal oleh PT Pindad.']);
+    expect(got.filter(([, type]) => type === 'PERSON')).toEqual([['Prabowo Subianto', 'PERSON']]);
+    expect(got).toContainEqual(['PT Pindad', 'ORGANIZATION']);
   });
 
   it('makes a capitalised web name an organisation (an outlet or site)', () => {

@@ -282,6 +282,21 @@ export function organisationsOfPlaces(mentions: Mention[], toks: readonly Token[
   return out;
 }
 
+/**
+ * An Indonesian regency or city name (`Sragen`, `Tanjungpinang`, `Kabupaten Bogor`) the tagger
+ * typed a person is a place, and so is one after the head of a body named after its place
+ * (`Pemkot Tanjungpinang`, which `organisationsOfPlaces` then makes the body). Of the 327 gold
+ * names in the Indonesian training splits whose text is a regency or city, 325 are places, one an
+ * organisation and one a person (`kabupaten Sragen`, an annotation slip); no name of the English
+ * splits is one typed a person.
+ */
+export function regencyTakenForPerson(m: Mention, gaz: Gazetteer, res: LangResources): boolean {
+  if (m.type !== 'PERSON') return false;
+  const from = headOf(m.tokens, res);
+  const hit = gaz.match(m.tokens, from);
+  return hit !== undefined && from + hit.length === m.tokens.length && hit.entry.kind === 'regency';
+}
+
 /** Length of a head of `res.placeOrgHeads` starting the tokens and followed by at least one more token, or 0. */
 function headOf(tokens: readonly Token[], res: LangResources): number {
   if (!isCapitalised(tokens[0])) return 0;

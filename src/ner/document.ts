@@ -17,6 +17,7 @@ import {
   placesInCommaChains,
   isCapitalised,
   organisationsOfPlaces,
+  regencyTakenForPerson,
   splitCoordinatedOrganisations,
   splitTitledCountry,
   splitTrailingAcronyms,
@@ -25,7 +26,7 @@ import {
   trimMention,
   webNames,
 } from './certain.js';
-import { dropLeadingTitle, dropTrailingDegrees, givenNameBefore, joinHyphenatedSurnames, joinNameParticles, personAfterTitle, personAfterTitledCountry, splitAtPersonTitle } from './person-names.js';
+import { dropLeadingTitle, dropTrailingDegrees, givenNameBefore, holdsModelCode, joinHyphenatedSurnames, joinNameParticles, personAfterTitle, personAfterTitledCountry, splitAtPersonTitle } from './person-names.js';
 import type { Gazetteer, GazetteerEntry } from './gazetteer.js';
 import { mentionKey, normKey, shapeMention, type Mention } from './mention.js';
 import { langResources, type LangResources } from './resources.js';
@@ -238,6 +239,8 @@ export function recognizeDocument(doc: Doc, opts: DocumentNerOptions): Entity[] 
         if (entry) Object.assign(m, { type: entry.type, entry, sure: true, source: 'gazetteer', score: 1 });
         else {
           if (capitalisedNames && !hasCapital(m.tokens)) return;
+          if (capitalisedNames && m.type === 'PERSON' && holdsModelCode(m.tokens)) return;
+          if (regencyTakenForPerson(m, opts.gaz, res)) m.type = 'LOCATION';
           const loose = opts.gaz.match(m.tokens, 0);
           if (loose && loose.length === m.tokens.length && loose.entry.type === m.type) m.entry = loose.entry;
         }

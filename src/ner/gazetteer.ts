@@ -245,14 +245,14 @@ function readCsvRows(file: string): string[][] {
   return rows.filter((r) => r.trim() !== '').map((r) => r.split(','));
 }
 
-interface AreaNameRules {
+export interface AreaNameRules {
   /** Indonesian word → its English spelling (`Jawa` → `Java`). */
   words: Map<string, string>;
   /** Indonesian and English patterns around the rest of the name, `{}`, in order. */
   names: Array<[prefix: string, suffix: string, english: string]>;
 }
 
-function readAreaNameRules(): AreaNameRules {
+export function readAreaNameRules(): AreaNameRules {
   const rules: AreaNameRules = { words: new Map(), names: [] };
   for (const line of readWordList('en', 'ner-area-names.txt')) {
     const [what, from, to] = line.split('\t');
@@ -285,6 +285,19 @@ export function englishAreaNames(name: string, rules: AreaNameRules): string[] {
   return [];
 }
 
+/**
+ * The one-word spelling of a two-word area name (`Tanjung Pinang` → `Tanjungpinang`, `Gunung Kidul`
+ * → `Gunungkidul`, `Pangkal Pinang` → `Pangkalpinang`): idn-area-data writes these apart, the news
+ * and the cities' own names mostly together. None for a name with a part the English rules
+ * translate (`Aceh Barat`, `Kepulauan Riau` are never written as one word).
+ */
+export function closedAreaName(bare: string, rules: AreaNameRules): string | undefined {
+  const words = bare.split(' ');
+  if (words.length !== 2) return undefined;
+  if (rules.names.some(([prefix, suffix]) => (prefix !== '' && bare.startsWith(prefix)) || (suffix !== '' && bare.endsWith(suffix)))) return undefined;
+  return words[0] + words[1].toLowerCase();
+}
+
 function addIndonesianAreas(g: NameSink): void {
   const dir = path.join(packageDir('idn-area-data'), 'data');
   const areaRules = readAreaNameRules();
@@ -315,6 +328,11 @@ function addIndonesianAreas(g: NameSink): void {
       const bareEntry: GazetteerEntry = { type: 'LOCATION', canonical: bare, entity_id: `LOCATION:${slugify(bare)}`, kind: 'regency' };
       bareSeen.set(bare, bareEntry);
       g.add(bare, bareEntry);
+      const closed = closedAreaName(bare, areaRules);
+      if (closed) {
+        g.add(closed, bareEntry);
+        g.add(`${kind} ${closed}`, entry);
+      }
     }
   }
 }
