@@ -70,6 +70,36 @@ describe('emission loop', () => {
   }
 });
 
+describe('word cache', () => {
+  it('keeps every word\'s numbers right across cache generations, also when one turns over mid-sentence', () => {
+    const tagger = loadNerTagger(defaultModelPath('id'))!;
+    const known = SENTENCES.id[0];
+    const random = mulberry32(7);
+    const letters = 'abcdefghijklmnopqrstuvwxyz';
+    const freshWord = (k: number) => (random() < 0.3 ? 'K' : 'k') + Array.from({ length: 6 }, () => letters[Math.floor(random() * 26)]).join('') + k;
+    let checked = 0;
+    // 60 sentences of 600 new words each (the cache turns over every ~23,000 new words), each
+    // with the known sentence's words inside, so they are found, kept and moved between generations
+    for (let s = 0; s < 60; s++) {
+      const words = Array.from({ length: 600 }, (_, k) => freshWord(s * 1000 + k));
+      words.splice(300, 0, known);
+      const text = words.join(' ');
+      const toks: number[] = [];
+      const n = tokenize(text, 0, text.length, toks);
+      tagger.decodeTokens(text, toks, n);
+      if (s % 10 !== 9 && (s < 36 || s > 40)) continue;
+      const got = tagger.lastEmissions;
+      const want = textbookEmissions(tagger, text, toks, n);
+      for (let i = 0; i < n; i++) {
+        if (got[i * NL + 1] === OUTSIDE_ONLY) continue;
+        for (let y = 0; y < NL; y++) expect(got[i * NL + y]).toBeCloseTo(want[i * NL + y], 4);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(1000);
+  });
+});
+
 describe('RowsTable', () => {
   it('finds every map\'s value of a key with one probe, -1 where a map lacks the key', () => {
     const random = mulberry32(20261207);

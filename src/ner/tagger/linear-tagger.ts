@@ -53,13 +53,20 @@ const PAD = 2;
 /** Slots of each group's vector cache (2^14 vectors of 13 floats, 852 KB: real news has more distinct combinations than 2^12 hold). */
 const GROUP_CACHE_BITS = 14;
 
-/** Word cache generation size: 2^15 slots, filled to 70% (each entry holds ~70 floats). */
+/** Word cache generation size: 2^15 slots, filled to 70% (each entry holds ~80 numbers). */
 const WORD_CACHE_BITS = 15;
 
-/** Cached per distinct token string: atom ids, summed single-offset weights, lexicon key, list-trie node. */
+/**
+ * Cached per distinct token string: atom ids, summed single-offset weights, lexicon key, list-trie
+ * node. The numbers live in the slab of the cache generation that holds the entry (see `EntrySlab`).
+ */
 export interface WordEntry {
+  /** The entry's atom ids are `ids[io .. io + TYPE_KINDS)`. */
   ids: Int32Array;
-  vec: Float32Array;
+  io: number;
+  /** Its summed weights per template offset are `vecs[vo .. vo + offsets * NL)`. */
+  vecs: Float32Array;
+  vo: number;
   word: string;
   key: string;
   first: ListNode | undefined;
@@ -70,6 +77,48 @@ export interface WordEntry {
   /** First letter: 0 uncased, 1 lower case, 2 capital, 3 a word in capitals (for the sentence style). */
   cased: number;
 }
+
+/**
+ * The numbers of one cache generation's entries, packed: a typed array per entry cost an
+ * ArrayBuffer, its backing store and their bookkeeping for every new word. A generation gets a
+ * fresh slab (the one before stays valid for the entries still in use and is collected with
+ * them); an entry kept from the older generation is copied into the new slab.
+ */
+class EntrySlab {
+  readonly vecs: Float32Array;
+  readonly ids: Int32Array;
+  private used = 0;
+
+  constructor(
+    capacity: number,
+    private readonly vecLength: number,
+  ) {
+    this.vecs = new Float32Array(capacity * vecLength);
+    this.ids = new Int32Array(capacity * TYPE_KINDS);
+  }
+
+  /** Room for one more entry: points it at zeroed numbers in this slab. */
+  place(entry: { vecs: Float32Array; vo: number; ids: Int32Array; io: number }): void {
+    entry.vecs = this.vecs;
+    entry.vo = this.used * this.vecLength;
+    entry.ids = this.ids;
+    entry.io = this.used * TYPE_KINDS;
+    this.used++;
+  }
+
+  /** Moves an entry's numbers into this slab. */
+  adopt(entry: WordEntry): void {
+    const { vecs, vo, ids, io } = entry;
+    this.place(entry);
+    for (let k = 0; k < this.vecLength; k++) this.vecs[entry.vo + k] = vecs[vo + k];
+    for (let k = 0; k < TYPE_KINDS; k++) this.ids[entry.io + k] = ids[io + k];
+  }
+}
+
+const NO_IDS = new Int32Array(0);
+
+/** Entries a cache generation holds at most (`WordTable.full` at 70%). */
+const GENERATION_CAPACITY = Math.ceil((1 << WORD_CACHE_BITS) * 0.7) + 1;
 
 export class LinearTagger implements NerTagger {
   private toks: number[] = [];
@@ -124,6 +173,8 @@ export class LinearTagger implements NerTagger {
   private plan?: EmissionPlan<WordEntry>;
   private words = new WordTable<WordEntry>(WORD_CACHE_BITS);
   private oldWords = new WordTable<WordEntry>(WORD_CACHE_BITS);
+  /** The numbers of `words`' entries (made with the plan, which knows their length). */
+  private slab?: EntrySlab;
   private entries: WordEntry[] = [];
   private tokTexts: string[] = [];
   private tokKeys: string[] = [];
@@ -134,9 +185,10 @@ export class LinearTagger implements NerTagger {
     const { space } = this;
     const plan = buildEmissionPlan<WordEntry>(space, GROUP_CACHE_BITS);
     this.plan = plan;
-    this.fillVector(plan.bos, null, BOS);
-    this.fillVector(plan.eos, null, EOS);
-    const sentinel = (vec: Float32Array, id: number): WordEntry => ({ ids: new Int32Array(TYPE_KINDS).fill(id), vec, word: '', key: '', first: undefined, hash: 0, unseen: false, cased: 0 });
+    this.fillVector(plan.bos, 0, null, 0, BOS);
+    this.fillVector(plan.eos, 0, null, 0, EOS);
+    this.slab = new EntrySlab(GENERATION_CAPACITY, plan.offsets.length * NL);
+    const sentinel = (vecs: Float32Array, id: number): WordEntry => ({ ids: new Int32Array(TYPE_KINDS).fill(id), io: 0, vecs, vo: 0, word: '', key: '', first: undefined, hash: 0, unseen: false, cased: 0 });
     plan.bosEntry = sentinel(plan.bos, BOS);
     plan.eosEntry = sentinel(plan.eos, EOS);
     if (space.templates.some((t) => t.some(([, o]) => Math.abs(o) > PAD))) {
@@ -145,19 +197,20 @@ export class LinearTagger implements NerTagger {
     return plan;
   }
 
-  private fillVector(vec: Float32Array, ids: Int32Array | null, fill: number): void {
+  /** Sums the one-word templates' rows into `vecs` from `vo` on, for the atom ids `ids[io ..]` (or every atom `fill`). */
+  private fillVector(vecs: Float32Array, vo: number, ids: Int32Array | null, io: number, fill: number): void {
     const { space, W } = this;
     const { singles, singleRows } = this.plan!;
     for (let q = 0; q < singles.length; q++) {
       const [t, j] = singles[q];
-      const key = space.keyFromIds(t, ids ?? [], ids ? -1 : fill);
+      const key = ids === null ? space.keyFromIds(t, NO_IDS, fill) : space.keyFromIds(t, ids, -1, io);
       if (key < 0) continue;
       const table = singleRows[q];
       const r = table !== null ? table.get(key) : (space.rowMaps[t].get(key) ?? -1);
       if (r < 0) continue;
       const w = r * NL;
-      const b = j * NL;
-      for (let y = 0; y < NL; y++) vec[b + y] += W[w + y];
+      const b = vo + j * NL;
+      for (let y = 0; y < NL; y++) vecs[b + y] += W[w + y];
     }
   }
 
@@ -168,20 +221,23 @@ export class LinearTagger implements NerTagger {
     if (entry) return entry;
     // two generations: frequent words survive a turnover, memory stays bounded
     entry = this.oldWords.find(text, s, e, hash);
-    if (!entry) {
-      const word = text.slice(s, e);
-      const plan = this.getPlan();
-      const ids = this.space.computeTypeIds(word);
-      const vec = new Float32Array(plan.offsets.length * NL);
-      const key = lexKey(word);
-      entry = { ids, vec, word, key, first: this.space.lists?.first(key), hash, unseen: !this.space.lexicons.caseRatio.has(key), cased: casedOf(word) };
-      this.fillVector(vec, ids, -1);
-    }
+    const plan = this.getPlan();
     if (this.words.full) {
       const old = this.oldWords;
       this.oldWords = this.words;
       this.words = old;
       this.words.clear();
+      this.slab = new EntrySlab(GENERATION_CAPACITY, plan.offsets.length * NL);
+    }
+    const slab = this.slab!;
+    if (entry) slab.adopt(entry);
+    else {
+      const word = text.slice(s, e);
+      const key = lexKey(word);
+      entry = { ids: slab.ids, io: 0, vecs: slab.vecs, vo: 0, word, key, first: this.space.lists?.first(key), hash, unseen: !this.space.lexicons.caseRatio.has(key), cased: casedOf(word) };
+      slab.place(entry);
+      this.space.typeIdsInto(word, entry.ids, entry.io);
+      this.fillVector(entry.vecs, entry.vo, entry.ids, entry.io, -1);
     }
     this.words.add(entry);
     return entry;
@@ -216,7 +272,9 @@ export class LinearTagger implements NerTagger {
         if (e.cased === 3) upper++;
       }
       const b = i * NUM_KINDS;
-      for (let q = 0; q < usedKinds.length; q++) atoms[b + usedKinds[q]] = e.ids[usedKinds[q]];
+      const ids = e.ids;
+      const io = e.io;
+      for (let q = 0; q < usedKinds.length; q++) atoms[b + usedKinds[q]] = ids[io + usedKinds[q]];
     }
     space.fillPositional(n, atoms, this.tokTexts, this.tokKeys, this.tokFirsts, styleOf(cased, upper, capital));
     padded.fill(EOS, (n + PAD) * NUM_KINDS, (n + 2 * PAD) * NUM_KINDS);
@@ -245,8 +303,9 @@ export class LinearTagger implements NerTagger {
       let e0 = 0, e1 = 0, e2 = 0, e3 = 0, e4 = 0, e5 = 0, e6 = 0, e7 = 0, e8 = 0, e9 = 0, e10 = 0, e11 = 0, e12 = 0; // prettier-ignore
       // templates over one word: the word's precomputed vector for its offset
       for (let j = 0; j < no; j++) {
-        const v = pe[i + PAD + offsets[j]].vec;
-        const o = j * NL;
+        const word = pe[i + PAD + offsets[j]];
+        const v = word.vecs;
+        const o = word.vo + j * NL;
         e0 += v[o]; e1 += v[o + 1]; e2 += v[o + 2]; e3 += v[o + 3]; e4 += v[o + 4]; e5 += v[o + 5]; e6 += v[o + 6]; // prettier-ignore
         e7 += v[o + 7]; e8 += v[o + 8]; e9 += v[o + 9]; e10 += v[o + 10]; e11 += v[o + 11]; e12 += v[o + 12]; // prettier-ignore
       }

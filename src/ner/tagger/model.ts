@@ -234,10 +234,15 @@ export class FeatureSpace {
 
   /** Type-level atom ids of a token string (not cached). */
   computeTypeIds(word: string): Int32Array {
-    const atoms = typeAtoms(word, this.lexicons);
     const ids = new Int32Array(TYPE_KINDS);
-    for (let k = 0; k < TYPE_KINDS; k++) ids[k] = this.frozen ? this.vocabs[k].get(atoms[k]) : this.vocabs[k].add(atoms[k]);
+    this.typeIdsInto(word, ids, 0);
     return ids;
+  }
+
+  /** Type-level atom ids of a token string into `out[at .. at + TYPE_KINDS)`. */
+  typeIdsInto(word: string, out: Int32Array, at: number): void {
+    const atoms = typeAtoms(word, this.lexicons);
+    for (let k = 0; k < TYPE_KINDS; k++) out[at + k] = this.frozen ? this.vocabs[k].get(atoms[k]) : this.vocabs[k].add(atoms[k]);
   }
 
   private typeIds(word: string): Int32Array {
@@ -276,13 +281,13 @@ export class FeatureSpace {
     return o;
   }
 
-  /** Key of template t from one token's type ids (for single-offset templates); -1 when unknown. */
-  keyFromIds(t: number, ids: ArrayLike<number>, fill = -1): number {
+  /** Key of template t from one token's type ids `ids[at ..]` (for single-offset templates), or every id `fill`; -1 when unknown. */
+  keyFromIds(t: number, ids: ArrayLike<number>, fill = -1, at = 0): number {
     let key = 0;
     const end = this.tStart[t + 1];
     for (let j = this.tStart[t]; j < end; j++) {
       const k = this.tKinds[j];
-      const id = fill >= 0 ? fill : ids[k];
+      const id = fill >= 0 ? fill : ids[at + k];
       if (id === UNK) return -1;
       key = key * this.vocabs[k].size + id;
     }
