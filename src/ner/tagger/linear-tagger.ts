@@ -303,9 +303,9 @@ export class LinearTagger implements NerTagger {
       let e0 = 0, e1 = 0, e2 = 0, e3 = 0, e4 = 0, e5 = 0, e6 = 0, e7 = 0, e8 = 0, e9 = 0, e10 = 0, e11 = 0, e12 = 0; // prettier-ignore
       // templates over one word: the word's precomputed vector for its offset
       for (let j = 0; j < no; j++) {
-        const word = pe[i + PAD + offsets[j]];
-        const v = word.vecs;
-        const o = word.vo + j * NL;
+        const entry = pe[i + PAD + offsets[j]];
+        const v = entry.vecs;
+        const o = entry.vo + j * NL;
         e0 += v[o]; e1 += v[o + 1]; e2 += v[o + 2]; e3 += v[o + 3]; e4 += v[o + 4]; e5 += v[o + 5]; e6 += v[o + 6]; // prettier-ignore
         e7 += v[o + 7]; e8 += v[o + 8]; e9 += v[o + 9]; e10 += v[o + 10]; e11 += v[o + 11]; e12 += v[o + 12]; // prettier-ignore
       }
