@@ -183,6 +183,33 @@ export function placesInCommaChains(found: Mention[], toks: readonly Token[], ga
   return [...found, ...added].sort((x, y) => x.start - y.start);
 }
 
+/**
+ * An Indonesian regency or city written in full (`Kabupaten Sleman`, `Kota Tanjungpinang`) that
+ * no mention touches is a place: the tagger can miss one at a sentence start.
+ * In the Indonesian training splits such a name is always in a gold place (136 times: the name
+ * itself 101 times, inside a longer place 18, `Balai Kota Surabaya`, and 16 times the gold place
+ * is the bare name, `Surabaya` of `Kota Surabaya`), never in a person or organisation but as the
+ * place of a body (`Pemerintah Kota …`, which `organisationsOfPlaces` makes of it). `found` is
+ * sorted and its mentions do not overlap; returns it with the places added, sorted.
+ */
+export function unclaimedRegencies(found: Mention[], toks: readonly Token[], gaz: Gazetteer, make: (a: number, b: number, entry: GazetteerEntry) => Mention): Mention[] {
+  let added: Mention[] | undefined;
+  let k = 0;
+  for (let i = 0; i < toks.length; i++) {
+    if (!ADMIN_WORDS.has(toks[i].key) || !isCapitalised(toks[i])) continue;
+    const hit = gaz.match(toks, i);
+    if (!hit || hit.entry.kind !== 'regency' || hit.length < 2) continue;
+    const b = i + hit.length;
+    // the first mention that ends after the name starts: it touches the name if it starts before its end
+    while (k < found.length && found[k].end <= toks[i].start) k++;
+    if (k < found.length && found[k].start < toks[b - 1].end) continue;
+    (added ??= []).push(make(i, b, hit.entry));
+    i = b - 1;
+  }
+  if (!added) return found;
+  return [...found, ...added].sort((x, y) => x.start - y.start);
+}
+
 function listedPlace(gaz: Gazetteer, m: Mention): GazetteerEntry | undefined {
   const hit = gaz.match(m.tokens, 0);
   return hit && hit.length === m.tokens.length && hit.entry.type === 'LOCATION' ? hit.entry : undefined;

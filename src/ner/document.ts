@@ -24,6 +24,7 @@ import {
   sureEntryOf,
   sureMatches,
   trimMention,
+  unclaimedRegencies,
   webNames,
 } from './certain.js';
 import { dropLeadingTitle, dropTrailingDegrees, givenNameBefore, holdsModelCode, joinHyphenatedSurnames, joinNameParticles, personAfterTitle, personAfterTitledCountry, splitAtPersonTitle } from './person-names.js';
@@ -253,6 +254,7 @@ export function recognizeDocument(doc: Doc, opts: DocumentNerOptions): Entity[] 
     found = personAfterTitle(splitAtPersonTitle(found, toks, opts.gaz, res), toks, opts.gaz, res);
     found = personAfterTitledCountry(found, toks, res, tagger?.space.lexicons.caseRatio ?? NO_CASES);
     found = applySureNames(found, toks, sureMatches(opts.gaz, toks), make, res);
+    found = unclaimedRegencies(found, toks, opts.gaz, make);
     found = acronymsAfterNames(companiesOverPersero(organisationsOfPlaces(found, toks, res), toks, res), toks);
     found = placesInCommaChains(found, toks, opts.gaz, make);
     if (tagger) found = givenNameBefore(found, toks, tagger.space.lexicons.first, tagger.space.lexicons.caseRatio, res);
