@@ -103,7 +103,9 @@ function pairFamilies(space: FeatureSpace, multis: readonly number[], dense: Rea
   multis.forEach((t, q) => {
     if (dense[q] !== null || keySpaceOf(space, t) >= 2 ** 31) return;
     const shape = shapeOf(space, t);
-    byShape.set(shape, [...(byShape.get(shape) ?? []), q]);
+    const members = byShape.get(shape);
+    if (members) members.push(q);
+    else byShape.set(shape, [q]);
   });
   const families: PairFamily[] = [];
   for (const members of byShape.values()) {
@@ -115,8 +117,8 @@ function pairFamilies(space: FeatureSpace, multis: readonly number[], dense: Rea
     families.push({
       members,
       shift,
-      minShift: Math.min(...shift),
-      maxShift: Math.max(...shift),
+      minShift: shift[0],
+      maxShift: shift[shift.length - 1],
       at: Int32Array.from(parts.map(([k, o]) => (o - parts[0][1]) * NUM_KINDS + k)),
       size: Float64Array.from(parts.map(([k]) => space.vocabs[k].size)),
       table: RowsTable.from(members.map((q) => space.rowMaps[multis[q]])),
