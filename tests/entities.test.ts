@@ -375,10 +375,13 @@ describe('Indonesian entities', () => {
   });
 
   it('finds the name inside a word a scraper glued to a function word', () => {
-    const doc = makeDoc(['Menurut Jokowiitu bukan masalah, kata Presiden Prabowo SubiantoketikaQuick Response dibahas.']);
+    const doc = makeDoc(['Delegasi Perancisdan Jerman tiba, kata Presiden Prabowo SubiantoketikaQuick Response dibahas.']);
     const got = rules(doc).map((e) => [e.text, e.type]);
-    expect(got).toContainEqual(['Jokowi', 'PERSON']);
+    expect(got).toContainEqual(['Perancis', 'LOCATION']);
     expect(got).toContainEqual(['Prabowo Subianto', 'PERSON']);
+    // a name that merely ends like a function word stays whole (`Shahidan`, not `Shahi` + `dan`)
+    const names = rules(makeDoc(['Menteri Besar Shahidan Kassim hadir di majlis itu.'])).map((e) => e.text);
+    expect(names).toContain('Shahidan Kassim');
     for (const e of rules(doc)) expect(doc.text.slice(e.start, e.end)).toBe(e.text);
     // a word that starts a listed name is never split (`Tarakan` is no `Tar` + `akan`)
     expect(rules(makeDoc(['Pesawat itu mendarat di Tarakan pada Senin pagi.'])).map((e) => e.text)).toContain('Tarakan');

@@ -197,29 +197,37 @@ describe('training', () => {
 const tokenizeForTest = (text: string, toks: number[]) => tokenizeTagger(text, 0, text.length, toks);
 
 describe('glued words from scraped pages', () => {
-  const news: Record<string, string> = { presiden: 'l', prabowo: 'c', subianto: 'M', jokowi: 'c', quick: 'M', response: 'M', itu: 'l', ini: 'l', kata: 'l', persija: 'M', jakarta: 'c', madrid: 'c', akan: 'l', ketika: 'l', youtube: 'c', malaysia: 'c', suka: 'l', dana: 'l', hire: 'l', untuk: 'l', pelatih: 'l', by: 'l', mac: 'M' };
+  const news: Record<string, string> = { presiden: 'l', prabowo: 'c', subianto: 'M', jokowi: 'c', quick: 'M', response: 'M', itu: 'l', ini: 'l', kata: 'l', persija: 'M', jakarta: 'c', madrid: 'c', akan: 'l', ketika: 'l', youtube: 'c', malaysia: 'c', suka: 'l', dana: 'l', hire: 'l', untuk: 'l', pelatih: 'l', by: 'l', mac: 'M', perancis: 'c', asean: 'c', ken: 'c', bahkan: 'l', yang: 'l', san: 'c', ada: 'l' };
   const known = (k: string) => news[k];
   const split = (text: string) => {
     const toks: number[] = [];
     let n = tokenizeForTest(text, toks);
     n = splitGluedTokens(text, toks, n, (i) => known(text.slice(toks[2 * i], toks[2 * i + 1]).toLowerCase()) === undefined, {
       caseOf: known,
-      tails: new Set(['akan', 'ketika', 'dan', 'itu', 'ini', 'untuk', 'by']),
-      isNamePart: (k) => k === 'atletico',
+      tails: new Set(['akan', 'ketika', 'dan', 'itu', 'ini', 'untuk', 'by', 'yang', 'ada', 'bahkan']),
+      isNamePart: (k) => k === 'atletico' || k === 'shahi',
+      isPlaceOrBody: (k) => ['madrid', 'perancis', 'asean', 'jakarta', 'san'].includes(k),
+      startsKnownName: (k) => k === 'atletico',
     });
     return Array.from({ length: n }, (_, i) => text.slice(toks[2 * i], toks[2 * i + 1]));
   };
 
   it('splits case changes and lower-case words glued to a name when the news knows the parts', () => {
     expect(split('kata PresidenPrabowoSubianto di PersijaJakarta')).toEqual(['kata', 'Presiden', 'Prabowo', 'Subianto', 'di', 'Persija', 'Jakarta']);
-    expect(split('Real Madridakan main, kata Souzaketika itu')).toEqual(['Real', 'Madrid', 'akan', 'main', ',', 'kata', 'Souza', 'ketika', 'itu']);
+    expect(split('Real Madridakan main, kata Perancisdan ASEANitu')).toEqual(['Real', 'Madrid', 'akan', 'main', ',', 'kata', 'Perancis', 'dan', 'ASEAN', 'itu']);
+    // an upper-case head needs no list
+    expect(split('kata PBSIdan KONI')).toEqual(['kata', 'PBSI', 'dan', 'KONI']);
   });
 
-  it('splits a three-letter function word only after a capitalised or name-like head, also before a case change', () => {
-    expect(split('kata Jokowiitu, Atleticodan Madrid')).toEqual(['kata', 'Jokowi', 'itu', ',', 'Atletico', 'dan', 'Madrid']);
+  it('splits a function word after a name-like head of five letters or more, or any capitalised head before a case change', () => {
+    expect(split('kata Jokowiitu, Atleticodan Madrid, Souzaketika')).toEqual(['kata', 'Jokowi', 'itu', ',', 'Atletico', 'dan', 'Madrid', ',', 'Souza', 'ketika']);
     expect(split('Presiden Prabowo SubiantoketikaQuick Response')).toEqual(['Presiden', 'Prabowo', 'Subianto', 'ketika', 'Quick', 'Response']);
-    // unknown names that merely end like a function word stay whole
+    // most words that merely end like a function word are whole: short heads, unknown heads
+    // with a short tail (even when a place list knows them: `Shahi` is a city), names
+    expect(split('Shahidan berkata Tambahkan dan Kenakan')).toEqual(['Shahidan', 'berkata', 'Tambahkan', 'dan', 'Kenakan']);
     expect(split('Hamdan dan Mancini')).toEqual(['Hamdan', 'dan', 'Mancini']);
+    // a listed head of three letters is too short to trust (`San` + `ada`)
+    expect(split('kata Sanada')).toEqual(['kata', 'Sanada']);
   });
 
   it('leaves known words, unknown parts and common-word heads alone', () => {

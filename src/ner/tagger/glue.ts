@@ -1,19 +1,25 @@
 /**
  * Scraped news often glues a hyperlinked name to its neighbours
- * (`PresidenPrabowoSubianto`, `PersijaJakarta`, `Atletico Madridakan`,
+ * (`PresidenPrabowoSubianto`, `PersijaJakarta`, `Perancisdan`,
  * `SubiantoketikaQuick`). A token the unlabelled news never showed is split
  * again where the news vocabulary says it is two known words: at a lower-to-upper
  * case change when both sides are known words, and before a function word
- * (`akan`, `ketika`) glued to the end of a capitalised word the news writes
- * capitalised or never showed. Known words (`YouTube`, `Malaysia`) are never
- * split, nor unknown compounds of ordinary words (`Nottinghamshire` is no
- * `hire`). A function word of three or four letters (`dan`, `itu`, `akan`,
- * `arah`) is split off only after a head the news writes capitalised or that
- * starts a listed name (`Jokowiitu`, `Atleticodan`, `Madridakan`), because many
- * unknown names end that way (`Hamdan`, `Bellini`, `Jansher`), and so do Malay
- * words the Indonesian news never showed (`Pengarah`).
- * A case change may also follow such a glued pair (`SubiantoketikaQuick`), and
- * a lower-case word may be glued before a name (`untukPersija`, `byBisnis.com`).
+ * (`akan`, `ketika`) glued to the end of a capitalised word. Known words
+ * (`YouTube`, `Malaysia`) are never split, nor unknown compounds of ordinary
+ * words (`Nottinghamshire` is no `hire`).
+ *
+ * A function word glued to the end of a word with no case change after it is
+ * split off only after an upper-case head (`ASEANperlu`), a head that is on its
+ * own a listed place or organisation (`Perancisdan`, `Medanyang`), or a head of
+ * five letters or more that looks like a name (`Subiantomasih`, `Souzaakhirnya`,
+ * `Atleticodan`): most unknown words that end like a function word are whole
+ * names and words (`Shahidan`, `Anggraini`, `Tambahkan`, `Kenakan`, `Taeyang`).
+ * Over the 4,271 Indonesian and 5,757 Malaysian articles of the unlabelled news, a
+ * looser rule (any head the news writes capitalised or never showed, or the
+ * first word of any listed name) split ~300 words this way, 9 of them rightly.
+ * Before a case change the glue is plain (`SubiantoketikaQuick`), so there that
+ * looser rule stays.
+ * A lower-case word may also be glued before a name (`untukPersija`, `byBisnis.com`).
  * Tagging only: the training corpora are clean.
  */
 import { lexKey } from './features.js';
@@ -24,19 +30,33 @@ export type CaseClassOf = (key: string) => string | undefined;
 const MIN_PART = 3;
 const MIN_TAIL = 3;
 /**
- * Tails shorter than this need a head the news writes capitalised or a known name part: many
- * unknown names end like a three-letter function word (`Hamdan`), and many Malay words the
- * Indonesian news never showed like a four-letter one (`Pengarah` is no `Peng` + `arah`).
+ * Before a case change, tails shorter than this need a head the news writes capitalised or a known
+ * name part: many unknown names end like a three-letter function word (`Hamdan`), and many Malay
+ * words the Indonesian news never showed like a four-letter one (`Pengarah` is no `Peng` + `arah`).
  */
 const SAFE_TAIL = 5;
+/** Shortest listed head a tail is split from without a case change (`Medan`, not `San` of `Sanada`). */
+const MIN_LISTED_HEAD = 4;
+/**
+ * Shortest other head a tail is split from without a case change: short heads are mostly the
+ * start of a whole word (`Tam` + `bahkan`, `Ken` + `akan`, `Tae` + `yang`, `Dit` + `lantas`).
+ */
+const MIN_NAME_HEAD = 5;
 
-/** What the splitter knows about words: news capitalisation, name parts, function words. */
+/** What the splitter knows about words: news capitalisation, listed names, function words. */
 export interface GlueLexicon {
   caseOf: CaseClassOf;
   /** Function words that may be glued after a name. */
   tails: ReadonlySet<string>;
+  /** Whether a lower-case key is on its own a listed place or organisation (`perancis`, `medan`, `asean`). */
+  isPlaceOrBody?: (key: string) => boolean;
   /** Whether a lower-case key is known as part of a name (the first word of a listed name). */
   isNamePart?: (key: string) => boolean;
+  /**
+   * Whether a lower-case key starts a listed organisation or team or a name annotated in the
+   * other language's training data (`atletico`), not merely any listed place or person (`shahi`, a city).
+   */
+  startsKnownName?: (key: string) => boolean;
 }
 
 function isLower(c: number): boolean {
@@ -60,19 +80,38 @@ export function mayBeGlued(text: string, s: number, e: number): boolean {
   return e - s >= 2 * MIN_PART && isUpper(text.charCodeAt(s)) && isLetters(text, s, e);
 }
 
+/** Whether text[s, e) is all upper case. */
+function isUpperWord(text: string, s: number, e: number): boolean {
+  for (let i = s; i < e; i++) if (!isUpper(text.charCodeAt(i))) return false;
+  return true;
+}
+
 /**
  * Where a function word glued to the end of the capitalised word text[s, e)
- * starts (`Madridakan` → at `akan`, `Jokowiitu` → at `itu`), or -1: the longest
- * such tail after a head the news writes capitalised or never showed.
+ * starts (`Souzaakhirnya` → at `akhirnya`, `Perancisdan` → at `dan`), or -1:
+ * the longest such tail. The head is never a word the news writes in lower
+ * case. With `beforeCase` (a capital follows: `SubiantoketikaQuick`) it may be
+ * any other word, a short tail needing one the news writes capitalised or the
+ * first word of a listed name. Otherwise it must be upper case (`ASEANperlu`), a
+ * listed place or organisation the news writes capitalised (`Medanyang`), or a
+ * word of five letters or more that the news writes capitalised, that starts a
+ * listed organisation or a known name, or that carries a long tail
+ * (`Subiantomasih`, `Atleticodan`, `Souzaakhirnya`).
  */
-function tailPoint(text: string, s: number, e: number, lex: GlueLexicon): number {
+function tailPoint(text: string, s: number, e: number, lex: GlueLexicon, beforeCase: boolean): number {
   for (let k = s + MIN_PART; k <= e - MIN_TAIL; k++) {
     if (!lex.tails.has(text.slice(k, e))) continue;
     const key = lexKey(text.slice(s, k));
     const head = lex.caseOf(key);
     if (head === 'l' || head === 'm') continue;
-    if (e - k < SAFE_TAIL && head !== 'M' && head !== 'c' && !lex.isNamePart?.(key)) continue;
-    return k;
+    const longTail = e - k >= SAFE_TAIL;
+    if (beforeCase) {
+      if (longTail || head === 'M' || head === 'c' || lex.isNamePart?.(key)) return k;
+      continue;
+    }
+    if (isUpperWord(text, s, k)) return k;
+    if (head === 'c' && k - s >= MIN_LISTED_HEAD && lex.isPlaceOrBody?.(key)) return k;
+    if (k - s >= MIN_NAME_HEAD && (longTail || head === 'M' || head === 'c' || lex.startsKnownName?.(key))) return k;
   }
   return -1;
 }
@@ -81,7 +120,7 @@ function tailPoint(text: string, s: number, e: number, lex: GlueLexicon): number
 function knownOrTailed(text: string, s: number, e: number, lex: GlueLexicon): number[] | null {
   if (lex.caseOf(lexKey(text.slice(s, e))) !== undefined) return [];
   if (!isUpper(text.charCodeAt(s)) || !isLetters(text, s, e)) return null;
-  const k = tailPoint(text, s, e, lex);
+  const k = tailPoint(text, s, e, lex, true);
   return k < 0 ? null : [k];
 }
 
@@ -102,8 +141,8 @@ export function splitPoints(text: string, s: number, e: number, lex: GlueLexicon
       return;
     }
   }
-  // a function word glued to a name: `Madridakan`, `Subiantoketika`, `Jokowiitu`
-  const k = tailPoint(text, s, e, lex);
+  // a function word glued to a listed place or body: `Perancisdan`, `Madridakan`, `ASEANperlu`
+  const k = tailPoint(text, s, e, lex, false);
   if (k >= 0) out.push(k);
 }
 

@@ -10,7 +10,7 @@
 import type { EntityType } from '../../doc.js';
 import { BOS, EOS, NUM_KINDS, TYPE_KINDS, UNK, lexKey } from './features.js';
 import { splitGluedTokens } from './glue.js';
-import type { ListNode } from './lists.js';
+import { LIST_NAMES, type ListNode } from './lists.js';
 import type { DocLayerFile } from './model-file.js';
 import { FeatureSpace, NL, OUTSIDE_ONLY, TYPES, casedOf, labelsToSpans, outsideMargins, styleOf, viterbi } from './model.js';
 import { buildEmissionPlan, type EmissionPlan, type PairFamily } from './emission-plan.js';
@@ -45,6 +45,26 @@ const WINDOW = 2;
  */
 function isAnchor(e: WordEntry): boolean {
   return e.cased >= 2 || e.first !== undefined || (e.cased === 0 && e.word.charCodeAt(0) > 127) || (e.unseen && e.cased === 1);
+}
+
+/** The lists whose one-word names a glued function word may be split from (`glue.ts`). */
+const PLACE_OR_BODY_LISTS = (['country', 'province', 'regency', 'city', 'organization', 'team', 'known-location', 'known-organization'] as const).reduce(
+  (mask, name) => mask | (1 << LIST_NAMES.indexOf(name)),
+  0,
+);
+
+/** The lists whose names' first words may head a glued function word (`glue.ts`). */
+const KNOWN_NAME_LISTS = (['organization', 'team', 'known-location', 'known-organization', 'known-person'] as const).reduce(
+  (mask, name) => mask | (1 << LIST_NAMES.indexOf(name)),
+  0,
+);
+
+/** Whether a phrase of one of the `lists` (a bit mask) of up to `depth` words starts with the word of `node`. */
+function startsList(node: ListNode | undefined, lists: number, depth = 3): boolean {
+  if (node === undefined) return false;
+  if ((node.lists & lists) !== 0) return true;
+  if (depth > 1 && node.next) for (const child of node.next.values()) if (startsList(child, lists, depth - 1)) return true;
+  return false;
 }
 
 /** Positions of padding on either side of a sentence: templates read at most two tokens away. */
@@ -427,6 +447,10 @@ export class LinearTagger implements NerTagger {
       tails: functionWords,
       // the first word of a listed name (`Atletico` of `Atletico Madrid`)
       isNamePart: (key) => lists?.first(key) !== undefined,
+      // a listed country, province, regency, city or organisation on its own (`Perancis`, `Medan`, `ASEAN`)
+      isPlaceOrBody: (key) => ((lists?.first(key)?.lists ?? 0) & PLACE_OR_BODY_LISTS) !== 0,
+      // the first word of a listed organisation or team or of a name annotated in the other language (`Atletico`)
+      startsKnownName: (key) => startsList(lists?.first(key), KNOWN_NAME_LISTS),
     });
   }
 
