@@ -374,6 +374,19 @@ describe('Indonesian entities', () => {
     expect(common).not.toContainEqual(['Bumi', 'ORGANIZATION']);
   });
 
+  it("never puts one person's name right after another's: a name repeated in full stays whole", () => {
+    // the article-wide pass used to cut a full name written again into two people (`Andi` + `Sulis`)
+    const doc = makeDoc(['Saat itu wanita yang mengaku bernama Andi Sulis melaporkan penculikan bayi ke Polsek Pamulang. Andi Sulis datang bersama sang suami.']);
+    const people = rules(doc).filter((e) => e.type === 'PERSON').map((e) => e.text);
+    expect(people).toEqual(['Andi Sulis', 'Andi Sulis']);
+    const host = rules(makeDoc(['Siapa yang tak kenal Feni Rose? Presenter itu memang telah lama menjadi presenter. Karena hal itu pula, Feni Rose kerap dijuluki ratu gosip.']));
+    expect(host.filter((e) => e.type === 'PERSON').map((e) => e.text)).toEqual(['Feni Rose', 'Feni Rose']);
+    // an alias in brackets right after the name is still a name of its own
+    const alias = rules(makeDoc(['Sebelumnya, capres yang diusung Partai Demokrat, Susilo Bambang Yudhoyono (SBY), menyindir janji Mega-Prabowo soal pertumbuhan ekonomi.'])).map((e) => [e.text, e.type]);
+    expect(alias).toContainEqual(['Susilo Bambang Yudhoyono', 'PERSON']);
+    expect(alias).toContainEqual(['SBY', 'PERSON']);
+  });
+
   it('finds the name inside a word a scraper glued to a function word', () => {
     const doc = makeDoc(['Delegasi Perancisdan Jerman tiba, kata Presiden Prabowo SubiantoketikaQuick Response dibahas.']);
     const got = rules(doc).map((e) => [e.text, e.type]);

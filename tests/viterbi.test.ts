@@ -6,7 +6,7 @@
  * weights) must go the textbook's way too: the first best predecessor in label order.
  */
 import { describe, expect, it } from 'vitest';
-import { ALLOWED, ALLOWED_END, NL, OUTSIDE_ONLY, viterbi } from '../src/ner/tagger/model.js';
+import { ALLOWED, ALLOWED_END, NL, OUTSIDE_ONLY, peopleAdjoin, peopleApart, viterbi } from '../src/ner/tagger/model.js';
 import { mulberry32 } from '../src/random.js';
 
 function textbook(E: Float64Array, n: number, trans: Float64Array, endW: Float64Array): { labels: number[]; best: number } {
@@ -88,5 +88,43 @@ describe('viterbi', () => {
       expect([...out]).toEqual(expected.labels);
       expect(best).toBe(expected.best);
     }
+  });
+});
+
+describe('people apart', () => {
+  const O = 0, B_PER = 1, L_PER = 3, U_PER = 4, U_ORG = 12; // prettier-ignore
+  const word = () => true;
+
+  it("finds a person's name right after another's, unless the second opens with a bracket or quote", () => {
+    expect(peopleAdjoin([U_PER, U_PER], 2, word)).toBe(true);
+    expect(peopleAdjoin([B_PER, L_PER, B_PER, L_PER], 4, word)).toBe(true);
+    expect(peopleAdjoin([U_PER, O, U_PER], 3, word)).toBe(false);
+    expect(peopleAdjoin([U_PER, U_ORG], 2, word)).toBe(false);
+    // `Joko Widodo (Jokowi)`: the alias starts at the bracket token
+    expect(peopleAdjoin([B_PER, L_PER, B_PER, L_PER], 4, (i) => i !== 2)).toBe(false);
+  });
+
+  it('decodes two words the emissions call two people as one name under the forbidding transitions', () => {
+    const E = new Float64Array(2 * NL).fill(-5);
+    // each word alone a person (U), together a name (B L) only a little less
+    E[U_PER] = 3;
+    E[NL + U_PER] = 3;
+    E[B_PER] = 2;
+    E[NL + L_PER] = 2;
+    const trans = new Float64Array((NL + 1) * NL);
+    const endW = new Float64Array(NL);
+    const labels = new Int32Array(2);
+    const delta = new Float64Array(2 * NL);
+    viterbi(E, 2, trans, endW, labels, delta);
+    expect(Array.from(labels)).toEqual([U_PER, U_PER]);
+    const apart = peopleApart(trans);
+    expect(peopleApart(trans)).toBe(apart);
+    const best = viterbi(E, 2, apart, endW, labels, delta);
+    expect(Array.from(labels)).toEqual([B_PER, L_PER]);
+    expect(best).toBe(4);
+    // only the four person-after-person transitions change
+    let changed = 0;
+    for (let k = 0; k < trans.length; k++) if (apart[k] !== trans[k]) changed++;
+    expect(changed).toBe(4);
   });
 });

@@ -12,7 +12,7 @@ import { BOS, EOS, NUM_KINDS, TYPE_KINDS, UNK, lexKey } from './features.js';
 import { splitGluedTokens } from './glue.js';
 import { LIST_NAMES, type ListNode } from './lists.js';
 import type { DocLayerFile } from './model-file.js';
-import { FeatureSpace, NL, OUTSIDE_ONLY, TYPES, casedOf, labelsToSpans, outsideMargins, styleOf, viterbi } from './model.js';
+import { FeatureSpace, NL, OUTSIDE_ONLY, TYPES, casedOf, labelsToSpans, outsideMargins, peopleAdjoin, peopleApart, styleOf, viterbi } from './model.js';
 import { buildEmissionPlan, type EmissionPlan, type PairFamily } from './emission-plan.js';
 import { VectorCache, WordTable } from './tables.js';
 import { tokenize } from './tokenize.js';
@@ -66,6 +66,9 @@ function startsList(node: ListNode | undefined, lists: number, depth = 3): boole
   if (depth > 1 && node.next) for (const child of node.next.values()) if (startsList(child, lists, depth - 1)) return true;
   return false;
 }
+
+/** A token that starts with a letter or digit (not a bracket or quote opening an alias). */
+const WORD_START = /^[\p{L}\p{N}]/u;
 
 /** Positions of padding on either side of a sentence: templates read at most two tokens away. */
 const PAD = 2;
@@ -470,15 +473,32 @@ export class LinearTagger implements NerTagger {
     this.ensure(n);
     if (n === 0) return 0;
     this.emissions(text, toks, n);
-    return viterbi(this.E, n, this.trans, this.endW, this.labels, this.delta);
+    return this.bestPath(this.E, n, this.trans, this.endW, this.entryStartsWord);
   }
 
-  /** Best labels of emissions `E` (n * NL) under this model's transitions (into `lastLabels`). */
-  decodeEmissions(E: ArrayLike<number>, n: number, trans: ArrayLike<number> = this.trans, endW: ArrayLike<number> = this.endW): number {
+  /**
+   * Best labels of emissions `E` (n * NL) under transitions `trans` (into `lastLabels`);
+   * `startsWord(i)`: token i starts with a letter or digit (see `peopleAdjoin`).
+   */
+  decodeEmissions(E: ArrayLike<number>, n: number, startsWord: (i: number) => boolean, trans: ArrayLike<number> = this.trans, endW: ArrayLike<number> = this.endW): number {
     this.ensure(n);
     if (n === 0) return 0;
-    return viterbi(E, n, trans, endW, this.labels, this.delta);
+    return this.bestPath(E, n, trans, endW, startsWord);
   }
+
+  /** Transitions of the last decoding (the model's, or with adjacent people forbidden). */
+  lastTrans: ArrayLike<number> = [];
+
+  /** Viterbi, and again with adjacent people forbidden when the best path put a name right after another. */
+  private bestPath(E: ArrayLike<number>, n: number, trans: ArrayLike<number>, endW: ArrayLike<number>, startsWord: (i: number) => boolean): number {
+    this.lastTrans = trans;
+    const best = viterbi(E, n, trans, endW, this.labels, this.delta);
+    if (!peopleAdjoin(this.labels, n, startsWord)) return best;
+    this.lastTrans = peopleApart(trans);
+    return viterbi(E, n, this.lastTrans, endW, this.labels, this.delta);
+  }
+
+  private readonly entryStartsWord = (i: number): boolean => WORD_START.test(this.entries[i].word);
 
   get lastLabels(): Int32Array {
     return this.labels;
@@ -499,7 +519,7 @@ export class LinearTagger implements NerTagger {
    * that leaves the token outside every entity). `E`/`trans` default to the
    * last decoding's; `best` is its score.
    */
-  spanScores(spans: ReadonlyArray<readonly [number, number, number]>, n: number, best: number, E: ArrayLike<number> = this.E, trans: ArrayLike<number> = this.trans, endW: ArrayLike<number> = this.endW): number[] {
+  spanScores(spans: ReadonlyArray<readonly [number, number, number]>, n: number, best: number, E: ArrayLike<number> = this.E, trans: ArrayLike<number> = this.lastTrans, endW: ArrayLike<number> = this.endW): number[] {
     if (spans.length === 0) return [];
     outsideMargins(E, n, trans, endW, this.delta, this.beta, best, this.margins);
     const { a, b } = this.calibration;
