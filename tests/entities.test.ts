@@ -278,6 +278,17 @@ describe('Indonesian entities', () => {
     expect(got.filter(([t]) => t === 'Loob')).toEqual([['Loob', 'ORGANIZATION']]);
   });
 
+  it('never makes a religion, its followers or an ethnic group a name on its own; longer names holding one stay', () => {
+    const got = typed([
+      'Pemerintah China menyatakan Islam sebagai penyakit ideologis. Sumber-sumber Kazakh mengatakan warga Muslim dilarang beribadah.',
+      'Rektor Universitas Islam Indonesia menolak kebijakan itu.',
+    ]);
+    const texts = got.map(([t]) => t);
+    for (const t of ['Islam', 'Kazakh', 'Muslim']) expect(texts, t).not.toContain(t);
+    expect(got).toContainEqual(['China', 'LOCATION']);
+    expect(got).toContainEqual(['Universitas Islam Indonesia', 'ORGANIZATION']);
+  });
+
   it('types places by their geographic or facility head word and Malaysian bodies by theirs (cue-word features)', () => {
     const places = typed(['Wisatawan memadati Curug Cigamea dan Gua Jepang di kawasan Bogor, Minggu. Sebagian lainnya menginap di Hotel Salak.']);
     expect(places).toContainEqual(['Curug Cigamea', 'LOCATION']);
