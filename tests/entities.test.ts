@@ -289,6 +289,21 @@ describe('Indonesian entities', () => {
     expect(got).toContainEqual(['Universitas Islam Indonesia', 'ORGANIZATION']);
   });
 
+  it("drops a police rank's `Pol` whatever made it a name, and keeps a longer name holding it", async () => {
+    const { dropNotNames, notNames } = await import('../src/ner/not-names.js');
+    const { tokenize } = await import('../src/ner/tokens.js');
+    const { shapeMention } = await import('../src/ner/mention.js');
+    const text = 'Kapolda Irjen Pol. Asep Safrudin membaca buku tentang Pol Pot.';
+    const toks = tokenize(text);
+    const at = (w: string) => toks.findIndex((t) => t.text === w);
+    const person = (a: number, b: number) =>
+      shapeMention({ start: toks[a].start, end: toks[b - 1].end, type: 'PERSON', source: 'rule', sure: true, score: 1, tokens: toks.slice(a, b), sentence: 0, section: 0 });
+    const pot = toks.findIndex((t, i) => t.text === 'Pol' && toks[i + 1]?.text === 'Pot');
+    const mentions = [person(at('Pol'), at('Pol') + 1), person(at('Asep'), at('Safrudin') + 1), person(pot, pot + 2)];
+    dropNotNames(mentions, [toks], notNames('id'));
+    expect(mentions.map((m) => text.slice(m.start, m.end))).toEqual(['Asep Safrudin', 'Pol Pot']);
+  });
+
   it('types places by their geographic or facility head word and Malaysian bodies by theirs (cue-word features)', () => {
     const places = typed(['Wisatawan memadati Curug Cigamea dan Gua Jepang di kawasan Bogor, Minggu. Sebagian lainnya menginap di Hotel Salak.']);
     expect(places).toContainEqual(['Curug Cigamea', 'LOCATION']);
