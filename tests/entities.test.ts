@@ -304,6 +304,24 @@ describe('Indonesian entities', () => {
     expect(mentions.map((m) => text.slice(m.start, m.end))).toEqual(['Asep Safrudin', 'Pol Pot']);
   });
 
+  it("leaves a company or council after a holder-naming title an organisation; God and the king's title alone are no names", () => {
+    const got = typed(
+      [
+        'Presiden Prism Berhad, Anuar Dahlan, berpendapat artis terbabit sepatutnya boleh bersabar.',
+        'Lim Chee Wee pula (bekas Presiden Bar Council) mendesak isu ini disemak semula, kata Presiden Joko Widodo.',
+        'Syukur kepada Allah kerana Agong telah berkenan menerima menghadap.',
+      ],
+      { language: 'ms' },
+    );
+    expect(got).toContainEqual(['Prism Berhad', 'ORGANIZATION']);
+    expect(got).toContainEqual(['Bar Council', 'ORGANIZATION']);
+    expect(got).toContainEqual(['Anuar Dahlan', 'PERSON']);
+    expect(got).toContainEqual(['Joko Widodo', 'PERSON']);
+    const texts = got.map(([t]) => t);
+    expect(texts).not.toContain('Allah');
+    expect(texts).not.toContain('Agong');
+  });
+
   it('types places by their geographic or facility head word and Malaysian bodies by theirs (cue-word features)', () => {
     const places = typed(['Wisatawan memadati Curug Cigamea dan Gua Jepang di kawasan Bogor, Minggu. Sebagian lainnya menginap di Hotel Salak.']);
     expect(places).toContainEqual(['Curug Cigamea', 'LOCATION']);

@@ -26,6 +26,8 @@ export interface LangResources {
   /** Legal forms of companies written before (`pt`) or after (`tbk`, `inc`) the name, single words. */
   legalPrefixes: Set<string>;
   legalSuffixes: Set<string>;
+  /** Last words of organisations' names (`fc`, `united`, `council`, `records`), single words. */
+  orgSuffixes: Set<string>;
   /** Lower-case words a name may start with: place and organisation cue words (`kota Pati`, `kementerian`, `klub`). */
   nameStarts: Set<string>;
   /**
@@ -68,6 +70,7 @@ export function langResources(code: 'id' | 'en'): LangResources {
     nameHeads: firstWords(code, [...NAME_START_FILES, 'ner-place-heads.txt', 'ner-org-heads.txt']),
     legalPrefixes: new Set(legal.filter((p) => p.endsWith(' …')).map((p) => p.slice(0, -2)).filter((p) => !p.includes(' '))),
     legalSuffixes: new Set(legal.filter((p) => p.startsWith('… ')).map((p) => p.slice(2)).filter((p) => !p.includes(' '))),
+    orgSuffixes: new Set(list(code, 'ner-org-suffixes.txt').filter((p) => !p.includes(' '))),
     degrees: new Set(list(code, 'ner-degrees.txt').map((d) => d.replace(/\./g, ''))),
   };
   cache.set(code, res);
