@@ -322,6 +322,28 @@ describe('Indonesian entities', () => {
     expect(texts).not.toContain('Agong');
   });
 
+  it("reads a ministry's name over the portfolios it lists with commas, not over a list of bodies", () => {
+    const got = typed(
+      [
+        'Kementerian Perdagangan Dalam Negeri, Koperasi dan Kepenggunaan (KPDNKK) akan memantau harga barang.',
+        'Dana itu disalurkan Kementerian Desa, Pembangunan Daerah Tertinggal, dan Transmigrasi kepada desa.',
+        'Kementerian Tenaga, Teknologi, Sains, Perubahan Iklim dan Alam Sekitar serta Kementerian Kebajikan, Kesejahteraan Komuniti, Wanita, Keluarga dan Pembangunan Kanak-Kanak hadir.',
+        'Kementerian Pendidikan, Universiti Putra Malaysia dan Universiti Malaya bekerjasama, begitu juga Kementerian Dalam Negeri, Kementerian Kelautan dan Perikanan.',
+      ],
+      { language: 'ms' },
+    );
+    const orgs = got.filter(([, t]) => t === 'ORGANIZATION').map(([s]) => s);
+    expect(orgs).toContain('Kementerian Perdagangan Dalam Negeri, Koperasi dan Kepenggunaan');
+    expect(orgs).not.toContain('Koperasi dan Kepenggunaan');
+    expect(orgs).toContain('Kementerian Desa, Pembangunan Daerah Tertinggal, dan Transmigrasi');
+    expect(orgs).toContain('Kementerian Tenaga, Teknologi, Sains, Perubahan Iklim dan Alam Sekitar');
+    expect(orgs).toContain('Kementerian Kebajikan, Kesejahteraan Komuniti, Wanita, Keluarga dan Pembangunan Kanak-Kanak');
+    // lists of bodies stay apart
+    expect(orgs).toContain('Kementerian Pendidikan');
+    expect(orgs).toContain('Kementerian Dalam Negeri');
+    expect(orgs.some((s) => s.startsWith('Kementerian Pendidikan,') || s.startsWith('Kementerian Dalam Negeri,'))).toBe(false);
+  });
+
   it('types places by their geographic or facility head word and Malaysian bodies by theirs (cue-word features)', () => {
     const places = typed(['Wisatawan memadati Curug Cigamea dan Gua Jepang di kawasan Bogor, Minggu. Sebagian lainnya menginap di Hotel Salak.']);
     expect(places).toContainEqual(['Curug Cigamea', 'LOCATION']);

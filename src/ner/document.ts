@@ -34,6 +34,7 @@ import { langResources, type LangResources } from './resources.js';
 import { areaLevels, splitAtAreaLevels } from './area-levels.js';
 import { companyFirstWords, companyWords, placeWordTest } from './company-names.js';
 import { dropHonorifics, honorifics } from './honorifics.js';
+import { ministryHeads, ministryPortfolios, type PortfolioLexicon } from './ministries.js';
 import { dropNotNames, notNames } from './not-names.js';
 import type { PhraseList } from './word-lists.js';
 import { cutAtBreaks } from './span-breaks.js';
@@ -213,6 +214,8 @@ export function recognizeDocument(doc: Doc, opts: DocumentNerOptions): Entity[] 
 
   // 3. mentions per sentence, with the certain rules
   const mentions: Mention[] = [];
+  const ministries = ministryHeads(language);
+  const portfolioLexicon: PortfolioLexicon | null = tagger ? { caseOf: (k) => tagger.space.lexicons.caseRatio.get(k), isListed: (k) => tagger.space.lists?.first(k) !== undefined } : null;
   work.forEach((w, k) => {
     const toks = tokens[k];
     const make = (a: number, b: number, entry: GazetteerEntry): Mention => (shapeMention({
@@ -256,6 +259,7 @@ export function recognizeDocument(doc: Doc, opts: DocumentNerOptions): Entity[] 
     found = applySureNames(found, toks, sureMatches(opts.gaz, toks), make, res);
     found = unclaimedRegencies(found, toks, opts.gaz, make);
     found = acronymsAfterNames(companiesOverPersero(organisationsOfPlaces(found, toks, res), toks, res), toks);
+    if (portfolioLexicon) found = ministryPortfolios(found, toks, ministries, res, portfolioLexicon);
     found = placesInCommaChains(found, toks, opts.gaz, make);
     if (tagger) found = givenNameBefore(found, toks, tagger.space.lexicons.first, tagger.space.lexicons.caseRatio, res);
     found = dropHonorifics(found, titles, res);
