@@ -9,6 +9,7 @@ import { tokenize } from '../src/ner/tokens.js';
 import { dropLeadingTitle, givenNameBefore, holdsModelCode, joinHyphenatedSurnames, personAfterTitle, splitAtPersonTitle } from '../src/ner/person-names.js';
 import { recognizeDocument } from '../src/ner/document.js';
 import type { Mention } from '../src/ner/mention.js';
+import { notNames } from '../src/ner/not-names.js';
 import { langResources } from '../src/ner/resources.js';
 import { defaultModelPath, loadNerTagger } from '../src/ner/tagger/index.js';
 import { entitiesStage } from '../src/stages/entities.js';
@@ -287,6 +288,20 @@ describe('Indonesian entities', () => {
     for (const t of ['Islam', 'Kazakh', 'Muslim']) expect(texts, t).not.toContain(t);
     expect(got).toContainEqual(['China', 'LOCATION']);
     expect(got).toContainEqual(['Universitas Islam Indonesia', 'ORGANIZATION']);
+  });
+
+  it('drops acronyms of things the tagger took for bodies, upper case only, and keeps names that read alike', () => {
+    const got = typed([
+      'Isu SARA kembali mencuat, kata Sara Wijayanto. BI Rate naik dan IHSG turun.',
+      'Korban dibawa ke RS terdekat lalu dirujuk ke RS Cipto Mangunkusumo.',
+    ]);
+    const texts = got.map(([t]) => t);
+    for (const t of ['SARA', 'BI Rate', 'IHSG', 'RS']) expect(texts, t).not.toContain(t);
+    expect(got).toContainEqual(['Sara Wijayanto', 'PERSON']);
+    expect(texts).toContain('RS Cipto Mangunkusumo');
+    const list = notNames('id');
+    expect(list.upperOnly.has('sara')).toBe(true);
+    expect(list.upperOnly.has('bi rate')).toBe(false);
   });
 
   it("drops a police rank's `Pol` whatever made it a name, and keeps a longer name holding it", async () => {

@@ -14,9 +14,12 @@
 import { isAcronymText, isCapitalised } from './certain.js';
 import type { Mention } from './mention.js';
 import type { Token } from './tokens.js';
-import { phraseList, type PhraseList } from './word-lists.js';
+import { optionalWordList, phraseList, type PhraseList } from './word-lists.js';
 
-export type NotNames = PhraseList;
+export interface NotNames extends PhraseList {
+  /** Phrases the file writes in upper case (`SARA`): they match only upper-case text, not the name `Sara`. */
+  upperOnly: ReadonlySet<string>;
+}
 
 const WORD_SPLIT = /[-‐']+/g;
 const JOINERS = new Set(['and', '&', 'or']);
@@ -27,9 +30,23 @@ function words(s: string): string[] {
   return s.toLowerCase().replace(WORD_SPLIT, ' ').split(/\s+/).filter(Boolean);
 }
 
+const lists = new Map<string, NotNames>();
+const UPPER_ENTRY = /^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*$/u;
+
 /** The language's list (empty for a language without one). */
 export function notNames(language: 'id' | 'en'): NotNames {
-  return phraseList(language, 'ner-not-names.txt', words);
+  let list = lists.get(language);
+  if (list === undefined) {
+    const file = 'ner-not-names.txt';
+    const upperOnly = new Set(optionalWordList(language, file).filter((e) => UPPER_ENTRY.test(e)).map((e) => words(e).join(' ')));
+    list = { ...phraseList(language, file, words), upperOnly };
+    lists.set(language, list);
+  }
+  return list;
+}
+
+function isUpperText(t: Token): boolean {
+  return t.text === t.text.toUpperCase();
 }
 
 /** Calls `found(a, b)` for the token ranges of the sentence that are a listed phrase, capitalised, longest first. */
@@ -52,7 +69,7 @@ function phrasesIn(toks: readonly Token[], list: NotNames, found: (a: number, b:
         }
       }
       if (!list.prefixes.has(key)) break;
-      if (list.phrases.has(key)) end = j + 1;
+      if (list.phrases.has(key) && (!list.upperOnly.has(key) || toks.slice(i, j + 1).every(isUpperText))) end = j + 1;
     }
     if (end > 0) {
       found(i, end);
