@@ -335,6 +335,10 @@ describe('Indonesian entities', () => {
     const texts = got.map(([t]) => t);
     expect(texts).not.toContain('Allah');
     expect(texts).not.toContain('Agong');
+    // a name the tagger began inside the king's title loses the title's words
+    const king = typed(['Seri Paduka Baginda Yang di-Pertuan Agong Al-Sultan Abdullah berangkat ke majlis itu.'], { language: 'ms' }).map(([t]) => t);
+    expect(king.some((t) => t.includes('Abdullah'))).toBe(true);
+    expect(king.some((t) => t.startsWith('Agong') || t.startsWith('Pertuan'))).toBe(false);
   });
 
   it("reads a ministry's name over the portfolios it lists with commas, not over a list of bodies", () => {

@@ -12,7 +12,7 @@
  * untouched (`Malay Mail`, `Christmas Island`).
  */
 import { isAcronymText, isCapitalised } from './certain.js';
-import type { Mention } from './mention.js';
+import { sliceMention, type Mention } from './mention.js';
 import type { Token } from './tokens.js';
 import { optionalWordList, phraseList, type PhraseList } from './word-lists.js';
 
@@ -121,4 +121,29 @@ export function dropNotNames(mentions: Mention[], tokens: readonly (readonly Tok
     if (!drop) mentions[w++] = m;
   }
   mentions.length = w;
+}
+
+/**
+ * A mention the tagger began inside a listed phrase and ran past its end loses
+ * the phrase's words (`Yang di-Pertuan Agong Al-Sultan Abdullah`: the tagger's
+ * `Agong Al-Sultan Abdullah` becomes `Al-Sultan Abdullah`, whose honorific the
+ * next rule drops; 30 such mentions in the 5,757 Malaysian articles of the
+ * unlabelled news). `toks`: one sentence's tokens. Returns the list (the same
+ * array when nothing changed).
+ */
+export function trimNotNameHeads(found: Mention[], toks: readonly Token[], list: NotNames): Mention[] {
+  if (list.phrases.size === 0 || found.length === 0) return found;
+  const ranges: Array<[number, number]> = [];
+  phrasesIn(toks, list, (a, b) => ranges.push([toks[a].start, toks[b - 1].end]));
+  if (ranges.length === 0) return found;
+  let out: Mention[] | null = null;
+  found.forEach((m, k) => {
+    const inside = ranges.find(([start, end]) => start < m.start && m.start < end && end < m.end);
+    if (inside === undefined) return;
+    const from = m.tokens.findIndex((t) => t.start >= inside[1]);
+    if (from <= 0 || !isCapitalised(m.tokens[from])) return;
+    out ??= found.slice();
+    out[k] = sliceMention(m, from, m.tokens.length);
+  });
+  return out ?? found;
 }
