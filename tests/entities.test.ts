@@ -299,6 +299,10 @@ describe('Indonesian entities', () => {
     for (const t of ['SARA', 'BI Rate', 'IHSG', 'RS']) expect(texts, t).not.toContain(t);
     expect(got).toContainEqual(['Sara Wijayanto', 'PERSON']);
     expect(texts).toContain('RS Cipto Mangunkusumo');
+    // a Malaysian examination by name, and its bracketed abbreviation
+    const exam = typed(['Peperiksaan Sijil Pelajaran Malaysia (SPM) 2015 berakhir pada Disember, kata Kementerian Pendidikan.'], { language: 'ms' });
+    expect(exam.map(([t]) => t).some((t) => t.includes('Pelajaran') || t === 'SPM')).toBe(false);
+    expect(exam).toContainEqual(['Kementerian Pendidikan', 'ORGANIZATION']);
     const list = notNames('id');
     expect(list.upperOnly.has('sara')).toBe(true);
     expect(list.upperOnly.has('bi rate')).toBe(false);
