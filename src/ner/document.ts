@@ -10,7 +10,6 @@ import { ANALYSED_SECTIONS, type Doc, type Entity } from '../doc.js';
 import { resolveEntities } from './canonical.js';
 import {
   applySureNames,
-  datelineNames,
   acronymsAfterNames,
   companiesOverPersero,
   dropCommonNounsBeforeCountry,
@@ -25,7 +24,6 @@ import {
   sureMatches,
   trimMention,
   unclaimedRegencies,
-  webNames,
 } from './certain.js';
 import { dropLeadingTitle, dropTrailingDegrees, givenNameBefore, holdsModelCode, joinHyphenatedSurnames, joinNameParticles, personAfterTitle, personAfterTitledCountry, splitAtPersonTitle } from './person-names.js';
 import type { Gazetteer, GazetteerEntry } from './gazetteer.js';
@@ -34,6 +32,7 @@ import { langResources, type LangResources } from './resources.js';
 import { areaLevels, splitAtAreaLevels } from './area-levels.js';
 import { companyFirstWords, companyWords, placeWordTest } from './company-names.js';
 import { dropHonorifics, honorifics } from './honorifics.js';
+import { datelineNames, webNames } from './datelines.js';
 import { ministryHeads, ministryPortfolios, type PortfolioLexicon } from './ministries.js';
 import { dropNotNames, notNames, trimNotNameHeads } from './not-names.js';
 import type { PhraseList } from './word-lists.js';
