@@ -303,6 +303,8 @@ describe('Indonesian entities', () => {
     const exam = typed(['Peperiksaan Sijil Pelajaran Malaysia (SPM) 2015 berakhir pada Disember, kata Kementerian Pendidikan.'], { language: 'ms' });
     expect(exam.map(([t]) => t).some((t) => t.includes('Pelajaran') || t === 'SPM')).toBe(false);
     expect(exam).toContainEqual(['Kementerian Pendidikan', 'ORGANIZATION']);
+    const film = typed(['Filem arahan Pansha ini turut menampilkan pelakon lain. Filem ini mendapat kutipan baik.'], { language: 'ms' });
+    expect(film.map(([t]) => t)).not.toContain('Filem');
     const list = notNames('id');
     expect(list.upperOnly.has('sara')).toBe(true);
     expect(list.upperOnly.has('bi rate')).toBe(false);
