@@ -331,6 +331,13 @@ describe('Indonesian entities', () => {
     expect(mentions.map((m) => text.slice(m.start, m.end))).toEqual(['Asep Safrudin', 'Pol Pot']);
   });
 
+  it('reads a sentence-opening Malay verb that is also a country as the verb, and the country elsewhere', () => {
+    const verb = typed(['Cuba bayangkan jika ibu bapa mempunyai 40 anak.', 'Asyik makan hati? Cuba 3 cara demi kebaikan bersama.'], { language: 'ms' });
+    expect(verb.map(([t]) => t)).not.toContain('Cuba');
+    const country = typed(['Cuba dan Venezuela menandatangani perjanjian itu.', 'Cuba menolak tuduhan itu, kata pegawai di Havana.'], { language: 'ms' });
+    expect(country.filter(([t, y]) => t === 'Cuba' && y === 'LOCATION')).toHaveLength(2);
+  });
+
   it("leaves a company or council after a holder-naming title an organisation; God and the king's title alone are no names", () => {
     const got = typed(
       [

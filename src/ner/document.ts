@@ -33,6 +33,7 @@ import { areaLevels, splitAtAreaLevels } from './area-levels.js';
 import { companyFirstWords, companyWords, placeWordTest } from './company-names.js';
 import { dropHonorifics, honorifics } from './honorifics.js';
 import { datelineNames, webNames } from './datelines.js';
+import { dropSentenceVerbs, sentenceVerbs } from './sentence-verbs.js';
 import { ministryHeads, ministryPortfolios, type PortfolioLexicon } from './ministries.js';
 import { dropNotNames, notNames, trimNotNameHeads } from './not-names.js';
 import type { PhraseList } from './word-lists.js';
@@ -215,6 +216,7 @@ export function recognizeDocument(doc: Doc, opts: DocumentNerOptions): Entity[] 
   const mentions: Mention[] = [];
   const ministries = ministryHeads(language);
   const unnamed = notNames(language);
+  const verbs = sentenceVerbs(language);
   const portfolioLexicon: PortfolioLexicon | null = tagger ? { caseOf: (k) => tagger.space.lexicons.caseRatio.get(k), isListed: (k) => tagger.space.lists?.first(k) !== undefined } : null;
   work.forEach((w, k) => {
     const toks = tokens[k];
@@ -262,7 +264,7 @@ export function recognizeDocument(doc: Doc, opts: DocumentNerOptions): Entity[] 
     if (portfolioLexicon) found = ministryPortfolios(found, toks, ministries, res, portfolioLexicon);
     found = placesInCommaChains(found, toks, opts.gaz, make);
     if (tagger) found = givenNameBefore(found, toks, tagger.space.lexicons.first, tagger.space.lexicons.caseRatio, res);
-    found = dropHonorifics(trimNotNameHeads(found, toks, unnamed), titles, res);
+    found = dropSentenceVerbs(dropHonorifics(trimNotNameHeads(found, toks, unnamed), titles, res), toks, verbs, res.functionWords);
     if (language === 'en') found = joinHyphenatedSurnames(found, toks);
     // a web name wins over a dateline name on the same token (`SEPUTARAN.COM, Istanbul –`)
     const webs = webNames(toks);
