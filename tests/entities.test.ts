@@ -8,7 +8,7 @@ import { dropCommonNounsBeforeCountry, placesInCommaChains, regencyTakenForPerso
 import { tokenize } from '../src/ner/tokens.js';
 import { dropLeadingTitle, givenNameBefore, holdsModelCode, joinHyphenatedSurnames, personAfterTitle, splitAtPersonTitle } from '../src/ner/person-names.js';
 import { recognizeDocument } from '../src/ner/document.js';
-import type { Mention } from '../src/ner/mention.js';
+import { shapeMention, type Mention } from '../src/ner/mention.js';
 import { dropNotNames, notNames } from '../src/ner/not-names.js';
 import { langResources } from '../src/ner/resources.js';
 import { defaultModelPath, loadNerTagger } from '../src/ner/tagger/index.js';
@@ -40,6 +40,9 @@ const rules = (doc: Doc) => recognizeDocument(doc, { gaz, taggers });
 const triples = (doc: Doc) => rules(doc).map((e) => [e.text, e.type, e.entity_id]);
 /** [text, type] of each entity of an article made of these paragraphs. */
 const typed = (paragraphs: string[], opts?: Parameters<typeof makeDoc>[1]) => rules(makeDoc(paragraphs, opts)).map((e) => [e.text, e.type]);
+/** A mention of tokens [a, b) as a rule or the article-wide pass may have made it. */
+const mentionOf = (toks: ReturnType<typeof tokenize>, a: number, b: number, type: Mention['type']): Mention =>
+  shapeMention({ start: toks[a].start, end: toks[b - 1].end, type, source: 'coref', sure: false, score: 1, tokens: toks.slice(a, b), sentence: 0, section: 0 });
 
 describe('gazetteer', () => {
   it('maps country names in both languages to one ISO entity', () => {
@@ -306,9 +309,8 @@ describe('Indonesian entities', () => {
     // `Filem` alone, whatever made it a name (the article-wide pass spread one such decision), goes; a body holding it stays
     const filmText = 'Filem arahan Pansha ini dibiayai Perbadanan Kemajuan Filem Nasional.';
     const filmToks = tokenize(filmText);
-    const span = (a: number, b: number, type: 'PERSON' | 'ORGANIZATION'): Mention => ({ start: filmToks[a].start, end: filmToks[b - 1].end, type, source: 'coref', sure: false, score: 1, tokens: filmToks.slice(a, b), sentence: 0, section: 0 });
     const body = filmToks.findIndex((t) => t.text === 'Perbadanan');
-    const films = [span(0, 1, 'PERSON'), span(body, body + 4, 'ORGANIZATION')];
+    const films = [mentionOf(filmToks, 0, 1, 'PERSON'), mentionOf(filmToks, body, body + 4, 'ORGANIZATION')];
     dropNotNames(films, [filmToks], notNames('id'));
     expect(films.map((m) => filmText.slice(m.start, m.end))).toEqual(['Perbadanan Kemajuan Filem Nasional']);
     const list = notNames('id');
@@ -316,17 +318,12 @@ describe('Indonesian entities', () => {
     expect(list.upperOnly.has('bi rate')).toBe(false);
   });
 
-  it("drops a police rank's `Pol` whatever made it a name, and keeps a longer name holding it", async () => {
-    const { dropNotNames, notNames } = await import('../src/ner/not-names.js');
-    const { tokenize } = await import('../src/ner/tokens.js');
-    const { shapeMention } = await import('../src/ner/mention.js');
+  it("drops a police rank's `Pol` whatever made it a name, and keeps a longer name holding it", () => {
     const text = 'Kapolda Irjen Pol. Asep Safrudin membaca buku tentang Pol Pot.';
     const toks = tokenize(text);
     const at = (w: string) => toks.findIndex((t) => t.text === w);
-    const person = (a: number, b: number) =>
-      shapeMention({ start: toks[a].start, end: toks[b - 1].end, type: 'PERSON', source: 'rule', sure: true, score: 1, tokens: toks.slice(a, b), sentence: 0, section: 0 });
     const pot = toks.findIndex((t, i) => t.text === 'Pol' && toks[i + 1]?.text === 'Pot');
-    const mentions = [person(at('Pol'), at('Pol') + 1), person(at('Asep'), at('Safrudin') + 1), person(pot, pot + 2)];
+    const mentions = [mentionOf(toks, at('Pol'), at('Pol') + 1, 'PERSON'), mentionOf(toks, at('Asep'), at('Safrudin') + 1, 'PERSON'), mentionOf(toks, pot, pot + 2, 'PERSON')];
     dropNotNames(mentions, [toks], notNames('id'));
     expect(mentions.map((m) => text.slice(m.start, m.end))).toEqual(['Asep Safrudin', 'Pol Pot']);
   });
