@@ -84,16 +84,14 @@ export function peopleAdjoin(labels: ArrayLike<number>, n: number, startsWord: (
   return false;
 }
 
-const apart = new WeakMap<ArrayLike<number>, Float64Array>();
-
-/** `trans` ((NL + 1) * NL) with a person's name forbidden right after another's (one copy per array, kept). */
+/**
+ * A copy of `trans` ((NL + 1) * NL) with a person's name forbidden right after another's. Made
+ * for each decoding that needs it (they are few; a cache keyed by the array would go stale for a
+ * learner that changes its transitions in place).
+ */
 export function peopleApart(trans: ArrayLike<number>): Float64Array {
-  let out = apart.get(trans);
-  if (out === undefined) {
-    out = Float64Array.from(trans);
-    for (const p of [PERSON_CLOSED_1, PERSON_CLOSED_2]) for (const y of [PERSON_OPENER_1, PERSON_OPENER_2]) out[p * NL + y] = FORBIDDEN;
-    apart.set(trans, out);
-  }
+  const out = Float64Array.from(trans);
+  for (const p of [PERSON_CLOSED_1, PERSON_CLOSED_2]) for (const y of [PERSON_OPENER_1, PERSON_OPENER_2]) out[p * NL + y] = FORBIDDEN;
   return out;
 }
 
