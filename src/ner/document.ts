@@ -35,7 +35,7 @@ import { dropHonorifics, honorifics } from './honorifics.js';
 import { datelineNames, webNames } from './datelines.js';
 import { dropSentenceVerbs, sentenceVerbs } from './sentence-verbs.js';
 import { ministryHeads, ministryPortfolios, type PortfolioLexicon } from './ministries.js';
-import { dropNotNames, notNames, trimNotNameHeads } from './not-names.js';
+import { dropNotNames, notNames } from './not-names.js';
 import type { PhraseList } from './word-lists.js';
 import { cutAtBreaks } from './span-breaks.js';
 import { dropWorkTitles, workCues } from './work-titles.js';
@@ -215,7 +215,6 @@ export function recognizeDocument(doc: Doc, opts: DocumentNerOptions): Entity[] 
   // 3. mentions per sentence, with the certain rules
   const mentions: Mention[] = [];
   const ministries = ministryHeads(language);
-  const unnamed = notNames(language);
   const verbs = sentenceVerbs(language);
   const portfolioLexicon: PortfolioLexicon | null = tagger ? { caseOf: (k) => tagger.space.lexicons.caseRatio.get(k), isListed: (k) => tagger.space.lists?.first(k) !== undefined } : null;
   work.forEach((w, k) => {
@@ -264,7 +263,7 @@ export function recognizeDocument(doc: Doc, opts: DocumentNerOptions): Entity[] 
     if (portfolioLexicon) found = ministryPortfolios(found, toks, ministries, res, portfolioLexicon);
     found = placesInCommaChains(found, toks, opts.gaz, make);
     if (tagger) found = givenNameBefore(found, toks, tagger.space.lexicons.first, tagger.space.lexicons.caseRatio, res);
-    found = dropSentenceVerbs(dropHonorifics(trimNotNameHeads(found, toks, unnamed), titles, res), toks, verbs, res.functionWords);
+    found = dropSentenceVerbs(dropHonorifics(found, titles, res), toks, verbs, res.functionWords);
     if (language === 'en') found = joinHyphenatedSurnames(found, toks);
     // a web name wins over a dateline name on the same token (`SEPUTARAN.COM, Istanbul –`)
     const webs = webNames(toks);

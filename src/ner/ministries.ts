@@ -21,7 +21,7 @@ import { isAcronymText, isCapitalised, tokenIndex } from './certain.js';
 import { shapeMention, type Mention } from './mention.js';
 import type { LangResources } from './resources.js';
 import type { Token } from './tokens.js';
-import { phraseList } from './word-lists.js';
+import { wordSet } from './word-lists.js';
 
 /** What the rule asks of the tagger's lexicons: news capitalisation classes and name lists. */
 export interface PortfolioLexicon {
@@ -38,7 +38,7 @@ const WORD = /^[\p{L}][\p{L}'’-]*$/u;
 
 /** The language's ministry head words (`kementerian`), from `src/lang/<lang>/ner-ministries.txt`. */
 export function ministryHeads(language: 'id' | 'en'): ReadonlySet<string> {
-  return phraseList(language, 'ner-ministries.txt', (s) => s.toLowerCase().split(/\s+/)).firsts;
+  return wordSet(language, 'ner-ministries.txt');
 }
 
 function portfolioWord(t: Token, last: boolean, res: LangResources, lex: PortfolioLexicon): boolean {

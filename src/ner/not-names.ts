@@ -82,7 +82,11 @@ function phrasesIn(toks: readonly Token[], list: NotNames, found: (a: number, b:
  * Removes from the document's mentions (in place) those inside a listed
  * phrase, and those that are its abbreviation, bracketed right after it
  * somewhere in the article (`Bahasa Melayu (BM)` … `speak BM`); user gazetteer
- * entries stay. `tokens` are the document's sentences' tokens.
+ * entries stay. A mention the tagger began inside a listed phrase and ran past
+ * its end loses the phrase's words (`Yang di-Pertuan Agong Al-Sultan Abdullah`:
+ * `Agong Al-Sultan Abdullah` becomes `Al-Sultan Abdullah`; 30 such mentions in
+ * the 5,757 Malaysian articles of the unlabelled news). `tokens` are the
+ * document's sentences' tokens.
  */
 export function dropNotNames(mentions: Mention[], tokens: readonly (readonly Token[])[], list: NotNames): void {
   if (list.phrases.size === 0 || mentions.length === 0) return;
@@ -99,7 +103,8 @@ export function dropNotNames(mentions: Mention[], tokens: readonly (readonly Tok
   if (blocked.length === 0) return;
   // both sorted by start: one pass
   const sorted = [...blocked].sort((x, y) => x[0] - y[0]);
-  const inside = (start: number, end: number) => {
+  // the last phrase starting at or before `start`, or -1
+  const phraseAt = (start: number) => {
     let lo = 0;
     let hi = sorted.length - 1;
     let at = -1;
@@ -110,6 +115,10 @@ export function dropNotNames(mentions: Mention[], tokens: readonly (readonly Tok
         lo = mid + 1;
       } else hi = mid - 1;
     }
+    return at;
+  };
+  const inside = (start: number, end: number) => {
+    const at = phraseAt(start);
     return at >= 0 && end <= sorted[at][1];
   };
   // inside one phrase, or listed phrases joined by `and` and commas (`Mandarin and Tamil`)
@@ -117,33 +126,22 @@ export function dropNotNames(mentions: Mention[], tokens: readonly (readonly Tok
     inside(m.start, m.end) || (m.tokens.length > 2 && m.tokens.every((t) => t.text === ',' || JOINERS.has(t.key) || inside(t.start, t.end)));
   let w = 0;
   for (const m of mentions) {
-    const drop = m.entry?.kind !== 'user' && (listed(m) || (m.tokens.length === 1 && aliases.has(m.tokens[0].key)));
-    if (!drop) mentions[w++] = m;
+    if (m.entry?.kind === 'user') {
+      mentions[w++] = m;
+      continue;
+    }
+    if (listed(m) || (m.tokens.length === 1 && aliases.has(m.tokens[0].key))) continue;
+    // begun inside a phrase and run past its end (not inside it: `listed` said so)
+    const at = phraseAt(m.start);
+    if (at >= 0 && sorted[at][0] < m.start && m.start < sorted[at][1]) {
+      const from = m.tokens.findIndex((t) => t.start >= sorted[at][1]);
+      if (from > 0 && isCapitalised(m.tokens[from])) {
+        mentions[w++] = sliceMention(m, from, m.tokens.length);
+        continue;
+      }
+    }
+    mentions[w++] = m;
   }
   mentions.length = w;
 }
 
-/**
- * A mention the tagger began inside a listed phrase and ran past its end loses
- * the phrase's words (`Yang di-Pertuan Agong Al-Sultan Abdullah`: the tagger's
- * `Agong Al-Sultan Abdullah` becomes `Al-Sultan Abdullah`, whose honorific the
- * next rule drops; 30 such mentions in the 5,757 Malaysian articles of the
- * unlabelled news). `toks`: one sentence's tokens. Returns the list (the same
- * array when nothing changed).
- */
-export function trimNotNameHeads(found: Mention[], toks: readonly Token[], list: NotNames): Mention[] {
-  if (list.phrases.size === 0 || found.length === 0) return found;
-  const ranges: Array<[number, number]> = [];
-  phrasesIn(toks, list, (a, b) => ranges.push([toks[a].start, toks[b - 1].end]));
-  if (ranges.length === 0) return found;
-  let out: Mention[] | null = null;
-  found.forEach((m, k) => {
-    const inside = ranges.find(([start, end]) => start < m.start && m.start < end && end < m.end);
-    if (inside === undefined) return;
-    const from = m.tokens.findIndex((t) => t.start >= inside[1]);
-    if (from <= 0 || !isCapitalised(m.tokens[from])) return;
-    out ??= found.slice();
-    out[k] = sliceMention(m, from, m.tokens.length);
-  });
-  return out ?? found;
-}

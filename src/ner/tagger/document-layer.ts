@@ -11,10 +11,7 @@
  */
 import type { DocLayerFile, LinearTagger } from './index.js';
 import type { WordEntry } from './linear-tagger.js';
-import { labelsToSpans, NL } from './model.js';
-
-/** A token that starts with a letter or digit (see `peopleAdjoin` in model.ts). */
-const WORD_START = /^[\p{L}\p{N}]/u;
+import { labelsToSpans, NL, startsWord } from './model.js';
 
 /** One sentence as the sentence tagger decided it. */
 export interface SentenceDecoding {
@@ -346,7 +343,7 @@ export class DocumentLayer {
       if (current < 0) return;
       const s = sentences[current];
       const E = this.scratch;
-      const best = this.tagger.decodeEmissions(E, s.n, (i) => WORD_START.test(s.tokens[i].text), this.trans, this.end);
+      const best = this.tagger.decodeEmissions(E, s.n, (i) => startsWord(s.tokens[i].text), this.trans, this.end);
       const d = labelsOf(this.tagger, s.n, best, E, withScores, this.tagger.lastTrans, this.end);
       s.labels = d.labels;
       s.spans = d.spans;

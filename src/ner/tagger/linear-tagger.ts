@@ -12,7 +12,7 @@ import { BOS, EOS, NUM_KINDS, TYPE_KINDS, UNK, lexKey } from './features.js';
 import { splitGluedTokens } from './glue.js';
 import { LIST_NAMES, type ListNode } from './lists.js';
 import type { DocLayerFile } from './model-file.js';
-import { FeatureSpace, NL, OUTSIDE_ONLY, TYPES, casedOf, labelsToSpans, outsideMargins, peopleAdjoin, peopleApart, styleOf, viterbi } from './model.js';
+import { FeatureSpace, NL, OUTSIDE_ONLY, TYPES, casedOf, labelsToSpans, outsideMargins, peopleAdjoin, peopleApart, startsWord, styleOf, viterbi } from './model.js';
 import { buildEmissionPlan, type EmissionPlan, type PairFamily } from './emission-plan.js';
 import { VectorCache, WordTable } from './tables.js';
 import { tokenize } from './tokenize.js';
@@ -66,9 +66,6 @@ function startsList(node: ListNode | undefined, lists: number, depth = 3): boole
   if (depth > 1 && node.next) for (const child of node.next.values()) if (startsList(child, lists, depth - 1)) return true;
   return false;
 }
-
-/** A token that starts with a letter or digit (not a bracket or quote opening an alias). */
-const WORD_START = /^[\p{L}\p{N}]/u;
 
 /** Positions of padding on either side of a sentence: templates read at most two tokens away. */
 const PAD = 2;
@@ -498,7 +495,7 @@ export class LinearTagger implements NerTagger {
     return viterbi(E, n, this.lastTrans, endW, this.labels, this.delta);
   }
 
-  private readonly entryStartsWord = (i: number): boolean => WORD_START.test(this.entries[i].word);
+  private readonly entryStartsWord = (i: number): boolean => startsWord(this.entries[i].word);
 
   get lastLabels(): Int32Array {
     return this.labels;

@@ -70,6 +70,13 @@ const PERSON_OPENER_2 = 4; // U-PER
 /** Far below any sum of real weights, and finite, so sums of it stay ordered. */
 const FORBIDDEN = -1e9;
 
+const WORD_START = /^[\p{L}\p{N}]/u;
+
+/** Whether a token's text starts with a letter or digit (not a bracket or quote opening an alias). */
+export function startsWord(text: string): boolean {
+  return WORD_START.test(text);
+}
+
 /**
  * Whether the labels put a person's name right after another's at a token that starts with a
  * letter or digit (`startsWord(i)`; a bracket or quote opening the second name is an alias).
